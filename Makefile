@@ -1,0 +1,50 @@
+# Cổng Thông tin Chính phủ: `make run` to try it, `make test` to test it. `make help` lists the rest.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help setup run test lint format clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+# The virtualenv is rebuilt only when a requirements file changes.
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+setup: $(VENV)/.installed ## Everything `run` does except serving: venv, migrations, demo content, admin
+	mkdir -p var/uploads
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) ensure_admin
+
+run: setup ## Set up and serve the demo portal on SQLite at http://127.0.0.1:8000
+	@echo "Cổng đang chạy tại http://$(HOST):$(PORT)/ (quản trị: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-dev ## Set up and run every test (browser tests need Debian's chromium)
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed-dev ## Ruff lint and format check, and no missing migrations
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+
+format: $(VENV)/.installed-dev ## Apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean: ## Remove the virtualenv and everything in var/ (database, uploads)
+	rm -rf $(VENV) var
