@@ -1,0 +1,15 @@
+from django.utils.functional import SimpleLazyObject
+
+from wagtail.models import Site
+
+from .navigation import menu_sections
+
+
+def navigation(request):
+    """The sections menu, looked up only by templates that show it."""
+
+    def sections():
+        site = Site.find_for_request(request)
+        return menu_sections(site, request) if site else []
+
+    return {"menu_sections": SimpleLazyObject(sections)}

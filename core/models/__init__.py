@@ -1,0 +1,9 @@
+"""Shared models: page mixins every desk builds on, and the site-wide settings.
+
+Dependencies point one way: desks import from here, never the reverse.
+"""
+
+from .mixins import BasePage, ListingFields
+from .site_settings import SiteSettings
+
+__all__ = ["BasePage", "ListingFields", "SiteSettings"]

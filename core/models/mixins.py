@@ -1,0 +1,78 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+
+class ListingFields(models.Model):
+    """How a page shows in listings and when shared: a short title, a summary and an image."""
+
+    listing_title = models.CharField(
+        _("tiêu đề ngắn"),
+        max_length=120,
+        blank=True,
+        help_text=_("Dùng trong danh sách tin; để trống sẽ dùng tiêu đề chính."),
+    )
+    listing_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Ảnh trong danh sách tin và khi chia sẻ lên mạng xã hội."),
+    )
+    listing_summary = models.TextField(
+        _("tóm tắt ngắn"),
+        blank=True,
+        max_length=300,
+        help_text=_("Dùng trong danh sách tin; để trống sẽ dùng sapo hoặc mô tả."),
+    )
+
+    listing_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("listing_title"),
+                FieldPanel("listing_image"),
+                FieldPanel("listing_summary"),
+            ],
+            heading=_("Hiển thị trong danh sách"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_title(self):
+        return self.listing_title or self.title
+
+    @property
+    def display_image(self):
+        return self.listing_image
+
+    @property
+    def display_summary(self):
+        return self.listing_summary or self.search_description
+
+
+class BasePage(ListingFields, Page):
+    """The base of every public page: Wagtail's page plus listing fields, with panels in tabs."""
+
+    promote_panels = [*Page.promote_panels, *ListingFields.listing_panels]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The path shown in breadcrumbs: sections between the home page (depth 2) and this page.
+        # No public() filter: a view restriction on an ancestor restricts this page too.
+        context["ancestors"] = self.get_ancestors().filter(depth__gt=2).live()
+        return context
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.display_summary

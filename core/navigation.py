@@ -1,0 +1,37 @@
+"""The sections menu, kept in the shared cache: it is on every page but changes rarely."""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+MENU_TIMEOUT = 3600
+
+
+def _cache_key(site):
+    return f"menu:site:{site.pk}"
+
+
+def menu_sections(site, request=None):
+    """[(title, url, page_id)] for the live, public, in-menu children of the site's home page."""
+    key = _cache_key(site)
+    items = cache.get(key)
+    if items is None:
+        pages = Page.objects.child_of(site.root_page).live().public().in_menu()
+        items = [(page.title, page.get_url(request), page.pk) for page in pages]
+        cache.set(key, items, MENU_TIMEOUT)
+    return items
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+@receiver(page_slug_changed)
+@receiver(post_delete, sender=Page)
+def clear_menus(**kwargs):
+    # Cheap and rare next to reads: any change in the tree may change a menu, so drop them all.
+    from wagtail.models import Site
+
+    cache.delete_many([_cache_key(site) for site in Site.objects.all()])

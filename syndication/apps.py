@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class SyndicationConfig(AppConfig):
+    """The portal's face to machines: feeds, sitemaps, robots.txt and the API."""
+
+    name = "syndication"
+    verbose_name = "Phân phối nội dung"
