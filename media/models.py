@@ -1,0 +1,106 @@
+"""The portal's own image, document and audio/video models.
+
+Swapping a Wagtail asset model after the first migration is painful, so these exist from day one
+even where they add little yet.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.search import index
+from wagtailmedia.models import AbstractMedia
+
+
+class PortalImage(AbstractImage):
+    """A photo with the caption and credit that travel with it wherever it is used."""
+
+    # Wagtail uses `description` as the image's default alt text; named here for what it is.
+    description = models.CharField(
+        _("văn bản thay thế (alt)"),
+        max_length=255,
+        blank=True,
+        default="",
+        help_text=_("Mô tả ngắn nội dung ảnh cho người khiếm thị; để trống sẽ dùng chú thích."),
+    )
+    caption = models.TextField(
+        _("chú thích"), blank=True, help_text=_("Chú thích ảnh hiện dưới ảnh.")
+    )
+    credit = models.CharField(
+        _("nguồn ảnh"),
+        max_length=255,
+        blank=True,
+        help_text=_("Cơ quan/tác giả, ví dụ “TTXVN/Nguyễn Văn A”. Hiện là “Ảnh: …”."),
+    )
+
+    admin_form_fields = (
+        "title",
+        "file",
+        "caption",
+        "credit",
+        "description",
+        "collection",
+        "tags",
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
+    )
+    search_fields = [
+        *AbstractImage.search_fields,
+        index.SearchField("caption"),
+        index.SearchField("credit"),
+        index.AutocompleteField("credit"),
+    ]
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("ảnh")
+        verbose_name_plural = _("ảnh")
+        permissions = [("choose_image", "Can choose image")]
+
+    @property
+    def default_alt_text(self):
+        return self.description or self.caption or self.title
+
+    @property
+    def credit_line(self):
+        return f"Ảnh: {self.credit}" if self.credit else ""
+
+
+class PortalRendition(AbstractRendition):
+    image = models.ForeignKey(PortalImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class PortalDocument(AbstractDocument):
+    """An attachment: signed legal texts, draft files, reports."""
+
+    description = models.TextField(_("mô tả"), blank=True)
+
+    admin_form_fields = ("title", "file", "description", "collection", "tags")
+    search_fields = [*AbstractDocument.search_fields, index.SearchField("description")]
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("tài liệu")
+        verbose_name_plural = _("tài liệu")
+        permissions = [("choose_document", "Can choose document")]
+
+
+class PortalMedia(AbstractMedia):
+    """Audio or video, with the credit and transcript every item must carry."""
+
+    credit = models.CharField(_("nguồn"), max_length=255, blank=True)
+    transcript = models.TextField(
+        _("bản ghi lời"),
+        blank=True,
+        help_text=_("Toàn văn lời nói trong tệp, cho người không nghe được."),
+    )
+
+    admin_form_fields = (*AbstractMedia.admin_form_fields, "credit", "transcript")
+
+    class Meta(AbstractMedia.Meta):
+        verbose_name = _("âm thanh/video")
+        verbose_name_plural = _("âm thanh/video")
