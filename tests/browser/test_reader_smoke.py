@@ -1,0 +1,61 @@
+from io import StringIO
+
+from django.core.management import call_command
+
+import pytest
+
+from tests.browser.conftest import assert_accessible
+
+
+@pytest.fixture
+def demo_portal(transactional_db, live_server):
+    call_command("seed_demo", stdout=StringIO())
+    return live_server.url
+
+
+def test_reader_goes_from_home_to_a_section_to_an_article(page, demo_portal):
+    page.goto(demo_portal + "/")
+    assert page.get_attribute("html", "lang") == "vi"
+    assert page.locator(".card__title a").count() >= 10
+    assert_accessible(page)
+
+    page.get_by_role("navigation", name="Chuyên mục").get_by_role("link").nth(1).click()
+    page.wait_for_selector("h1")
+    section_title = page.locator("h1").inner_text()
+    assert page.locator(".site-nav a[aria-current=page]").inner_text() == section_title
+    assert_accessible(page)
+
+    page.locator(".story-list .card__title a").first.click()
+    page.wait_for_selector(".article__sapo")
+    assert page.locator(".article__sapo").inner_text().startswith("(Chinhphu.vn) -")
+    assert page.locator(".figure__credit").first.inner_text().startswith("Ảnh: ")
+    assert page.locator(".breadcrumbs").get_by_role("link", name=section_title).count() == 1
+    assert_accessible(page)
+
+
+def test_keyboard_reader_can_skip_to_the_content(page, demo_portal):
+    page.goto(demo_portal + "/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text() == "Bỏ qua, đến nội dung chính"
+    assert skip.is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+
+
+@pytest.mark.parametrize("width", [320, 768, 1280])
+def test_pages_fit_the_screen_from_320_pixels_up(page, demo_portal, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(demo_portal + "/")
+    article_url = page.locator(".card__title a").first.get_attribute("href")
+    for url in ["/", article_url, "/khong-co-trang-nay/"]:
+        page.goto(demo_portal + url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at {width}px"
+
+
+def test_404_page_is_accessible(page, demo_portal):
+    response = page.goto(demo_portal + "/khong-co-trang-nay/")
+    assert response.status == 404
+    assert "Không tìm thấy trang" in page.locator("h1").inner_text()
+    assert_accessible(page)

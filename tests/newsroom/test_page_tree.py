@@ -1,0 +1,22 @@
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from newsroom.models import ArticlePage, HomePage, SectionPage
+
+
+class PageTreeRulesTests(WagtailPageTestCase):
+    """Each page type has one place in the tree, so editors cannot build a broken site."""
+
+    def test_home_sits_at_the_root_and_holds_sections(self):
+        self.assertCanCreateAt(Page, HomePage)
+        self.assertAllowedSubpageTypes(HomePage, {SectionPage})
+        self.assertEqual(HomePage.max_count, 1)
+
+    def test_sections_nest_and_hold_articles(self):
+        self.assertAllowedParentPageTypes(SectionPage, {HomePage, SectionPage})
+        self.assertAllowedSubpageTypes(SectionPage, {SectionPage, ArticlePage})
+
+    def test_articles_live_only_in_sections_and_have_no_children(self):
+        self.assertAllowedParentPageTypes(ArticlePage, {SectionPage})
+        self.assertAllowedSubpageTypes(ArticlePage, set())
+        self.assertCanNotCreateAt(HomePage, ArticlePage)

@@ -1,0 +1,115 @@
+import datetime as dt
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+import pytest
+
+from newsroom.models import SECTION_PAGE_SIZE
+from tests.factories import ArticlePageFactory, AuthorFactory, SectionPageFactory
+
+
+@pytest.fixture
+def section(home_page):
+    return SectionPageFactory(parent=home_page, title="Thời sự", slug="thoi-su")
+
+
+def test_home_lists_the_newest_story_first_and_leaves_out_drafts(client, section):
+    older = ArticlePageFactory(parent=section, title="Tin cũ hơn")
+    newer = ArticlePageFactory(parent=section, title="Tin mới nhất hôm nay")
+    newer.first_published_at = timezone.now()
+    newer.save()
+    ArticlePageFactory(parent=section, title="Bản nháp chưa đăng", live=False)
+
+    response = client.get("/")
+    assert response.status_code == 200
+    text = response.text
+    assert text.index("Tin mới nhất hôm nay") < text.index("Tin cũ hơn")
+    assert "Bản nháp chưa đăng" not in text
+    assert older.url in text
+
+
+def test_menu_shows_the_sections_and_marks_the_current_one(client, section):
+    response = client.get(section.url)
+    assert f'<a href="{section.url}" aria-current="page">Thời sự</a>' in response.text
+
+
+def test_article_shows_dateline_time_sapo_prefix_photo_credit_and_bylines(client, section):
+    authors = [AuthorFactory(name="Nguyễn Minh Châu"), AuthorFactory(name="Trần Thu Hà")]
+    article = ArticlePageFactory(
+        parent=section,
+        title="Hội nghị trực tuyến với các địa phương",
+        dateline="Đà Nẵng",
+        first_published_at=dt.datetime(2022, 8, 28, 1, 0, tzinfo=dt.UTC),
+        authors=authors,
+    )
+    response = client.get(article.url)
+    assert response.status_code == 200
+    text = response.text
+    assert "Đà Nẵng" in text
+    assert '<time datetime="2022-08-28T08:00:00+07:00">28/08/2022 08:00</time>' in text
+    assert "<strong>(Chinhphu.vn) -</strong> Chính phủ họp phiên thường kỳ" in text
+    assert "Quang cảnh hội nghị trực tuyến với các địa phương" in text  # the photo's caption
+    assert "Ảnh: VGP/Lê Thu Hà" in text  # and its credit
+    assert 'alt="Các đại biểu ngồi quanh bàn họp lớn"' in text
+    assert "Nguyễn Minh Châu - Trần Thu Hà" in text
+    assert 'class="body-heading">Thúc đẩy tăng trưởng</h2>' in text
+    assert f'<a href="{section.url}">Thời sự</a>' in text  # breadcrumbs
+
+
+def test_unpublished_article_is_not_served(client, section):
+    article = ArticlePageFactory(parent=section, live=False)
+    assert client.get(article.url).status_code == 404
+
+
+@pytest.fixture
+def full_section(section):
+    return [ArticlePageFactory(parent=section) for _ in range(SECTION_PAGE_SIZE + 5)]
+
+
+def test_section_lists_twenty_stories_a_page_newest_first(client, section, full_section):
+    first = client.get(section.url)
+    assert first.context["page_obj"].number == 1
+    assert list(first.context["articles"]) == full_section[:SECTION_PAGE_SIZE]
+    assert "Trang 1 / 2" in first.text
+
+    second = client.get(section.url, {"page": 2})
+    assert list(second.context["articles"]) == full_section[SECTION_PAGE_SIZE:]
+
+
+@pytest.mark.parametrize(("page", "expected"), [("abc", 1), ("-3", 2), ("999", 2), ("", 1)])
+def test_bad_page_numbers_give_the_first_or_last_page(
+    client, section, full_section, page, expected
+):
+    response = client.get(section.url, {"page": page})
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == expected
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+# Most of these are Wagtail's own: site lookup, routing one query per URL level, view restrictions.
+QUERY_BOUNDS = {"home": 11, "section": 14, "article": 13}
+
+
+@pytest.mark.parametrize("page_type", QUERY_BOUNDS)
+def test_query_count_does_not_grow_with_the_number_of_stories(
+    client, home_page, section, page_type
+):
+    def url():
+        return {"home": "/", "section": section.url, "article": article.url}[page_type]
+
+    article = ArticlePageFactory(parent=section, authors=[AuthorFactory(), AuthorFactory()])
+    client.get(url())  # warm up renditions and site caches
+    few = count_queries(client, url())
+    for _ in range(15):
+        ArticlePageFactory(parent=section, authors=[AuthorFactory()])
+    client.get(url())
+    many = count_queries(client, url())
+    assert many == few
+    assert many <= QUERY_BOUNDS[page_type]

@@ -1,0 +1,55 @@
+from io import StringIO
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from wagtail.models import Site
+
+from media.models import PortalImage
+from newsroom.models import ArticlePage, HomePage, SectionPage
+
+
+def test_ensure_admin_creates_one_admin_and_keeps_its_password_private(db, tmp_path):
+    password_file = tmp_path / "admin-password.txt"
+    out = StringIO()
+    call_command("ensure_admin", "--password-file", str(password_file), stdout=out)
+    assert "admin" in out.getvalue() and str(password_file) in out.getvalue()
+    password = password_file.read_text().strip()
+    assert password_file.stat().st_mode & 0o077 == 0
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password(password)
+
+    call_command("ensure_admin", "--password-file", str(password_file), stdout=StringIO())
+    assert get_user_model().objects.count() == 1
+    assert password_file.read_text().strip() == password
+
+
+def test_seed_demo_builds_a_real_portal_and_running_it_again_changes_nothing(db, client):
+    call_command("seed_demo", stdout=StringIO())
+    counts = (
+        HomePage.objects.count(),
+        SectionPage.objects.count(),
+        ArticlePage.objects.count(),
+        PortalImage.objects.count(),
+    )
+    call_command("seed_demo", stdout=StringIO())
+    assert (
+        HomePage.objects.count(),
+        SectionPage.objects.count(),
+        ArticlePage.objects.count(),
+        PortalImage.objects.count(),
+    ) == counts
+
+    home = HomePage.objects.get()
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert SectionPage.objects.live().child_of(home).filter(show_in_menus=True).count() >= 5
+    articles = ArticlePage.objects.live().select_related("image")
+    assert articles.count() >= 30
+    for article in articles:
+        assert article.image.caption and article.image.credit, article.title
+        assert article.sapo and article.dateline and article.first_published_at
+
+    response = client.get("/")
+    assert response.status_code == 200
+    newest = articles.order_by("-first_published_at").first()
+    assert newest.title in response.text
