@@ -1,5 +1,6 @@
 """The settings rules a deployment relies on, each checked in a fresh interpreter."""
 
+import json
 import os
 import subprocess
 import sys
@@ -134,3 +135,14 @@ def test_uploads_live_in_var_uploads_at_slash_uploads():
     media_root, media_url = result.stdout.split()
     assert Path(media_root) == ROOT / "var" / "uploads"
     assert media_url == "/uploads/"
+
+
+def test_logs_are_json_lines_on_stdout():
+    result = run_python(
+        SETUP + "import logging; logging.getLogger('portal').warning('Đã đăng bài %s', 42)",
+        "portal.settings.dev",
+    )
+    record = json.loads(result.stdout.strip().splitlines()[-1])
+    assert record["message"] == "Đã đăng bài 42"
+    assert record["level"] == "WARNING"
+    assert record["logger"] == "portal"
