@@ -268,5 +268,7 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
         "django.server": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        # One line per background task (search index, reference index) drowns everything else.
+        "django_tasks": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
     },
 }
