@@ -1,11 +1,87 @@
+"""The article body's blocks. Shared ones (paragraph, heading, image) come from core.blocks."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
 
 from core.blocks import HeadingBlock, ImageBlock, ParagraphBlock
 
 
+class PullQuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("trích dẫn"), max_length=600)
+    attribution = blocks.CharBlock(label=_("người nói"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Trích dẫn nổi bật")
+        template = "components/streamfield/blocks/pull_quote_block.html"
+        preview_value = {
+            "quote": "Lấy người dân, doanh nghiệp làm trung tâm của chuyển đổi số.",
+            "attribution": "Bộ trưởng Bộ Khoa học và Công nghệ",
+        }
+        description = _("Một câu nói đáng chú ý, in lớn giữa bài.")
+
+
+class DataTableBlock(TableBlock):
+    class Meta:
+        icon = "table"
+        label = _("Bảng số liệu")
+        template = "components/streamfield/blocks/data_table_block.html"
+        description = _("Bảng có hàng tiêu đề và chú thích bảng.")
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("tài liệu"))
+    title = blocks.CharBlock(
+        label=_("tên hiển thị"), required=False, help_text=_("Để trống sẽ dùng tên tài liệu.")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Tài liệu đính kèm")
+        template = "components/streamfield/blocks/document_block.html"
+        description = _("Liên kết tải tệp PDF, Word, Excel kèm loại và dung lượng tệp.")
+
+
+class RelatedLinkBlock(blocks.StructBlock):
+    """A "xem thêm" link to a page of the portal or to another site: one or the other."""
+
+    page = blocks.PageChooserBlock(label=_("trang trên cổng"), required=False)
+    url = blocks.URLBlock(label=_("hoặc địa chỉ ngoài"), required=False)
+    title = blocks.CharBlock(
+        label=_("tiêu đề"), required=False, help_text=_("Bắt buộc với địa chỉ ngoài.")
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Tin liên quan")
+        template = "components/streamfield/blocks/related_link_block.html"
+        description = _("Liên kết “Xem thêm” đến một bài khác.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if bool(value["page"]) == bool(value["url"]):
+            message = _("Chọn một trang trên cổng hoặc nhập một địa chỉ ngoài (chỉ một trong hai).")
+            errors["page"] = ValidationError(message)
+        elif value["url"] and not value["title"]:
+            errors["title"] = ValidationError(_("Nhập tiêu đề cho liên kết ngoài."))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
-    """The body of an article: text, sub-headings and photos."""
+    """The body of an article. Photos are numbered in order of appearance when shown."""
 
     paragraph = ParagraphBlock()
     heading = HeadingBlock()
     image = ImageBlock()
+    pull_quote = PullQuoteBlock()
+    table = DataTableBlock()
+    document = DocumentBlock()
+    related_link = RelatedLinkBlock()

@@ -173,6 +173,19 @@ class ArticlePage(BasePage):
     def display_summary(self):
         return self.listing_summary or self.sapo
 
+    @cached_property
+    def numbered_body(self):
+        """(block, photo number or None) for the body; the lead photo, if any, is Ảnh 1."""
+        number = 1 if self.image_id else 0
+        numbered = []
+        for block in self.body:
+            if block.block_type == "image":
+                number += 1
+                numbered.append((block, number))
+            else:
+                numbered.append((block, None))
+        return numbered
+
     @property
     def publication_time(self):
         """When readers first saw it: first publication, which a scheduled story sets on go-live."""
