@@ -1,0 +1,32 @@
+"""The news desk's models, split by concept.
+
+Dependencies inside the package point one way: topics and authors know nothing of pages;
+article builds on both; listing (home, sections) builds on article.
+"""
+
+from .article import (
+    ArticleAuthor,
+    ArticleCorrection,
+    ArticlePage,
+    RelatedArticle,
+    published_articles,
+)
+from .authors import Author
+from .listing import HOME_LATEST_COUNT, LISTING_PAGE_SIZE, SECTION_PAGE_SIZE, HomePage, SectionPage
+from .topics import ArticleTopic, Topic
+
+__all__ = [
+    "HOME_LATEST_COUNT",
+    "LISTING_PAGE_SIZE",
+    "SECTION_PAGE_SIZE",
+    "ArticleAuthor",
+    "ArticleCorrection",
+    "ArticlePage",
+    "ArticleTopic",
+    "Author",
+    "HomePage",
+    "RelatedArticle",
+    "SectionPage",
+    "Topic",
+    "published_articles",
+]

@@ -1,0 +1,213 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from core.models import BasePage
+
+from ..blocks import ArticleBodyBlock
+from .authors import Author
+from .topics import ArticleTopic
+
+RELATED_COUNT = 4
+
+
+def published_articles():
+    """Live, public articles, newest first, with what a listing card shows fetched up front."""
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .order_by("-first_published_at", "-pk")
+        .select_related("listing_image", "image")
+        .prefetch_related(
+            "listing_image__renditions", "image__renditions", "article_authors__author"
+        )
+    )
+
+
+class ArticleAuthor(Orderable):
+    page = ParentalKey(
+        "newsroom.ArticlePage", on_delete=models.CASCADE, related_name="article_authors"
+    )
+    author = models.ForeignKey(
+        Author, verbose_name=_("tác giả"), on_delete=models.PROTECT, related_name="article_links"
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tác giả")
+        verbose_name_plural = _("tác giả")
+
+
+class ArticleCorrection(Orderable):
+    """A published correction (đính chính): shown on the article with its date, newest first."""
+
+    page = ParentalKey("newsroom.ArticlePage", on_delete=models.CASCADE, related_name="corrections")
+    corrected_at = models.DateTimeField(_("thời điểm đính chính"), default=timezone.now)
+    text = models.TextField(_("nội dung đính chính"), max_length=1000)
+
+    panels = [FieldPanel("corrected_at"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("đính chính")
+        verbose_name_plural = _("đính chính")
+
+
+class RelatedArticle(Orderable):
+    page = ParentalKey(
+        "newsroom.ArticlePage", on_delete=models.CASCADE, related_name="related_links"
+    )
+    article = models.ForeignKey(
+        "newsroom.ArticlePage",
+        verbose_name=_("bài liên quan"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("bài liên quan")
+        verbose_name_plural = _("bài liên quan")
+
+
+class ArticlePage(BasePage):
+    """A news article: dateline, sapo, body, lead photo, bylines, topics and corrections."""
+
+    dateline = models.CharField(
+        _("nơi đưa tin"), max_length=80, blank=True, help_text=_("Ví dụ: Hà Nội")
+    )
+    sapo = models.TextField(
+        _("sapo"),
+        max_length=1000,
+        help_text=_("Đoạn mở đầu in đậm. Tên cổng trong ngoặc được thêm tự động ở đầu."),
+    )
+    image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("ảnh chính"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("nội dung"))
+    source = models.CharField(
+        _("nguồn tin"),
+        max_length=200,
+        blank=True,
+        help_text=_("Khi tin lấy từ cơ quan khác, ví dụ “Theo Bộ Y tế”."),
+    )
+    topics = ClusterTaggableManager(
+        verbose_name=_("chủ đề"), through=ArticleTopic, blank=True, related_name="articles"
+    )
+
+    template = "newsroom/article_page.html"
+    parent_page_types = ["newsroom.SectionPage"]
+    subpage_types = []
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("dateline"), FieldPanel("sapo"), FieldPanel("image")],
+            heading=_("Mở đầu"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("article_authors", label=_("Tác giả")),
+        FieldPanel("source"),
+        FieldPanel("topics"),
+        InlinePanel("related_links", label=_("Bài liên quan"), max_num=RELATED_COUNT),
+        InlinePanel("corrections", label=_("Đính chính")),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("sapo"),
+        index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+
+    @property
+    def display_image(self):
+        return self.listing_image or self.image
+
+    @property
+    def display_summary(self):
+        return self.listing_summary or self.sapo
+
+    @cached_property
+    def numbered_body(self):
+        """(block, photo number or None) for the body; the lead photo, if any, is Ảnh 1."""
+        number = 1 if self.image_id else 0
+        numbered = []
+        for block in self.body:
+            if block.block_type == "image":
+                number += 1
+                numbered.append((block, number))
+            else:
+                numbered.append((block, None))
+        return numbered
+
+    @property
+    def publication_time(self):
+        """When readers first saw it: first publication, which a scheduled story sets on go-live."""
+        return self.first_published_at or self.go_live_at
+
+    @cached_property
+    def sorted_corrections(self):
+        return sorted(self.corrections.all(), key=lambda c: c.corrected_at, reverse=True)
+
+    @property
+    def modified_time(self):
+        """The last change readers should know of: a republish or the newest correction."""
+        times = [self.last_published_at, self.publication_time]
+        times += [correction.corrected_at for correction in self.sorted_corrections]
+        return max((t for t in times if t), default=None)
+
+    @cached_property
+    def authors(self):
+        links = self.article_authors.all()
+        if "article_authors" not in getattr(self, "_prefetched_objects_cache", {}):
+            links = links.select_related("author")  # one query, unless a listing prefetched them
+        return [link.author for link in links]
+
+    @property
+    def byline(self):
+        return " - ".join(author.byline_name for author in self.authors)
+
+    @cached_property
+    def topic_list(self):
+        return list(self.topics.all())
+
+    def related_articles(self):
+        """The editor's choices first, then the newest stories sharing a topic, up to four."""
+        chosen_ids = [link.article_id for link in self.related_links.all()]
+        chosen = {a.pk: a for a in published_articles().filter(pk__in=chosen_ids)}
+        related = [chosen[pk] for pk in chosen_ids if pk in chosen]
+        missing = RELATED_COUNT - len(related)
+        topic_ids = [topic.pk for topic in self.topic_list]
+        if missing > 0 and topic_ids:
+            shared = (
+                published_articles()
+                .filter(topic_items__tag_id__in=topic_ids)
+                .exclude(pk__in=[self.pk, *chosen_ids])
+                .distinct()[:missing]
+            )
+            related += list(shared)
+        return related[:RELATED_COUNT]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = self.related_articles()
+        return context
