@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+# Open Graph and Twitter cards want 1.91:1, at least 1200 px wide.
+SOCIAL_IMAGE_SPEC = "fill-1200x630"
+
 
 class ListingFields(models.Model):
     """How a page shows in listings and when shared: a short title, a summary and an image."""
@@ -71,7 +74,26 @@ class BasePage(ListingFields, Page):
         # The path shown in breadcrumbs: sections between the home page (depth 2) and this page.
         # No public() filter: a view restriction on an ancestor restricts this page too.
         context["ancestors"] = self.get_ancestors().filter(depth__gt=2).live()
+        image = self.display_image
+        context["social_image"] = image.get_rendition(SOCIAL_IMAGE_SPEC) if image else None
         return context
+
+    def breadcrumbs_ld(self, request, ancestors):
+        """schema.org BreadcrumbList for the path readers see in the breadcrumbs."""
+        trail = [*ancestors, self]
+        return {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "name": page.title,
+                    "item": page.get_full_url(request),
+                }
+                for position, page in enumerate(trail, start=1)
+            ],
+        }
 
     @property
     def meta_description(self):

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.models import BasePage
+from core.models import BasePage, SiteSettings
 
 from ..blocks import ArticleBodyBlock
 from .authors import Author
@@ -207,7 +208,53 @@ class ArticlePage(BasePage):
             related += list(shared)
         return related[:RELATED_COUNT]
 
+    def news_article_ld(self, request, social_image, site_settings):
+        """schema.org NewsArticle, with times in Vietnam time (+07:00)."""
+        url = self.get_full_url(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.sapo,
+            "mainEntityOfPage": url,
+            "url": url,
+            "inLanguage": "vi",
+            "datePublished": _iso(self.publication_time),
+            "dateModified": _iso(self.modified_time),
+            "author": [
+                {
+                    "@type": "Person",
+                    "name": author.byline_name,
+                    "url": request.build_absolute_uri(author.get_absolute_url()),
+                }
+                for author in self.authors
+            ],
+            "publisher": {
+                "@type": "Organization",
+                "name": site_settings.site_name,
+                "logo": {
+                    "@type": "ImageObject",
+                    "url": request.build_absolute_uri(static("img/emblem.svg")),
+                },
+            },
+        }
+        if social_image:
+            data["image"] = [social_image.full_url]
+        if self.topic_list:
+            data["keywords"] = [topic.name for topic in self.topic_list]
+        return data
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_articles"] = self.related_articles()
+        context["structured_data"] = [
+            self.news_article_ld(
+                request, context["social_image"], SiteSettings.for_request(request)
+            ),
+            self.breadcrumbs_ld(request, context["ancestors"]),
+        ]
         return context
+
+
+def _iso(value):
+    return timezone.localtime(value).isoformat() if value else None

@@ -9,6 +9,8 @@ class PortalImageFactory(wagtail_factories.ImageFactory):
     caption = "Quang cảnh hội nghị trực tuyến với các địa phương"
     credit = "VGP/Lê Thu Hà"
     description = "Các đại biểu ngồi quanh bàn họp lớn"
+    # Large enough for a 1200 px social card, as a newsroom photo is.
+    file = factory.django.ImageField(width=1200, height=675, color="teal", format="JPEG")
 
     class Meta:
         model = PortalImage
