@@ -12,10 +12,20 @@ from .article import (
     published_articles,
 )
 from .authors import Author
-from .listing import HOME_LATEST_COUNT, LISTING_PAGE_SIZE, SECTION_PAGE_SIZE, HomePage, SectionPage
+from .listing import (
+    FEATURED_COUNT,
+    HOME_LATEST_COUNT,
+    LISTING_PAGE_SIZE,
+    SECTION_PAGE_SIZE,
+    HomeFeaturedSlot,
+    HomePage,
+    SectionPage,
+)
 from .topics import ArticleTopic, Topic
 
 __all__ = [
+    "FEATURED_COUNT",
+    "HomeFeaturedSlot",
     "HOME_LATEST_COUNT",
     "LISTING_PAGE_SIZE",
     "SECTION_PAGE_SIZE",

@@ -22,15 +22,14 @@ RELATED_COUNT = 4
 
 
 def published_articles():
-    """Live, public articles, newest first, with what a listing card shows fetched up front."""
+    """Live, public articles, newest first, with what a listing card shows (title, time, photo)
+    fetched up front."""
     return (
         ArticlePage.objects.live()
         .public()
         .order_by("-first_published_at", "-pk")
         .select_related("listing_image", "image")
-        .prefetch_related(
-            "listing_image__renditions", "image__renditions", "article_authors__author"
-        )
+        .prefetch_related("listing_image__renditions", "image__renditions")
     )
 
 

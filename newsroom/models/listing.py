@@ -1,8 +1,12 @@
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber, Substr
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable
 
 from core.models import BasePage
 
@@ -10,7 +14,9 @@ from .article import published_articles
 
 SECTION_PAGE_SIZE = 20
 LISTING_PAGE_SIZE = 20
-HOME_LATEST_COUNT = 13
+HOME_LATEST_COUNT = 8
+FEATURED_COUNT = 4
+SECTION_BLOCK_COUNT = 4
 
 
 def paginate(queryset, request, per_page=LISTING_PAGE_SIZE):
@@ -19,22 +25,101 @@ def paginate(queryset, request, per_page=LISTING_PAGE_SIZE):
 
 
 class HomePage(BasePage):
-    """The front page: the newest stories across every section."""
+    """The front page, curated: a top story and featured slots the editors choose, each falling
+    back to the newest story when empty or unpublished; then the latest, then each section."""
+
+    top_story = models.ForeignKey(
+        "newsroom.ArticlePage",
+        verbose_name=_("tin tiêu điểm"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Để trống sẽ dùng tin mới nhất."),
+    )
 
     template = "newsroom/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["newsroom.SectionPage"]
     max_count = 1
 
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("top_story"),
+        InlinePanel(
+            "featured_slots",
+            label=_("Tin nổi bật"),
+            max_num=FEATURED_COUNT,
+            help_text=_("Ô để trống hoặc tin đã gỡ sẽ tự lấy tin mới nhất."),
+        ),
+    ]
+
     class Meta:
         verbose_name = _("trang chủ")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        latest = list(published_articles().descendant_of(self)[:HOME_LATEST_COUNT])
-        context["top_story"] = latest[0] if latest else None
-        context["latest_stories"] = latest[1:]
+        articles = published_articles().descendant_of(self)
+        slot_ids = [slot.article_id for slot in self.featured_slots.all()]
+        slot_ids += [None] * (FEATURED_COUNT - len(slot_ids))
+        chosen_ids = {pk for pk in [self.top_story_id, *slot_ids] if pk}
+        # Only live, public stories count as chosen: an unpublished choice falls back.
+        chosen = {a.pk: a for a in articles.filter(pk__in=chosen_ids)} if chosen_ids else {}
+        fallback_count = 1 + FEATURED_COUNT + HOME_LATEST_COUNT
+        newest = iter(articles.exclude(pk__in=chosen.keys())[:fallback_count])
+
+        def pick(article_id):
+            # A story chosen twice shows once; its second slot falls back like an empty one.
+            article = chosen.pop(article_id, None)
+            return article or next(newest, None)
+
+        context["top_story"] = pick(self.top_story_id)
+        context["featured_stories"] = [a for a in map(pick, slot_ids) if a]
+        context["latest_stories"] = list(newest)[:HOME_LATEST_COUNT]
+        context["section_blocks"] = self.section_blocks()
         return context
+
+    def section_blocks(self):
+        """[(section, its newest stories)] for each section in the menu, in two queries."""
+        sections = list(SectionPage.objects.child_of(self).live().public().in_menu())
+        if not sections:
+            return []
+        section_path_length = len(self.path) + SectionPage.steplen
+        ranked = (
+            published_articles()
+            .descendant_of(self)
+            .annotate(
+                section_path=Substr("path", 1, section_path_length),
+                rank=Window(
+                    RowNumber(),
+                    partition_by=F("section_path"),
+                    order_by=[F("first_published_at").desc(), F("pk").desc()],
+                ),
+            )
+            .filter(rank__lte=SECTION_BLOCK_COUNT)
+        )
+        by_section = {}
+        for article in ranked:
+            by_section.setdefault(article.section_path, []).append(article)
+        return [(section, by_section.get(section.path, [])) for section in sections]
+
+
+class HomeFeaturedSlot(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_slots")
+    article = models.ForeignKey(
+        "newsroom.ArticlePage",
+        verbose_name=_("bài"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("ô tin nổi bật")
+        verbose_name_plural = _("ô tin nổi bật")
 
 
 class SectionPage(BasePage):

@@ -97,7 +97,7 @@ def count_queries(client, url):
 
 
 # Most of these are Wagtail's own: site lookup, routing one query per URL level, view restrictions.
-QUERY_BOUNDS = {"home": 11, "section": 14, "article": 16}
+QUERY_BOUNDS = {"home": 14, "section": 12, "article": 16}
 
 
 @pytest.mark.parametrize("page_type", QUERY_BOUNDS)
