@@ -30,8 +30,11 @@ setup: $(VENV)/.installed ## Everything `run` does except serving: venv, migrati
 	$(MANAGE) seed_demo
 	$(MANAGE) ensure_admin
 
+# Beside the server, scheduled stories go live by `publish_scheduled` once a minute, as in production.
 run: setup ## Set up and serve the demo portal on SQLite at http://127.0.0.1:8000
 	@echo "Cổng đang chạy tại http://$(HOST):$(PORT)/ (quản trị: http://$(HOST):$(PORT)/admin/)"
+	@(while sleep 60; do $(MANAGE) publish_scheduled >/dev/null; done) & \
+	scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev ## Set up and run every test (browser tests need Debian's chromium)
