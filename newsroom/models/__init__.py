@@ -1,7 +1,7 @@
 """The news desk's models, split by concept.
 
 Dependencies inside the package point one way: topics and authors know nothing of pages;
-article builds on both; listing (home, sections) builds on article.
+article builds on both; live coverage is an article; listing (home, sections) builds on article.
 """
 
 from .article import (
@@ -21,6 +21,7 @@ from .listing import (
     HomePage,
     SectionPage,
 )
+from .live import LiveCoveragePage, LiveUpdate
 from .topics import ArticleTopic, Topic
 
 __all__ = [
@@ -35,6 +36,8 @@ __all__ = [
     "ArticleTopic",
     "Author",
     "HomePage",
+    "LiveCoveragePage",
+    "LiveUpdate",
     "RelatedArticle",
     "SectionPage",
     "Topic",

@@ -129,7 +129,11 @@ class SectionPage(BasePage):
 
     template = "newsroom/section_page.html"
     parent_page_types = ["newsroom.HomePage", "newsroom.SectionPage"]
-    subpage_types = ["newsroom.SectionPage", "newsroom.ArticlePage"]
+    subpage_types = [
+        "newsroom.SectionPage",
+        "newsroom.ArticlePage",
+        "newsroom.LiveCoveragePage",
+    ]
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
 

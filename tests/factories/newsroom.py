@@ -7,7 +7,15 @@ from wagtail.rich_text import RichText
 import factory
 import wagtail_factories
 
-from newsroom.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
+from newsroom.models import (
+    ArticleAuthor,
+    ArticlePage,
+    Author,
+    HomePage,
+    LiveCoveragePage,
+    LiveUpdate,
+    SectionPage,
+)
 
 from .media import PortalImageFactory
 
@@ -59,3 +67,20 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     def authors(self, create, extracted, **kwargs):
         for order, author in enumerate(extracted or []):
             ArticleAuthor.objects.create(page=self, author=author, sort_order=order)
+
+
+class LiveCoveragePageFactory(ArticlePageFactory):
+    title = factory.Sequence(lambda n: f"Trực tiếp: Kỳ họp thứ {n} của Quốc hội")
+    slug = factory.Sequence(lambda n: f"truc-tiep-ky-hop-{n}")
+    started_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=2))
+
+    class Meta:
+        model = LiveCoveragePage
+
+
+def live_update(page, text, posted_at):
+    return LiveUpdate.objects.create(
+        page=page,
+        posted_at=posted_at,
+        content=[("text", RichText(f"<p>{text}</p>"))],
+    )

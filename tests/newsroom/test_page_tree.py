@@ -1,7 +1,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from newsroom.models import ArticlePage, HomePage, SectionPage
+from newsroom.models import ArticlePage, HomePage, LiveCoveragePage, SectionPage
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -14,9 +14,13 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_sections_nest_and_hold_articles(self):
         self.assertAllowedParentPageTypes(SectionPage, {HomePage, SectionPage})
-        self.assertAllowedSubpageTypes(SectionPage, {SectionPage, ArticlePage})
+        self.assertAllowedSubpageTypes(SectionPage, {SectionPage, ArticlePage, LiveCoveragePage})
 
     def test_articles_live_only_in_sections_and_have_no_children(self):
         self.assertAllowedParentPageTypes(ArticlePage, {SectionPage})
         self.assertAllowedSubpageTypes(ArticlePage, set())
         self.assertCanNotCreateAt(HomePage, ArticlePage)
+
+    def test_live_coverage_lives_in_sections_and_has_no_children(self):
+        self.assertAllowedParentPageTypes(LiveCoveragePage, {SectionPage})
+        self.assertAllowedSubpageTypes(LiveCoveragePage, set())
