@@ -57,7 +57,6 @@ class PortalImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("ảnh")
         verbose_name_plural = _("ảnh")
-        permissions = [("choose_image", "Can choose image")]
 
     @property
     def default_alt_text(self):
@@ -86,7 +85,6 @@ class PortalDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("tài liệu")
         verbose_name_plural = _("tài liệu")
-        permissions = [("choose_document", "Can choose document")]
 
 
 class PortalMedia(AbstractMedia):

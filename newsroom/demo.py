@@ -10,7 +10,90 @@ from wagtail.rich_text import RichText
 from media.demo import demo_image
 
 from . import demo_data
-from .models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
+from .models import (
+    ArticleAuthor,
+    ArticleCorrection,
+    ArticlePage,
+    Author,
+    HomeFeaturedSlot,
+    HomePage,
+    LiveCoveragePage,
+    LiveUpdate,
+    SectionPage,
+)
+
+# Topics (chủ đề) cross sections; each article takes those of its section, in turn.
+SECTION_TOPICS = {
+    "thoi-su": ["Hoạt động Chính phủ", "Cải cách hành chính"],
+    "kinh-te": ["Tăng trưởng kinh tế", "Xuất khẩu", "Đầu tư công"],
+    "xa-hoi": ["An sinh xã hội", "Giáo dục", "Y tế"],
+    "chuyen-doi-so": ["Chuyển đổi số", "Kinh tế số", "Dịch vụ công trực tuyến"],
+    "van-hoa-the-thao": ["Di sản văn hóa", "Thể thao"],
+    "dia-phuong": ["Phát triển vùng", "Hạ tầng giao thông"],
+    "quoc-te": ["Hội nhập quốc tế", "Ngoại giao kinh tế"],
+}
+
+LIVE = {
+    "slug": "truc-tiep-hoi-nghi-chinh-phu-voi-dia-phuong",
+    "title": "Trực tiếp: Hội nghị Chính phủ với các địa phương về thúc đẩy tăng trưởng",
+    "dateline": "Hà Nội",
+    "sapo": (
+        "Sáng nay, Chính phủ họp trực tuyến với các tỉnh, thành phố để đánh giá tình hình "
+        "kinh tế - xã hội và bàn giải pháp hoàn thành mục tiêu tăng trưởng cả năm."
+    ),
+    "intro": (
+        "Cổng Thông tin điện tử Chính phủ tường thuật trực tiếp diễn biến hội nghị. "
+        "Những cập nhật mới nhất ở trên cùng."
+    ),
+    "photo": {
+        "caption": "Quang cảnh điểm cầu chính tại trụ sở Chính phủ",
+        "credit": "VGP/Đỗ Minh",
+        "alt": "Phòng họp lớn với màn hình kết nối các điểm cầu",
+    },
+    "updates": [
+        (
+            170,
+            "text",
+            "Hội nghị bắt đầu lúc 8 giờ, kết nối trực tuyến tới các điểm cầu địa phương.",
+        ),
+        (
+            150,
+            "quote",
+            {
+                "quote": (
+                    "Mục tiêu tăng trưởng cả năm vẫn trong tầm tay nếu chúng ta "
+                    "đẩy nhanh giải ngân vốn đầu tư công."
+                ),
+                "attribution": "Bộ trưởng Bộ Tài chính",
+            },
+        ),
+        (
+            120,
+            "text",
+            "Đại diện các địa phương báo cáo tiến độ giải ngân; nhiều tỉnh đạt trên 70% kế hoạch.",
+        ),
+        (
+            80,
+            "photo",
+            {
+                "caption": "Điểm cầu trực tuyến tại một tỉnh miền Trung",
+                "credit": "VGP/Đỗ Minh",
+                "alt": "Lãnh đạo tỉnh phát biểu trước màn hình trực tuyến",
+            },
+        ),
+        (
+            40,
+            "text",
+            "Các bộ, ngành kiến nghị tháo gỡ vướng mắc giải phóng mặt bằng cho các dự án "
+            "giao thông trọng điểm.",
+        ),
+        (10, "text", "Hội nghị nghỉ giải lao 15 phút trước phần phát biểu kết luận."),
+    ],
+}
+
+CORRECTION = (
+    "Bài viết đã sửa lại số liệu ở đoạn thứ hai cho đúng với báo cáo chính thức của bộ chủ quản."
+)
 
 
 def publish(parent, page):
@@ -93,9 +176,85 @@ def seed_articles(sections, authors, now=None):
     return created
 
 
+def seed_topics(sections):
+    for slug, section in sections.items():
+        names = SECTION_TOPICS.get(slug, [])
+        if not names:
+            continue
+        for position, article in enumerate(
+            ArticlePage.objects.child_of(section).order_by("path").specific()
+        ):
+            if article.topics.exists():
+                continue
+            article.topics.add(names[position % len(names)])
+            if position % 3 == 0 and len(names) > 1:
+                article.topics.add(names[(position + 1) % len(names)])
+            article.save_revision().publish()
+
+
+def seed_live_coverage(section, authors, now=None):
+    if LiveCoveragePage.objects.filter(slug=LIVE["slug"]).exists():
+        return
+    now = now or timezone.now()
+    started = now - timedelta(hours=3)
+    page = LiveCoveragePage(
+        title=LIVE["title"],
+        slug=LIVE["slug"],
+        dateline=LIVE["dateline"],
+        sapo=LIVE["sapo"],
+        image=_photo({"title": LIVE["title"], "slug": LIVE["slug"]}, LIVE["photo"], 1),
+        body=[("paragraph", RichText(f"<p>{escape(LIVE['intro'])}</p>"))],
+        started_at=started,
+        first_published_at=started,
+        article_authors=[ArticleAuthor(author=authors[0], sort_order=0)],
+    )
+    updates = []
+    for number, (minutes_ago, kind, value) in enumerate(LIVE["updates"], start=2):
+        if kind == "text":
+            content = [("text", RichText(f"<p>{escape(value)}</p>"))]
+        elif kind == "quote":
+            content = [("quote", value)]
+        else:
+            photo = _photo({"title": LIVE["title"], "slug": LIVE["slug"]}, value, number)
+            content = [("photo", {"image": photo, "caption": ""})]
+        updates.append(LiveUpdate(posted_at=now - timedelta(minutes=minutes_ago), content=content))
+    page.updates = updates
+    publish(section, page)
+
+
+def seed_corrections():
+    article = ArticlePage.objects.exact_type(ArticlePage).order_by("-first_published_at")[3]
+    if article.corrections.exists():
+        return
+    ArticleCorrection.objects.create(
+        page=article,
+        corrected_at=article.first_published_at + timedelta(hours=2),
+        text=CORRECTION,
+    )
+    article.save_revision().publish()
+
+
+def seed_home_curation(home):
+    if home.top_story_id or home.featured_slots.exists():
+        return
+    newest = list(ArticlePage.objects.exact_type(ArticlePage).order_by("-first_published_at")[:8])
+    # An editor's pick that is not the newest story, and one empty slot to show the fallback.
+    home.top_story = newest[2]
+    home.featured_slots = [
+        HomeFeaturedSlot(article=newest[5], sort_order=0),
+        HomeFeaturedSlot(article=None, sort_order=1),
+    ]
+    home.save_revision().publish()
+
+
 def seed(root, site_name):
     """Create what is missing; running it again changes nothing."""
     home = seed_home(root, site_name)
     sections = seed_sections(home)
-    created = seed_articles(sections, seed_authors())
+    authors = seed_authors()
+    created = seed_articles(sections, authors)
+    seed_topics(sections)
+    seed_live_coverage(next(iter(sections.values())), authors)
+    seed_corrections()
+    seed_home_curation(HomePage.objects.get(pk=home.pk))
     return home, created

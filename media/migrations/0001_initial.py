@@ -38,7 +38,6 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'tài liệu',
                 'verbose_name_plural': 'tài liệu',
-                'permissions': [('choose_document', 'Can choose document')],
                 'abstract': False,
             },
             bases=(modelsearch.index.Indexed, models.Model),
@@ -68,7 +67,6 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'ảnh',
                 'verbose_name_plural': 'ảnh',
-                'permissions': [('choose_image', 'Can choose image')],
                 'abstract': False,
             },
             bases=(wagtail.images.models.ImageFileMixin, modelsearch.index.Indexed, models.Model),

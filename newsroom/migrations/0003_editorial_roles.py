@@ -17,16 +17,22 @@ PAGE_PERMISSIONS = {
     EDITOR: ["add_page", "change_page", "lock_page"],
     CHIEF: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
 }
-# The portal's own image and document models carry these (media.PortalImage, PortalDocument).
+# Wagtail checks image and document permissions on its own models even when the portal's
+# models (media.PortalImage, PortalDocument) hold the files.
 COLLECTION_PERMISSIONS = {
-    REPORTER: ["add_portalimage", "choose_image", "add_portaldocument", "choose_document"],
+    REPORTER: [
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.choose_document",
+    ],
     EDITOR: [
-        "add_portalimage",
-        "change_portalimage",
-        "choose_image",
-        "add_portaldocument",
-        "change_portaldocument",
-        "choose_document",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
     ],
 }
 COLLECTION_PERMISSIONS[CHIEF] = COLLECTION_PERMISSIONS[EDITOR]
@@ -79,9 +85,9 @@ def create_roles(apps, schema_editor):
             GroupPagePermission.objects.get_or_create(
                 group=group, page=root_page, permission=permission(apps, f"wagtailcore.{codename}")
             )
-        for codename in COLLECTION_PERMISSIONS[name]:
+        for dotted in COLLECTION_PERMISSIONS[name]:
             GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=permission(apps, f"media.{codename}")
+                group=group, collection=root_collection, permission=permission(apps, dotted)
             )
         group.permissions.add(*(permission(apps, dotted) for dotted in MODEL_PERMISSIONS[name]))
 

@@ -1,3 +1,5 @@
+from wagtail.models import Collection
+
 import factory
 import wagtail_factories
 
@@ -9,6 +11,9 @@ class PortalImageFactory(wagtail_factories.ImageFactory):
     caption = "Quang cảnh hội nghị trực tuyến với các địa phương"
     credit = "VGP/Lê Thu Hà"
     description = "Các đại biểu ngồi quanh bàn họp lớn"
+    # In the library's root collection, where editors' permissions apply (the default would be a
+    # new root of its own).
+    collection = factory.LazyFunction(Collection.get_first_root_node)
     # Large enough for a 1200 px social card, as a newsroom photo is.
     file = factory.django.ImageField(width=1200, height=675, color="teal", format="JPEG")
 

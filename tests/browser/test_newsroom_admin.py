@@ -1,0 +1,87 @@
+"""A story's whole way through the real admin: written, submitted, reviewed, approved, published."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from wagtail.models import Page, Site
+
+import pytest
+
+from newsroom.models import ArticlePage
+from tests.factories import HomePageFactory, PortalImageFactory, SectionPageFactory
+
+PASSWORD = "mat-khau-du-dai-2026"
+TITLE = "Hà Nội khánh thành tuyến đường sắt đô thị mới"
+APPROVE = 'button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])'
+
+
+def member(username, group):
+    user = get_user_model().objects.create_user(username, password=PASSWORD)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def newsroom(transactional_db, live_server):
+    home = HomePageFactory(parent=Page.get_first_root_node())
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    section = SectionPageFactory(parent=home, title="Thời sự", slug="thoi-su")
+    PortalImageFactory(title="Tàu điện trên cầu cạn", caption="Đoàn tàu chạy thử", credit="VGP")
+    member("phongvien", "Phóng viên")
+    member("bientap", "Biên tập viên")
+    member("tongbientap", "Tổng biên tập")
+    return live_server.url, section
+
+
+def log_in(page, base_url, username):
+    page.context.clear_cookies()
+    page.goto(base_url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(base_url + "/admin/")
+
+
+def run_action(page, selector):
+    # The action sits in the footer's drop-up menu; press it as the menu would.
+    with page.expect_navigation():
+        page.locator(selector).first.evaluate("button => button.click()")
+
+
+def test_reporter_writes_editors_approve_and_the_story_is_published(page, newsroom):
+    base_url, section = newsroom
+
+    log_in(page, base_url, "phongvien")
+    page.goto(f"{base_url}/admin/pages/add/newsroom/articlepage/{section.pk}/")
+    page.fill("#id_title", TITLE)
+    page.fill("#id_dateline", "Hà Nội")
+    page.fill("#id_sapo", "Tuyến đường sắt đô thị mới giúp giảm ùn tắc ở cửa ngõ phía tây.")
+    page.locator('[data-contentpath="image"] [data-chooser-action-choose]').first.click()
+    page.locator(".modal [data-chooser-modal-choice]").first.click()
+    page.locator(".modal").wait_for(state="hidden")
+    page.locator('[data-contentpath="body"] button[title]').first.click()
+    page.get_by_role("option", name="Đoạn văn").click()
+    page.locator('[data-contentpath="body"] [contenteditable=true]').first.fill(
+        "Tuyến dài hơn 12 km với 8 nhà ga trên cao."
+    )
+    run_action(page, 'button[name="action-submit"]')
+
+    article = ArticlePage.objects.get(title=TITLE)
+    assert not article.live
+    assert article.current_workflow_state.status == "in_progress"
+    assert article.image is not None
+
+    for username in ("bientap", "tongbientap"):
+        log_in(page, base_url, username)
+        page.goto(f"{base_url}/admin/pages/{article.pk}/edit/")
+        run_action(page, APPROVE)
+
+    article.refresh_from_db()
+    assert article.live
+    page.context.clear_cookies()
+    page.goto(base_url + "/")
+    assert page.get_by_role("link", name=TITLE).count() >= 1
+    page.goto(base_url + section.url)
+    assert page.get_by_role("link", name=TITLE).count() == 1
