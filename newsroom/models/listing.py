@@ -123,9 +123,19 @@ class HomeFeaturedSlot(Orderable):
 
 
 class SectionPage(BasePage):
-    """A section (chuyên mục): its stories and those of its subsections, newest first, paginated."""
+    """A section (chuyên mục): the editor's lead story, then its stories and those of its
+    subsections, newest first, paginated."""
 
     introduction = models.TextField(_("giới thiệu"), blank=True, max_length=500)
+    lead_story = models.ForeignKey(
+        "newsroom.ArticlePage",
+        verbose_name=_("tin chính của chuyên mục"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Hiện đầu trang thứ nhất; để trống sẽ dùng tin mới nhất."),
+    )
 
     template = "newsroom/section_page.html"
     parent_page_types = ["newsroom.HomePage", "newsroom.SectionPage"]
@@ -135,7 +145,11 @@ class SectionPage(BasePage):
         "newsroom.LiveCoveragePage",
     ]
 
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("lead_story"),
+    ]
 
     class Meta:
         verbose_name = _("chuyên mục")
@@ -147,7 +161,16 @@ class SectionPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        page_obj = paginate(published_articles().descendant_of(self), request, SECTION_PAGE_SIZE)
+        articles = published_articles().descendant_of(self)
+        # The lead must be a live, public story of this section; otherwise the newest leads.
+        lead = articles.filter(pk=self.lead_story_id).first() if self.lead_story_id else None
+        if lead:
+            articles = articles.exclude(pk=lead.pk)
+        page_obj = paginate(articles, request, SECTION_PAGE_SIZE)
+        stories = list(page_obj.object_list)
+        if page_obj.number == 1 and lead is None and stories:
+            lead = stories.pop(0)
         context["page_obj"] = page_obj
-        context["articles"] = page_obj.object_list
+        context["lead_story"] = lead if page_obj.number == 1 else None
+        context["articles"] = stories
         return context

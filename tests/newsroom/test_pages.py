@@ -74,11 +74,34 @@ def full_section(section):
 def test_section_lists_twenty_stories_a_page_newest_first(client, section, full_section):
     first = client.get(section.url)
     assert first.context["page_obj"].number == 1
-    assert list(first.context["articles"]) == full_section[:SECTION_PAGE_SIZE]
+    assert first.context["lead_story"] == full_section[0]  # no editor's choice: the newest
+    assert list(first.context["articles"]) == full_section[1:SECTION_PAGE_SIZE]
     assert "Trang 1 / 2" in first.text
 
     second = client.get(section.url, {"page": 2})
+    assert second.context["lead_story"] is None
     assert list(second.context["articles"]) == full_section[SECTION_PAGE_SIZE:]
+
+
+def test_the_editors_lead_story_heads_the_first_page_once(client, section, full_section):
+    chosen = full_section[7]
+    section.lead_story = chosen
+    section.save()
+    first = client.get(section.url)
+    assert first.context["lead_story"] == chosen
+    assert chosen not in first.context["articles"]
+    assert first.context["articles"][0] == full_section[0]
+    assert first.text.count(f'href="{chosen.url}"') == 1
+
+
+def test_an_unpublished_lead_story_falls_back_to_the_newest(client, section, full_section):
+    chosen = full_section[3]
+    section.lead_story = chosen
+    section.save()
+    chosen.unpublish()
+    first = client.get(section.url)
+    assert first.context["lead_story"] == full_section[0]
+    assert chosen.title not in first.text
 
 
 @pytest.mark.parametrize(("page", "expected"), [("abc", 1), ("-3", 2), ("999", 2), ("", 1)])
