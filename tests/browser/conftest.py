@@ -59,3 +59,10 @@ def assert_accessible(tab):
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
         for v in bad
     )
+
+
+@pytest.fixture
+def live_url(django_db_serialized_rollback, transactional_db, live_server):
+    """The address of a live server over a committed database. After each test the database is
+    emptied and restored as migrations left it (locale, root page, roles and workflow)."""
+    return live_server.url

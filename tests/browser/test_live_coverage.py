@@ -16,7 +16,7 @@ from tests.factories import (
 
 
 @pytest.fixture
-def live_page(transactional_db, live_server):
+def live_page(live_url):
     home = HomePageFactory(parent=Page.get_first_root_node())
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
@@ -24,7 +24,7 @@ def live_page(transactional_db, live_server):
     section = SectionPageFactory(parent=home, title="Thời sự", slug="thoi-su")
     page = LiveCoveragePageFactory(parent=section, title="Trực tiếp: Hội nghị Chính phủ")
     live_update(page, "Hội nghị bắt đầu.", timezone.now() - dt.timedelta(minutes=10))
-    return page, live_server.url
+    return page, live_url
 
 
 def test_a_new_update_appears_without_a_reload(page, live_page):

@@ -22,7 +22,7 @@ def member(username, group):
 
 
 @pytest.fixture
-def newsroom(transactional_db, live_server):
+def newsroom(live_url):
     home = HomePageFactory(parent=Page.get_first_root_node())
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
@@ -32,7 +32,7 @@ def newsroom(transactional_db, live_server):
     member("phongvien", "Phóng viên")
     member("bientap", "Biên tập viên")
     member("tongbientap", "Tổng biên tập")
-    return live_server.url, section
+    return live_url, section
 
 
 def log_in(page, base_url, username):

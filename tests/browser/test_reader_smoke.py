@@ -8,9 +8,9 @@ from tests.browser.conftest import assert_accessible
 
 
 @pytest.fixture
-def demo_portal(transactional_db, live_server):
+def demo_portal(live_url):
     call_command("seed_demo", stdout=StringIO())
-    return live_server.url
+    return live_url
 
 
 def test_reader_goes_from_home_to_a_section_to_an_article(page, demo_portal):
