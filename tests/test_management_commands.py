@@ -6,7 +6,15 @@ from django.core.management import call_command
 from wagtail.models import Site
 
 from media.models import PortalImage
-from newsroom.models import ArticlePage, HomePage, SectionPage
+from newsroom.models import (
+    ArticleCorrection,
+    ArticlePage,
+    Author,
+    HomePage,
+    LiveCoveragePage,
+    SectionPage,
+    Topic,
+)
 
 
 def test_ensure_admin_creates_one_admin_and_keeps_its_password_private(db, tmp_path):
@@ -49,7 +57,15 @@ def test_seed_demo_builds_a_real_portal_and_running_it_again_changes_nothing(db,
         assert article.image.caption and article.image.credit, article.title
         assert article.sapo and article.dateline and article.first_published_at
 
+    # Every kind of newsroom content has an example.
+    assert Author.objects.count() >= 5
+    assert Topic.objects.filter(tagged_articles__isnull=False).distinct().count() >= 5
+    live = LiveCoveragePage.objects.live().get()
+    assert live.updates.count() >= 5 and live.is_live
+    assert ArticleCorrection.objects.exists()
+    home.refresh_from_db()
+    assert home.top_story is not None and home.featured_slots.exists()
+
     response = client.get("/")
     assert response.status_code == 200
-    newest = articles.order_by("-first_published_at").first()
-    assert newest.title in response.text
+    assert home.top_story.title in response.text

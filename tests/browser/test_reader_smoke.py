@@ -13,7 +13,7 @@ def demo_portal(live_url):
     return live_url
 
 
-def test_reader_goes_from_home_to_a_section_to_an_article(page, demo_portal):
+def test_reader_goes_from_home_to_section_article_topic_and_author(page, demo_portal):
     page.goto(demo_portal + "/")
     assert page.get_attribute("html", "lang") == "vi"
     assert page.locator(".card__title a").count() >= 10
@@ -25,11 +25,29 @@ def test_reader_goes_from_home_to_a_section_to_an_article(page, demo_portal):
     assert page.locator(".site-nav a[aria-current=page]").inner_text() == section_title
     assert_accessible(page)
 
-    page.locator(".story-list .card__title a").first.click()
+    page.locator(".section-lead .card__title a, .story-list .card__title a").first.click()
     page.wait_for_selector(".article__sapo")
     assert page.locator(".article__sapo").inner_text().startswith("(Chinhphu.vn) -")
     assert page.locator(".figure__credit").first.inner_text().startswith("Ảnh: ")
+    assert "- Ảnh 1" in page.locator(".figure__text").first.inner_text()
     assert page.locator(".breadcrumbs").get_by_role("link", name=section_title).count() == 1
+    assert_accessible(page)
+
+    topic = page.locator(".article__topics a").first
+    topic_name = topic.inner_text()
+    topic.click()
+    page.wait_for_selector("h1")
+    assert page.locator("h1").inner_text() == f"Chủ đề: {topic_name}"
+    assert page.locator(".card__title").count() >= 1
+    assert_accessible(page)
+
+    page.go_back()
+    byline = page.locator(".article__byline a").first
+    author_name = byline.inner_text()
+    byline.click()
+    page.wait_for_selector("h1")
+    assert page.locator("h1").inner_text() == author_name
+    assert page.locator(".card__title").count() >= 1
     assert_accessible(page)
 
 
