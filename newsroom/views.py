@@ -12,27 +12,29 @@ from .models import Author, Topic, published_articles
 from .models.listing import paginate
 
 
-def _site_articles(request):
+def _story_listing(request, template, stories_filter, context):
+    """Render `template` with the site's live stories matching `stories_filter`, paginated."""
     site = Site.find_for_request(request)
-    articles = published_articles()
-    return articles.descendant_of(site.root_page) if site else articles.none()
+    articles = published_articles().filter(**stories_filter)
+    articles = articles.descendant_of(site.root_page) if site else articles.none()
+    page_obj = paginate(articles, request)
+    return render(
+        request, template, {**context, "page_obj": page_obj, "articles": page_obj.object_list}
+    )
 
 
 def topic(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    page_obj = paginate(_site_articles(request).filter(topic_items__tag=topic), request)
-    return render(
-        request,
-        "newsroom/topic_page.html",
-        {"topic": topic, "page_obj": page_obj, "articles": page_obj.object_list},
+    return _story_listing(
+        request, "newsroom/topic_page.html", {"topic_items__tag": topic}, {"topic": topic}
     )
 
 
 def author(request, slug):
     author = get_object_or_404(Author, slug=slug)
-    page_obj = paginate(_site_articles(request).filter(article_authors__author=author), request)
-    return render(
+    return _story_listing(
         request,
         "newsroom/author_page.html",
-        {"author": author, "page_obj": page_obj, "articles": page_obj.object_list},
+        {"article_authors__author": author},
+        {"author": author},
     )

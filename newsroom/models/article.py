@@ -33,6 +33,19 @@ def published_articles():
     )
 
 
+def chosen_story_field(verbose_name, help_text=""):
+    """An editor's pick of a story: optional, and emptied if that story is deleted."""
+    return models.ForeignKey(
+        "newsroom.ArticlePage",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 class ArticleAuthor(Orderable):
     page = ParentalKey(
         "newsroom.ArticlePage", on_delete=models.CASCADE, related_name="article_authors"

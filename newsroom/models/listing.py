@@ -10,7 +10,7 @@ from wagtail.models import Orderable
 
 from core.models import BasePage
 
-from .article import published_articles
+from .article import chosen_story_field, published_articles
 
 SECTION_PAGE_SIZE = 20
 LISTING_PAGE_SIZE = 20
@@ -28,15 +28,7 @@ class HomePage(BasePage):
     """The front page, curated: a top story and featured slots the editors choose, each falling
     back to the newest story when empty or unpublished; then the latest, then each section."""
 
-    top_story = models.ForeignKey(
-        "newsroom.ArticlePage",
-        verbose_name=_("tin tiêu điểm"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Để trống sẽ dùng tin mới nhất."),
-    )
+    top_story = chosen_story_field(_("tin tiêu điểm"), _("Để trống sẽ dùng tin mới nhất."))
 
     template = "newsroom/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
@@ -106,14 +98,7 @@ class HomePage(BasePage):
 
 class HomeFeaturedSlot(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_slots")
-    article = models.ForeignKey(
-        "newsroom.ArticlePage",
-        verbose_name=_("bài"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    article = chosen_story_field(_("bài"))
 
     panels = [FieldPanel("article")]
 
@@ -127,14 +112,8 @@ class SectionPage(BasePage):
     subsections, newest first, paginated."""
 
     introduction = models.TextField(_("giới thiệu"), blank=True, max_length=500)
-    lead_story = models.ForeignKey(
-        "newsroom.ArticlePage",
-        verbose_name=_("tin chính của chuyên mục"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Hiện đầu trang thứ nhất; để trống sẽ dùng tin mới nhất."),
+    lead_story = chosen_story_field(
+        _("tin chính của chuyên mục"), _("Hiện đầu trang thứ nhất; để trống sẽ dùng tin mới nhất.")
     )
 
     template = "newsroom/section_page.html"

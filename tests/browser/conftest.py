@@ -20,33 +20,39 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # Committed data the live server can see; after each test the database is
+            # emptied and restored as migrations left it (locale, root page, roles, workflow).
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture
+def page(live_url):
+    """A fresh browser tab, with the live server and the database set up before it.
+
+    Playwright's sync API keeps an asyncio loop running in this thread, and while it runs Django
+    hands ORM calls a separate connection. So the browser starts after the database fixture and
+    stops before it is torn down: the test framework's own connection then finds its state
+    (the data to restore) intact. Tests name their data fixtures before `page`, so the data is
+    made before the loop starts. Starting chromium per test costs about a second.
+    """
     if CHROMIUM is None:
         pytest.skip("Debian's chromium is not installed: `apt-get install chromium` (.ci/run does)")
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API keeps an event loop in this thread; the ORM calls the tests make
-    # between browser steps are still plain synchronous calls.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True
-        )
-        yield chromium
-        chromium.close()
-    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
-    tab = context.new_page()
-    tab.set_default_timeout(15_000)
-    yield tab
-    context.close()
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # the ORM calls tests make between steps
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True
+            )
+            context = chromium.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
+            tab = context.new_page()
+            tab.set_default_timeout(15_000)
+            yield tab
+            context.close()
+            chromium.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 def assert_accessible(tab):
@@ -62,7 +68,5 @@ def assert_accessible(tab):
 
 
 @pytest.fixture
-def live_url(django_db_serialized_rollback, transactional_db, live_server):
-    """The address of a live server over a committed database. After each test the database is
-    emptied and restored as migrations left it (locale, root page, roles and workflow)."""
+def live_url(live_server):
     return live_server.url

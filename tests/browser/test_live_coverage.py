@@ -2,13 +2,10 @@ import datetime as dt
 
 from django.utils import timezone
 
-from wagtail.models import Page, Site
-
 import pytest
 
 from tests.browser.conftest import assert_accessible
 from tests.factories import (
-    HomePageFactory,
     LiveCoveragePageFactory,
     SectionPageFactory,
     live_update,
@@ -16,18 +13,14 @@ from tests.factories import (
 
 
 @pytest.fixture
-def live_page(live_url):
-    home = HomePageFactory(parent=Page.get_first_root_node())
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-    )
-    section = SectionPageFactory(parent=home, title="Thời sự", slug="thoi-su")
+def live_page(live_url, home_page):
+    section = SectionPageFactory(parent=home_page, title="Thời sự", slug="thoi-su")
     page = LiveCoveragePageFactory(parent=section, title="Trực tiếp: Hội nghị Chính phủ")
     live_update(page, "Hội nghị bắt đầu.", timezone.now() - dt.timedelta(minutes=10))
     return page, live_url
 
 
-def test_a_new_update_appears_without_a_reload(page, live_page):
+def test_a_new_update_appears_without_a_reload(live_page, page):
     live, base_url = live_page
     page.goto(base_url + live.url)
     assert page.locator(".live-badge--on").text_content().strip().endswith("Trực tiếp")

@@ -3,12 +3,10 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from wagtail.models import Page, Site
-
 import pytest
 
 from newsroom.models import ArticlePage
-from tests.factories import HomePageFactory, PortalImageFactory, SectionPageFactory
+from tests.factories import PortalImageFactory, SectionPageFactory
 
 PASSWORD = "mat-khau-du-dai-2026"
 TITLE = "Hà Nội khánh thành tuyến đường sắt đô thị mới"
@@ -22,12 +20,8 @@ def member(username, group):
 
 
 @pytest.fixture
-def newsroom(live_url):
-    home = HomePageFactory(parent=Page.get_first_root_node())
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-    )
-    section = SectionPageFactory(parent=home, title="Thời sự", slug="thoi-su")
+def newsroom(live_url, home_page):
+    section = SectionPageFactory(parent=home_page, title="Thời sự", slug="thoi-su")
     PortalImageFactory(title="Tàu điện trên cầu cạn", caption="Đoàn tàu chạy thử", credit="VGP")
     member("phongvien", "Phóng viên")
     member("bientap", "Biên tập viên")
@@ -50,7 +44,7 @@ def run_action(page, selector):
         page.locator(selector).first.evaluate("button => button.click()")
 
 
-def test_reporter_writes_editors_approve_and_the_story_is_published(page, newsroom):
+def test_reporter_writes_editors_approve_and_the_story_is_published(newsroom, page):
     base_url, section = newsroom
 
     log_in(page, base_url, "phongvien")

@@ -13,7 +13,7 @@ def demo_portal(live_url):
     return live_url
 
 
-def test_reader_goes_from_home_to_section_article_topic_and_author(page, demo_portal):
+def test_reader_goes_from_home_to_section_article_topic_and_author(demo_portal, page):
     page.goto(demo_portal + "/")
     assert page.get_attribute("html", "lang") == "vi"
     assert page.locator(".card__title a").count() >= 10
@@ -51,7 +51,7 @@ def test_reader_goes_from_home_to_section_article_topic_and_author(page, demo_po
     assert_accessible(page)
 
 
-def test_keyboard_reader_can_skip_to_the_content(page, demo_portal):
+def test_keyboard_reader_can_skip_to_the_content(demo_portal, page):
     page.goto(demo_portal + "/")
     page.keyboard.press("Tab")
     skip = page.locator(":focus")
@@ -62,7 +62,7 @@ def test_keyboard_reader_can_skip_to_the_content(page, demo_portal):
 
 
 @pytest.mark.parametrize("width", [320, 768, 1280])
-def test_pages_fit_the_screen_from_320_pixels_up(page, demo_portal, width):
+def test_pages_fit_the_screen_from_320_pixels_up(demo_portal, page, width):
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(demo_portal + "/")
     article_url = page.locator(".card__title a").first.get_attribute("href")
@@ -72,7 +72,7 @@ def test_pages_fit_the_screen_from_320_pixels_up(page, demo_portal, width):
         assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at {width}px"
 
 
-def test_404_page_is_accessible(page, demo_portal):
+def test_404_page_is_accessible(demo_portal, page):
     response = page.goto(demo_portal + "/khong-co-trang-nay/")
     assert response.status == 404
     assert "Không tìm thấy trang" in page.locator("h1").inner_text()
