@@ -120,22 +120,37 @@ def count_queries(client, url):
 
 
 # Most of these are Wagtail's own: site lookup, routing one query per URL level, view restrictions.
-QUERY_BOUNDS = {"home": 14, "section": 12, "article": 16}
+# Issue 8 (performance) brings these to 12 or fewer; here they must not grow with the archive.
+QUERY_BOUNDS = {"home": 14, "section": 12, "article": 19, "topic": 11, "author": 11}
 
 
 @pytest.mark.parametrize("page_type", QUERY_BOUNDS)
 def test_query_count_does_not_grow_with_the_number_of_stories(
     client, home_page, section, page_type
 ):
-    def url():
-        return {"home": "/", "section": section.url, "article": article.url}[page_type]
+    author = AuthorFactory(name="Đặng Văn Tâm")
+    article = ArticlePageFactory(parent=section, authors=[author, AuthorFactory()])
+    article.topics.add("Đầu tư công")
+    article.save()
+    url = {
+        "home": "/",
+        "section": section.url,
+        "article": article.url,
+        "topic": "/chu-de/dau-tu-cong/",
+        "author": author.get_absolute_url(),
+    }[page_type]
 
-    article = ArticlePageFactory(parent=section, authors=[AuthorFactory(), AuthorFactory()])
-    client.get(url())  # warm up renditions and site caches
-    few = count_queries(client, url())
-    for _ in range(15):
-        ArticlePageFactory(parent=section, authors=[AuthorFactory()])
-    client.get(url())
-    many = count_queries(client, url())
+    def add_stories(count):
+        for _ in range(count):
+            more = ArticlePageFactory(parent=section, authors=[author])
+            more.topics.add("Đầu tư công")
+            more.save()
+
+    add_stories(5)  # enough to fill every related-story slot
+    client.get(url)  # warm up renditions and site caches
+    few = count_queries(client, url)
+    add_stories(30)
+    client.get(url)
+    many = count_queries(client, url)
     assert many == few
     assert many <= QUERY_BOUNDS[page_type]
