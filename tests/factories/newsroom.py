@@ -62,6 +62,7 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ArticlePage
+        skip_postgeneration_save = True  # the authors hook saves its own rows
 
     @factory.post_generation
     def authors(self, create, extracted, **kwargs):
