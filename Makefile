@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint format clean
+.PHONY: help setup run test lint format messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ lint: $(VENV)/.installed-dev ## Ruff lint and format check, and no missing migra
 format: $(VENV)/.installed-dev ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+messages: $(VENV)/.installed ## Compile locale/vi/LC_MESSAGES/django.po after editing it (needs gettext)
+	$(MANAGE) compilemessages -l vi --ignore=.venv --ignore=var
 
 clean: ## Remove the virtualenv and everything in var/ (database, uploads)
 	rm -rf $(VENV) var

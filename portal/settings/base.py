@@ -226,6 +226,7 @@ CSRF_COOKIE_HTTPONLY = True
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng Thông tin điện tử Chính phủ"
 WAGTAILADMIN_BASE_URL = BASE_URL
+WAGTAILADMIN_USER_LOGIN_FORM = "core.forms.PortalLoginForm"
 WAGTAILIMAGES_IMAGE_MODEL = "media.PortalImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media.PortalDocument"
 WAGTAILMEDIA = {"MEDIA_MODEL": "media.PortalMedia"}

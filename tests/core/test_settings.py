@@ -126,6 +126,9 @@ def test_admin_speaks_vietnamese(client, db):
     assert response.status_code == 200
     assert 'lang="vi"' in response.text
     assert "Đăng nhập" in response.text
+    for label in ("Tên đăng nhập", "Mật khẩu", "Nhập tên đăng nhập", "Quên mật khẩu?"):
+        assert label in response.text
+    assert "Password" not in response.text
 
 
 def test_uploads_live_in_var_uploads_at_slash_uploads():
