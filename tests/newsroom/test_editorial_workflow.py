@@ -1,10 +1,12 @@
 """Newsroom roles: reporters write and submit, editors review, the editor-in-chief publishes."""
 
+import json
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from wagtail.models import Page
+from wagtail.models import Comment, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
@@ -117,3 +119,29 @@ def test_a_submitted_story_goes_live_only_after_editor_and_chief_approve(client,
 def test_wagtails_starter_groups_are_replaced(db):
     assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()
     assert Page.objects.get(depth=1).get_workflow().name == "Duyệt tin bài"
+
+
+def test_a_locked_story_cannot_be_edited_by_others_until_unlocked(section, staff):
+    article = ArticlePageFactory(parent=section, owner=staff["reporter"])
+    article.locked, article.locked_by = True, staff["editor"]
+    article.save()
+    assert article.permissions_for_user(staff["reporter"]).page_locked()
+    assert not article.permissions_for_user(staff["editor"]).page_locked()
+    assert article.permissions_for_user(staff["chief"]).can_unlock()
+    assert not article.permissions_for_user(staff["reporter"]).can_unlock()
+
+
+def test_editors_leave_comments_on_a_draft_in_the_admin(client, section, staff):
+    article = ArticlePageFactory(parent=section, owner=staff["reporter"], live=False)
+    Comment.objects.create(
+        page=article,
+        user=staff["editor"],
+        text="Đề nghị kiểm tra lại số liệu ở đoạn hai.",
+        contentpath="sapo",
+        revision_created=article.save_revision(),
+    )
+    client.force_login(staff["reporter"])
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    assert response.status_code == 200
+    # The comments travel to the editor's sidebar as JSON data.
+    assert json.dumps("Đề nghị kiểm tra lại số liệu ở đoạn hai.")[1:-1] in response.text
