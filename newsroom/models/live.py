@@ -5,6 +5,7 @@ from django.db import models
 from django.http import JsonResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -117,7 +118,8 @@ class LiveCoveragePage(RoutablePageMixin, ArticlePage):
                 ],
             }
         )
-        response["Cache-Control"] = "public, max-age=10"
+        # Short enough for "live"; shared caches may keep it only if the page itself is public.
+        patch_cache_control(response, max_age=10)
         return response
 
 
