@@ -3,7 +3,8 @@
 Dependencies point one way: desks import from here, never the reverse.
 """
 
+from .fields import optional_image_field
 from .mixins import BasePage, ListingFields
 from .site_settings import SiteSettings
 
-__all__ = ["BasePage", "ListingFields", "SiteSettings"]
+__all__ = ["BasePage", "ListingFields", "SiteSettings", "optional_image_field"]

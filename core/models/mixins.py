@@ -1,9 +1,10 @@
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
+
+from .fields import optional_image_field
 
 # Open Graph and Twitter cards want 1.91:1, at least 1200 px wide.
 SOCIAL_IMAGE_SPEC = "fill-1200x630"
@@ -18,14 +19,8 @@ class ListingFields(models.Model):
         blank=True,
         help_text=_("Dùng trong danh sách tin; để trống sẽ dùng tiêu đề chính."),
     )
-    listing_image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        verbose_name=_("ảnh đại diện"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Ảnh trong danh sách tin và khi chia sẻ lên mạng xã hội."),
+    listing_image = optional_image_field(
+        _("ảnh đại diện"), _("Ảnh trong danh sách tin và khi chia sẻ lên mạng xã hội.")
     )
     listing_summary = models.TextField(
         _("tóm tắt ngắn"),

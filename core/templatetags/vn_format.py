@@ -6,31 +6,26 @@ from django.utils import timezone
 register = template.Library()
 
 
+def _in_vietnam_time(value):
+    # Aware datetimes shift to the TIME_ZONE setting (Asia/Ho_Chi_Minh); dates stay as they are.
+    if hasattr(value, "hour") and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
+
+
 @register.filter
 def vn_datetime(value):
-    """28/08/2022 08:00 in Vietnam time (the TIME_ZONE setting), whatever zone the value is in."""
-    if not value:
-        return ""
-    if timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return value.strftime("%d/%m/%Y %H:%M")
+    """28/08/2022 08:00 in Vietnam time, whatever zone the value is in."""
+    return _in_vietnam_time(value).strftime("%d/%m/%Y %H:%M") if value else ""
 
 
 @register.filter
 def vn_date(value):
     """28/08/2022; accepts a date or a datetime."""
-    if not value:
-        return ""
-    if hasattr(value, "hour") and timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return value.strftime("%d/%m/%Y")
+    return _in_vietnam_time(value).strftime("%d/%m/%Y") if value else ""
 
 
 @register.filter
 def iso_datetime(value):
     """2022-08-28T08:00:00+07:00, for <time datetime> and machine-readable metadata."""
-    if not value:
-        return ""
-    if timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return value.isoformat()
+    return _in_vietnam_time(value).isoformat() if value else ""

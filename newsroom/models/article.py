@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import models
 from django.templatetags.static import static
 from django.utils import timezone
@@ -12,7 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.models import BasePage, SiteSettings
+from core.models import BasePage, SiteSettings, optional_image_field
 
 from ..blocks import ArticleBodyBlock
 from .authors import Author
@@ -104,14 +103,7 @@ class ArticlePage(BasePage):
         max_length=1000,
         help_text=_("Đoạn mở đầu in đậm. Tên cổng trong ngoặc được thêm tự động ở đầu."),
     )
-    image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        verbose_name=_("ảnh chính"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_image_field(_("ảnh chính"))
     body = StreamField(ArticleBodyBlock(), verbose_name=_("nội dung"))
     source = models.CharField(
         _("nguồn tin"),

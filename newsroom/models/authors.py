@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from core.models import optional_image_field
 from core.text import vi_slugify
 
 
@@ -25,14 +25,7 @@ class Author(index.Indexed, models.Model):
         blank=True,
         help_text=_("Để trống sẽ tạo từ tên, ví dụ “nguyen-minh-chau”."),
     )
-    photo = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        verbose_name=_("ảnh chân dung"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = optional_image_field(_("ảnh chân dung"))
     bio = models.TextField(_("giới thiệu ngắn"), blank=True, max_length=600)
 
     panels = [
