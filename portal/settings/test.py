@@ -23,3 +23,6 @@ SERVE_UPLOADS = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # Tests build their own in-memory database; nothing should touch var/ (absent in a clean clone).
+    DATABASES["default"]["NAME"] = ":memory:"  # noqa: F405
