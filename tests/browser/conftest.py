@@ -37,6 +37,8 @@ def page(live_url):
     """
     if CHROMIUM is None:
         pytest.skip("Debian's chromium is not installed: `apt-get install chromium` (.ci/run does)")
+    from django.db import connections
+
     from playwright.sync_api import sync_playwright
 
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # the ORM calls tests make between steps
@@ -51,6 +53,9 @@ def page(live_url):
             yield tab
             context.close()
             chromium.close()
+            # Close the connections the test's ORM calls opened while the loop ran, so the test
+            # database can be dropped at the end of the run.
+            connections.close_all()
     finally:
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
