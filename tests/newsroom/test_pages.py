@@ -4,8 +4,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from wagtail.models import Site
+
 import pytest
 
+from core.models import SiteSettings
 from newsroom.models import SECTION_PAGE_SIZE
 from tests.factories import ArticlePageFactory, AuthorFactory, SectionPageFactory
 
@@ -154,3 +157,12 @@ def test_query_count_does_not_grow_with_the_number_of_stories(
     many = count_queries(client, url)
     assert many == few
     assert many <= QUERY_BOUNDS[page_type]
+
+
+def test_without_a_short_name_the_sapo_has_no_empty_prefix(client, section):
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.short_name = ""
+    site_settings.save()
+    html = client.get(ArticlePageFactory(parent=section).url).text
+    assert '<p class="article__sapo">Chính phủ họp phiên thường kỳ' in html
+    assert "<strong></strong>" not in html
