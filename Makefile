@@ -13,11 +13,12 @@ PORT ?= 8000
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-# The virtualenv is rebuilt only when a requirements file changes.
-$(VENV)/.installed: requirements.txt
+# The virtualenv is rebuilt only when a requirements file changes. requirements-demo.txt holds
+# what only the demo content needs (an ffmpeg to make the demo video); production skips it.
+$(VENV)/.installed: requirements.txt requirements-demo.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements.txt -r requirements-demo.txt
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt

@@ -229,7 +229,13 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILADMIN_USER_LOGIN_FORM = "core.forms.PortalLoginForm"
 WAGTAILIMAGES_IMAGE_MODEL = "media.PortalImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media.PortalDocument"
-WAGTAILMEDIA = {"MEDIA_MODEL": "media.PortalMedia"}
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "media.PortalMedia",
+    "MEDIA_FORM_BASE": "media.forms.PortalMediaForm",
+    # What every browser plays without a plug-in; media.forms checks the file really is one.
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "opus", "wav"],
+    "VIDEO_EXTENSIONS": ["mp4", "webm"],
+}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
@@ -238,6 +244,10 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 # The portal runs with no internet: no update check, no gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Upload rules (media.forms adds the checks Wagtail leaves out: full decode, metadata stripping,
+# file contents matching the document's extension, audio/video parsed before it is stored).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.PortalImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.PortalDocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
@@ -245,6 +255,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+PORTAL_MEDIA_MAX_UPLOAD_SIZE = 500 * 1024 * 1024
+PORTAL_CAPTIONS_MAX_UPLOAD_SIZE = 1024 * 1024
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed calls to outside services
 
 # Structured logging: one JSON object a line on stdout, for the platform's log collector.

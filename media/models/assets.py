@@ -88,7 +88,11 @@ class PortalDocument(AbstractDocument):
 
 
 class PortalMedia(AbstractMedia):
-    """Audio or video, with the credit and transcript every item must carry."""
+    """Audio or video, with the credit, transcript and (for video) captions every item must carry.
+
+    wagtailmedia's `thumbnail` is the poster frame shown before a video plays; `duration` is read
+    from the file on upload (media.forms) when the editor leaves it empty.
+    """
 
     credit = models.CharField(_("nguồn"), max_length=255, blank=True)
     transcript = models.TextField(
@@ -96,8 +100,14 @@ class PortalMedia(AbstractMedia):
         blank=True,
         help_text=_("Toàn văn lời nói trong tệp, cho người không nghe được."),
     )
+    captions = models.FileField(
+        _("phụ đề (WebVTT)"),
+        upload_to="media_captions",
+        blank=True,
+        help_text=_("Tệp .vtt tiếng Việt, bắt buộc với video đăng trên cổng."),
+    )
 
-    admin_form_fields = (*AbstractMedia.admin_form_fields, "credit", "transcript")
+    admin_form_fields = (*AbstractMedia.admin_form_fields, "credit", "transcript", "captions")
 
     class Meta(AbstractMedia.Meta):
         verbose_name = _("âm thanh/video")
