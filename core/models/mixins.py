@@ -4,10 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from ..renditions import SOCIAL_SPEC
 from .fields import optional_image_field
-
-# Open Graph and Twitter cards want 1.91:1, at least 1200 px wide.
-SOCIAL_IMAGE_SPEC = "fill-1200x630"
 
 
 class ListingFields(models.Model):
@@ -70,7 +68,7 @@ class BasePage(ListingFields, Page):
         # No public() filter: a view restriction on an ancestor restricts this page too.
         context["ancestors"] = self.get_ancestors().filter(depth__gt=2).live()
         image = self.display_image
-        context["social_image"] = image.get_rendition(SOCIAL_IMAGE_SPEC) if image else None
+        context["social_image"] = image.get_rendition(SOCIAL_SPEC) if image else None
         return context
 
     def breadcrumbs_ld(self, request, ancestors):
