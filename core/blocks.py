@@ -48,6 +48,17 @@ class ImageBlock(blocks.StructBlock):
         required=False,
         help_text=_("Để trống sẽ dùng chú thích lưu cùng ảnh."),
     )
+    display = blocks.ChoiceBlock(
+        label=_("khổ ảnh"),
+        choices=[
+            ("column", _("Trong cột chữ")),
+            ("wide", _("Rộng hơn cột chữ")),
+            ("full", _("Tràn màn hình")),
+        ],
+        default="column",
+        required=False,
+        help_text=_("Khổ rộng và tràn màn hình dùng cho bài long-form (E-magazine)."),
+    )
 
     class Meta:
         icon = "image"

@@ -45,7 +45,7 @@ class Size:
         ]
 
 
-# Breakpoints follow static/css/portal.css: the page is at most 75rem wide, the article column 46rem.
+# Breakpoints follow static/css/portal.css: the page is at most 75rem wide, an article 46rem.
 SIZES = {
     # A story in a list: a third of the grid on wide screens, full width on phones.
     "card": Size((320, 640), "(min-width: 64em) 22rem, (min-width: 40em) 45vw, 100vw", (16, 9)),

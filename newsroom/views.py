@@ -8,8 +8,9 @@ from django.shortcuts import get_object_or_404, render
 
 from wagtail.models import Site
 
+from core.paginate import paginate
+
 from .models import Author, Topic, published_articles
-from .models.listing import paginate
 
 
 def _story_listing(request, template, stories_filter, context):

@@ -1,4 +1,4 @@
-from django.core.cache import cache
+from django.core.cache import caches
 
 from wagtail.models import Page, Site
 
@@ -21,6 +21,8 @@ def home_page(db):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache (the local one, or Redis in CI)."""
-    cache.clear()
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "renditions"):
+        caches[alias].clear()

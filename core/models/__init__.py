@@ -4,7 +4,7 @@ Dependencies point one way: desks import from here, never the reverse.
 """
 
 from .fields import optional_image_field
-from .mixins import BasePage, ListingFields
+from .mixins import BasePage, ListingFields, live_stories
 from .site_settings import SiteSettings
 
-__all__ = ["BasePage", "ListingFields", "SiteSettings", "optional_image_field"]
+__all__ = ["BasePage", "ListingFields", "SiteSettings", "live_stories", "optional_image_field"]

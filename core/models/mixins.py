@@ -8,6 +8,24 @@ from ..renditions import SOCIAL_SPEC
 from .fields import optional_image_field
 
 
+def live_stories(*page_types):
+    """Live, public pages of these types, newest first, as their specific classes, with the
+    pictures a listing card shows: one query for the pages, then one per type present.
+
+    Renditions are not prefetched: Wagtail finds them in the "renditions" cache, so a warm
+    listing costs no query for them (a prefetch would cost one per type every time).
+    Every type must have `listing_image` (BasePage) and an `image` (its lead picture).
+    """
+    return (
+        Page.objects.live()
+        .public()
+        .type(*page_types)
+        .order_by("-first_published_at", "-pk")
+        .specific()
+        .select_related("listing_image", "image", for_specific_subqueries=True)
+    )
+
+
 class ListingFields(models.Model):
     """How a page shows in listings and when shared: a short title, a summary and an image."""
 
@@ -58,9 +76,16 @@ class BasePage(ListingFields, Page):
     """The base of every public page: Wagtail's page plus listing fields, with panels in tabs."""
 
     promote_panels = [*Page.promote_panels, *ListingFields.listing_panels]
+    # The badge a listing shows beside the title ("Video", "Ảnh"…); empty for plain news.
+    kind_label = ""
 
     class Meta:
         abstract = True
+
+    @property
+    def publication_time(self):
+        """When readers first saw it: first publication, which a scheduled page sets on go-live."""
+        return self.first_published_at or self.go_live_at
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -29,3 +29,18 @@ def vn_date(value):
 def iso_datetime(value):
     """2022-08-28T08:00:00+07:00, for <time datetime> and machine-readable metadata."""
     return _in_vietnam_time(value).isoformat() if value else ""
+
+
+@register.filter
+def vn_duration(seconds):
+    """A running time as readers say it: "45 giây", "3 phút 05 giây", "1 giờ 02 phút 30 giây"."""
+    if seconds in (None, ""):
+        return ""
+    total = round(float(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} giờ {minutes:02d} phút {secs:02d} giây"
+    if minutes:
+        return f"{minutes} phút {secs:02d} giây"
+    return f"{secs} giây"

@@ -4,6 +4,8 @@ Dependencies inside the package point one way: topics and authors know nothing o
 article builds on both; live coverage is an article; listing (home, sections) builds on article.
 """
 
+from core.paginate import LISTING_PAGE_SIZE
+
 from .article import (
     ArticleAuthor,
     ArticleCorrection,
@@ -15,7 +17,6 @@ from .authors import Author
 from .listing import (
     FEATURED_COUNT,
     HOME_LATEST_COUNT,
-    LISTING_PAGE_SIZE,
     SECTION_PAGE_SIZE,
     HomeFeaturedSlot,
     HomePage,

@@ -27,8 +27,7 @@ def published_articles():
         ArticlePage.objects.live()
         .public()
         .order_by("-first_published_at", "-pk")
-        .select_related("listing_image", "image")
-        .prefetch_related("listing_image__renditions", "image__renditions")
+        .select_related("listing_image", "image")  # renditions come from their cache
     )
 
 
@@ -111,6 +110,18 @@ class ArticlePage(BasePage):
         blank=True,
         help_text=_("Khi tin lấy từ cơ quan khác, ví dụ “Theo Bộ Y tế”."),
     )
+    layout = models.CharField(
+        _("trình bày"),
+        max_length=20,
+        choices=[
+            ("standard", _("Tin bài thường")),
+            ("longform", _("Long-form (E-magazine): ảnh lớn tràn màn hình")),
+        ],
+        default="standard",
+        help_text=_(
+            "Long-form mở đầu bằng ảnh chính tràn màn hình; ảnh trong bài có thể tràn khổ."
+        ),
+    )
     topics = ClusterTaggableManager(
         verbose_name=_("chủ đề"), through=ArticleTopic, blank=True, related_name="articles"
     )
@@ -122,7 +133,12 @@ class ArticlePage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(
-            [FieldPanel("dateline"), FieldPanel("sapo"), FieldPanel("image")],
+            [
+                FieldPanel("dateline"),
+                FieldPanel("sapo"),
+                FieldPanel("image"),
+                FieldPanel("layout"),
+            ],
             heading=_("Mở đầu"),
         ),
         FieldPanel("body"),
@@ -144,6 +160,14 @@ class ArticlePage(BasePage):
         verbose_name_plural = _("bài viết")
 
     @property
+    def is_longform(self):
+        return self.layout == "longform"
+
+    @property
+    def kind_label(self):
+        return _("E-magazine") if self.is_longform else ""
+
+    @property
     def display_image(self):
         return self.listing_image or self.image
 
@@ -163,11 +187,6 @@ class ArticlePage(BasePage):
             else:
                 numbered.append((block, None))
         return numbered
-
-    @property
-    def publication_time(self):
-        """When readers first saw it: first publication, which a scheduled story sets on go-live."""
-        return self.first_published_at or self.go_live_at
 
     @cached_property
     def sorted_corrections(self):

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber, Substr
@@ -8,20 +7,21 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
-from core.models import BasePage
+from core.models import BasePage, live_stories
+from core.paginate import paginate
+from media.models import MULTIMEDIA_PAGE_TYPES
 
-from .article import chosen_story_field, published_articles
+from .article import ArticlePage, chosen_story_field
 
 SECTION_PAGE_SIZE = 20
-LISTING_PAGE_SIZE = 20
 HOME_LATEST_COUNT = 8
 FEATURED_COUNT = 4
 SECTION_BLOCK_COUNT = 4
 
 
-def paginate(queryset, request, per_page=LISTING_PAGE_SIZE):
-    # get_page turns a missing, non-numeric or out-of-range ?page= into the first or last page.
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+def published_stories():
+    """What the home page and sections list: articles and every multimedia kind, newest first."""
+    return live_stories(ArticlePage, *MULTIMEDIA_PAGE_TYPES)
 
 
 class HomePage(BasePage):
@@ -32,7 +32,7 @@ class HomePage(BasePage):
 
     template = "newsroom/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["newsroom.SectionPage"]
+    subpage_types = ["newsroom.SectionPage", "media.MultimediaIndexPage"]
     max_count = 1
 
     content_panels = [
@@ -51,7 +51,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = published_articles().descendant_of(self)
+        articles = published_stories().descendant_of(self)
         slot_ids = [slot.article_id for slot in self.featured_slots.all()]
         slot_ids += [None] * (FEATURED_COUNT - len(slot_ids))
         chosen_ids = {pk for pk in [self.top_story_id, *slot_ids] if pk}
@@ -78,7 +78,7 @@ class HomePage(BasePage):
             return []
         section_path_length = len(self.path) + SectionPage.steplen
         ranked = (
-            published_articles()
+            published_stories()
             .descendant_of(self)
             .annotate(
                 section_path=Substr("path", 1, section_path_length),
@@ -122,6 +122,7 @@ class SectionPage(BasePage):
         "newsroom.SectionPage",
         "newsroom.ArticlePage",
         "newsroom.LiveCoveragePage",
+        *(f"media.{page_type.__name__}" for page_type in MULTIMEDIA_PAGE_TYPES),
     ]
 
     content_panels = [
@@ -140,7 +141,7 @@ class SectionPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = published_articles().descendant_of(self)
+        articles = published_stories().descendant_of(self)
         # The lead must be a live, public story of this section; otherwise the newest leads.
         lead = articles.filter(pk=self.lead_story_id).first() if self.lead_story_id else None
         if lead:

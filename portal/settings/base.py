@@ -147,14 +147,23 @@ if REDIS_URL:
             },
         }
     }
+    CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": "portal-renditions"}
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "portal",
-        }
+        },
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "renditions",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
     }
+# Wagtail looks a picture's renditions up here before the database, so a listing of twenty
+# pictures costs no query once warm. A rendition never changes, so it is kept for a week.
+CACHES["renditions"]["TIMEOUT"] = 7 * 24 * 3600
 # Sessions are read from the cache (Redis when set) and written through to the database,
 # so editors stay logged in when the cache is flushed or down.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

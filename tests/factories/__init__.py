@@ -1,6 +1,14 @@
 """Factories per desk, for tests: `from tests.factories import ArticlePageFactory`."""
 
 from .media import PortalImageFactory
+from .multimedia import (
+    AudioBulletinPageFactory,
+    InfographicPageFactory,
+    MultimediaIndexPageFactory,
+    PhotoStoryPageFactory,
+    PortalMediaFactory,
+    VideoPageFactory,
+)
 from .newsroom import (
     ArticlePageFactory,
     AuthorFactory,
@@ -11,6 +19,12 @@ from .newsroom import (
 )
 
 __all__ = [
+    "AudioBulletinPageFactory",
+    "InfographicPageFactory",
+    "MultimediaIndexPageFactory",
+    "PhotoStoryPageFactory",
+    "PortalMediaFactory",
+    "VideoPageFactory",
     "ArticlePageFactory",
     "AuthorFactory",
     "HomePageFactory",

@@ -44,6 +44,7 @@ def article_form(title):
             "slug": "tin-phong-vien-viet",
             "dateline": "Hà Nội",
             "sapo": "Sapo của bài phóng viên viết, chờ biên tập.",
+            "layout": "standard",
             "body": streamfield([("paragraph", rich_text("<p>Nội dung bài.</p>"))]),
             "article_authors": inline_formset([]),
             "related_links": inline_formset([]),

@@ -1,6 +1,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from media.models import MULTIMEDIA_PAGE_TYPES, MultimediaIndexPage
 from newsroom.models import ArticlePage, HomePage, LiveCoveragePage, SectionPage
 
 
@@ -9,12 +10,14 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_home_sits_at_the_root_and_holds_sections(self):
         self.assertCanCreateAt(Page, HomePage)
-        self.assertAllowedSubpageTypes(HomePage, {SectionPage})
+        self.assertAllowedSubpageTypes(HomePage, {SectionPage, MultimediaIndexPage})
         self.assertEqual(HomePage.max_count, 1)
 
     def test_sections_nest_and_hold_articles(self):
         self.assertAllowedParentPageTypes(SectionPage, {HomePage, SectionPage})
-        self.assertAllowedSubpageTypes(SectionPage, {SectionPage, ArticlePage, LiveCoveragePage})
+        self.assertAllowedSubpageTypes(
+            SectionPage, {SectionPage, ArticlePage, LiveCoveragePage, *MULTIMEDIA_PAGE_TYPES}
+        )
 
     def test_articles_live_only_in_sections_and_have_no_children(self):
         self.assertAllowedParentPageTypes(ArticlePage, {SectionPage})

@@ -1,0 +1,322 @@
+"""The multimedia desk: photo stories, video, audio bulletins and infographics, and their index.
+
+A multimedia page lives under the multimedia index or in any section that accepts it (the
+newsroom's sections do), so it shows in that section's listing beside articles with its kind's
+badge. It takes part in feeds, search and the API through plain attributes: `sapo`, `image`,
+`publication_time`, and `media_file` for audio and video.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtailmedia.edit_handlers import MediaChooserPanel
+
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import BasePage, live_stories, optional_image_field
+from core.paginate import paginate
+
+MULTIMEDIA_PAGE_SIZE = 24
+
+
+class MultimediaPage(BasePage):
+    """What every multimedia kind has: a sapo, a cover picture and who made it."""
+
+    sapo = models.TextField(
+        _("sapo"), max_length=1000, help_text=_("Đoạn mở đầu, hiện in đậm dưới tiêu đề.")
+    )
+    image = optional_image_field(
+        _("ảnh bìa"), _("Ảnh đại diện trong danh sách tin và khi chia sẻ.")
+    )
+    byline = models.CharField(
+        _("thực hiện"),
+        max_length=255,
+        blank=True,
+        help_text=_("Những người thực hiện, ví dụ “Minh Anh - Đức Tâm”."),
+    )
+
+    # No parent_page_types: any page whose subpage_types name the kind may hold it (the
+    # multimedia index, the newsroom's sections), so this app needs to know none of them.
+    subpage_types = []
+    kind_slug = ""
+
+    search_fields = [*BasePage.search_fields, index.SearchField("sapo")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_image(self):
+        return self.listing_image or self.image
+
+    @property
+    def display_summary(self):
+        return self.listing_summary or self.sapo
+
+
+def intro_panels():
+    return MultiFieldPanel(
+        [FieldPanel("sapo"), FieldPanel("image"), FieldPanel("byline")], heading=_("Mở đầu")
+    )
+
+
+class PhotoStoryPage(MultimediaPage):
+    """A photo story (phóng sự ảnh): a lead, photos in order with captions and credits, a close."""
+
+    closing_text = RichTextField(_("lời kết"), blank=True, features=RICH_TEXT_FEATURES)
+
+    template = "media/photo_story_page.html"
+    kind_label = _("Ảnh")
+    kind_slug = "anh"
+
+    content_panels = [
+        *BasePage.content_panels,
+        intro_panels(),
+        InlinePanel("photos", label=_("Ảnh"), min_num=1, heading=_("Các ảnh, theo thứ tự")),
+        FieldPanel("closing_text"),
+    ]
+    search_fields = [
+        *MultimediaPage.search_fields,
+        index.SearchField("closing_text"),
+        index.RelatedFields("photos", [index.SearchField("caption")]),
+    ]
+
+    class Meta:
+        verbose_name = _("phóng sự ảnh")
+        verbose_name_plural = _("phóng sự ảnh")
+
+    @cached_property
+    def photo_list(self):
+        """[(number, image, caption)]: the caption typed here, else the one saved with the photo."""
+        photos = self.photos.select_related("image").prefetch_related("image__renditions")
+        return [
+            (number, photo.image, photo.caption or photo.image.caption)
+            for number, photo in enumerate(photos, start=1)
+        ]
+
+    @property
+    def display_image(self):
+        if self.listing_image_id or self.image_id:
+            return super().display_image
+        first = self.photos.select_related("image").first()
+        return first.image if first else None
+
+
+class PhotoStoryPhoto(Orderable):
+    page = ParentalKey(PhotoStoryPage, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(
+        "media.PortalImage", verbose_name=_("ảnh"), on_delete=models.PROTECT, related_name="+"
+    )
+    caption = models.TextField(
+        _("chú thích"), blank=True, help_text=_("Để trống sẽ dùng chú thích lưu cùng ảnh.")
+    )
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("ảnh trong phóng sự")
+        verbose_name_plural = _("ảnh trong phóng sự")
+
+
+def media_field(verbose_name, media_type):
+    return models.ForeignKey(
+        "media.PortalMedia",
+        verbose_name=verbose_name,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"type": media_type},
+    )
+
+
+class MediaFilePage(MultimediaPage):
+    """A page built around one audio or video file from the library, which carries the duration,
+    the transcript and (for video) the captions and poster."""
+
+    description = RichTextField(_("nội dung"), blank=True, features=RICH_TEXT_FEATURES)
+    media_type = ""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def media_file(self):
+        return self.media
+
+    def clean(self):
+        super().clean()
+        media = self.media if self.media_id else None
+        if media is None:
+            return
+        if media.type != self.media_type:
+            raise ValidationError({"media": _("Tệp đã chọn không đúng loại cho trang này.")})
+        if not media.transcript.strip():
+            raise ValidationError(
+                {
+                    "media": _(
+                        "Tệp “%(title)s” chưa có bản ghi lời. Thêm bản ghi lời trong thư viện "
+                        "âm thanh/video trước khi đăng."
+                    )
+                    % {"title": media.title}
+                }
+            )
+
+
+class VideoPage(MediaFilePage):
+    """A self-hosted video with its poster, Vietnamese captions and transcript."""
+
+    media = media_field(_("video"), "video")
+
+    template = "media/video_page.html"
+    kind_label = _("Video")
+    kind_slug = "video"
+    media_type = "video"
+
+    content_panels = [
+        *BasePage.content_panels,
+        intro_panels(),
+        MediaChooserPanel("media", media_type="video"),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        *MultimediaPage.search_fields,
+        index.SearchField("description"),
+        index.RelatedFields("media", [index.SearchField("transcript")]),
+    ]
+
+    class Meta:
+        verbose_name = _("video")
+        verbose_name_plural = _("video")
+
+    def clean(self):
+        super().clean()
+        if self.media_id and not self.media.captions:
+            raise ValidationError(
+                {"media": _("Video chưa có phụ đề (.vtt). Thêm phụ đề trước khi đăng.")}
+            )
+
+
+class AudioBulletinPage(MediaFilePage):
+    """An audio news bulletin (bản tin âm thanh) a radio partner broadcasts; these make the
+    podcast feed."""
+
+    media = media_field(_("tệp âm thanh"), "audio")
+    broadcast_partner = models.CharField(
+        _("đối tác phát sóng"),
+        max_length=255,
+        help_text=_("Đài phát bản tin, ví dụ “Đài Tiếng nói Việt Nam”."),
+    )
+    air_time = models.DateTimeField(_("giờ phát sóng"))
+
+    template = "media/audio_bulletin_page.html"
+    kind_label = _("Âm thanh")
+    kind_slug = "am-thanh"
+    media_type = "audio"
+
+    content_panels = [
+        *BasePage.content_panels,
+        intro_panels(),
+        MediaChooserPanel("media", media_type="audio"),
+        MultiFieldPanel(
+            [FieldPanel("broadcast_partner"), FieldPanel("air_time")], heading=_("Phát sóng")
+        ),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        *MultimediaPage.search_fields,
+        index.SearchField("description"),
+        index.SearchField("broadcast_partner"),
+        index.RelatedFields("media", [index.SearchField("transcript")]),
+    ]
+
+    class Meta:
+        verbose_name = _("bản tin âm thanh")
+        verbose_name_plural = _("bản tin âm thanh")
+
+
+class InfographicPage(MultimediaPage):
+    """An infographic: the picture, and its full content as text for those who cannot see it."""
+
+    infographic = models.ForeignKey(
+        "media.PortalImage",
+        verbose_name=_("ảnh infographic"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    text_alternative = RichTextField(
+        _("nội dung dạng chữ"),
+        features=["bold", "italic", "h3", "ol", "ul", "link"],
+        help_text=_(
+            "Toàn bộ số liệu và thông tin trong infographic, cho người dùng trình đọc màn hình."
+        ),
+    )
+
+    template = "media/infographic_page.html"
+    kind_label = _("Infographic")
+    kind_slug = "infographic"
+
+    content_panels = [
+        *BasePage.content_panels,
+        intro_panels(),
+        FieldPanel("infographic"),
+        FieldPanel("text_alternative"),
+    ]
+    search_fields = [*MultimediaPage.search_fields, index.SearchField("text_alternative")]
+
+    class Meta:
+        verbose_name = _("infographic")
+        verbose_name_plural = _("infographic")
+
+    @property
+    def display_image(self):
+        return self.listing_image or self.image or self.infographic
+
+
+MULTIMEDIA_PAGE_TYPES = (PhotoStoryPage, VideoPage, AudioBulletinPage, InfographicPage)
+KINDS = {page_type.kind_slug: page_type for page_type in MULTIMEDIA_PAGE_TYPES}
+
+
+def multimedia_stories():
+    return live_stories(*MULTIMEDIA_PAGE_TYPES)
+
+
+class MultimediaIndexPage(BasePage):
+    """/multimedia/: every multimedia item of the site, newest first, filtered by kind."""
+
+    introduction = models.TextField(_("giới thiệu"), blank=True, max_length=500)
+
+    template = "media/multimedia_index_page.html"
+    subpage_types = [f"media.{page_type.__name__}" for page_type in MULTIMEDIA_PAGE_TYPES]
+    max_count = 1
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("trang đa phương tiện")
+        verbose_name_plural = _("trang đa phương tiện")
+
+    @property
+    def display_summary(self):
+        return self.listing_summary or self.introduction
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Everything under the home page this index belongs to, wherever an editor filed it.
+        site_root_path = self.path[: -self.steplen]
+        stories = multimedia_stories().filter(path__startswith=site_root_path)
+        # An unknown ?loai= is ignored: the full list, never an error.
+        kind = request.GET.get("loai")
+        if kind in KINDS:
+            stories = stories.type(KINDS[kind])
+        else:
+            kind = None
+        context["kinds"] = [(slug, page_type.kind_label) for slug, page_type in KINDS.items()]
+        context["current_kind"] = kind
+        context["page_obj"] = page_obj = paginate(stories, request, MULTIMEDIA_PAGE_SIZE)
+        context["stories"] = page_obj.object_list
+        return context
