@@ -41,8 +41,9 @@ class MultimediaPage(BasePage):
         help_text=_("Những người thực hiện, ví dụ “Minh Anh - Đức Tâm”."),
     )
 
-    # No parent_page_types: any page whose subpage_types name the kind may hold it (the
-    # multimedia index, the newsroom's sections), so this app needs to know none of them.
+    # Named as strings, not imported: the site's tree puts multimedia in the index or in a
+    # newsroom section, while this app's code needs nothing from the newsroom.
+    parent_page_types = ["media.MultimediaIndexPage", "newsroom.SectionPage"]
     subpage_types = []
     kind_slug = ""
 
@@ -291,6 +292,7 @@ class MultimediaIndexPage(BasePage):
     introduction = models.TextField(_("giới thiệu"), blank=True, max_length=500)
 
     template = "media/multimedia_index_page.html"
+    parent_page_types = ["newsroom.HomePage"]
     subpage_types = [f"media.{page_type.__name__}" for page_type in MULTIMEDIA_PAGE_TYPES]
     max_count = 1
 
