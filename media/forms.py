@@ -20,6 +20,8 @@ from wagtailmedia.settings import wagtailmedia_settings
 from media import uploads
 
 POSTER_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+DURATION_HELP = _("Tính bằng giây. Để trống hoặc 0 để lấy thời lượng từ tệp (trừ tệp WebM).")
+POSTER_HELP = _("Ảnh hiện trước khi phát: JPEG, PNG hoặc WebP.")
 VIDEO_NEEDS_CAPTIONS = _(
     "Video đăng trên cổng phải có phụ đề: hãy tải lên tệp phụ đề WebVTT (.vtt)."
 )
@@ -34,23 +36,27 @@ class OwnFileErrorsMixin:
     """Keep only our own complaint about an upload we refused.
 
     Once a file field fails, the model's clean() still runs on an instance left without the file
-    and re-checks its (now empty) extension, adding a second, English "invalid_extension" error.
+    and re-checks its (now empty) extension: Wagtail's document model adds a second, English error
+    to the field, wagtailmedia's an "invalid_extension" error to the whole form.
     """
 
     upload_fields = ("file",)
 
     def _post_clean(self):
-        before = {key: list(errors.as_data()) for key, errors in self.errors.items()}
-        refused = any(name in before for name in self.upload_fields)
+        before = {key: errors.as_data() for key, errors in self.errors.items()}
+        refused = [name for name in self.upload_fields if name in before]
         super()._post_clean()
         if not refused:
             return
         for key, errors in list(self._errors.items()):
-            kept = [
-                error
-                for error in errors.as_data()
-                if error in before.get(key, ()) or error.code != "invalid_extension"
-            ]
+            if key in refused:
+                kept = before[key]
+            else:
+                kept = [
+                    error
+                    for error in errors.as_data()
+                    if error in before.get(key, ()) or error.code != "invalid_extension"
+                ]
             if kept:
                 self._errors[key] = self.error_class(kept, renderer=self.renderer)
             else:
@@ -109,6 +115,10 @@ class PortalMediaForm(OwnFileErrorsMixin, BaseMediaForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.file_duration = None  # read from the uploaded file by clean_file
+        if "duration" in self.fields:
+            self.fields["duration"].help_text = DURATION_HELP
+        if "thumbnail" in self.fields:
+            self.fields["thumbnail"].help_text = POSTER_HELP
 
     def clean_file(self):
         upload = _new_upload(self.cleaned_data.get("file"))
@@ -146,8 +156,10 @@ class PortalMediaForm(OwnFileErrorsMixin, BaseMediaForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        # Anything not declared audio is held to the video rule (wagtailmedia still routes a
+        # type-less "media" add view).
         if (
-            self.instance.type == MediaType.VIDEO
+            self.instance.type != MediaType.AUDIO
             and "captions" in self.fields
             and "captions" not in self.errors
             and not cleaned_data.get("captions")

@@ -247,6 +247,39 @@ def seed_home_curation(home):
     home.save_revision().publish()
 
 
+def seed_longform(sections, authors, now=None):
+    """The E-magazine story: pictures edge to edge, a pull quote between chapters."""
+    data = demo_data.LONGFORM
+    section = sections[data["section"]]
+    if ArticlePage.objects.child_of(section).filter(slug=data["slug"]).exists():
+        return
+    now = now or timezone.now()
+    blocks = []
+    for number, (kind, value) in enumerate(data["body"], start=2):
+        if kind == "photo_full":
+            image = _photo(data, value, number)
+            blocks.append(("image", {"image": image, "caption": "", "display": "full"}))
+        elif kind == "quote":
+            blocks.append(("pull_quote", value))
+        else:
+            blocks += _body({**data, "body": [(kind, value)]})
+    article = ArticlePage(
+        title=data["title"],
+        slug=data["slug"],
+        dateline=data["dateline"],
+        sapo=data["sapo"],
+        layout="longform",
+        image=_photo(data, data["photo"], 1),
+        body=blocks,
+        first_published_at=(now - timedelta(hours=data["hours_ago"])).replace(microsecond=0),
+        article_authors=[
+            ArticleAuthor(author=authors[index], sort_order=order)
+            for order, index in enumerate(data["authors"])
+        ],
+    )
+    publish(section, article)
+
+
 def seed(root, site_name):
     """Create what is missing; running it again changes nothing."""
     home = seed_home(root, site_name)
@@ -255,6 +288,7 @@ def seed(root, site_name):
     created = seed_articles(sections, authors)
     seed_topics(sections)
     seed_live_coverage(next(iter(sections.values())), authors)
+    seed_longform(sections, authors)
     seed_corrections()
     seed_home_curation(HomePage.objects.get(pk=home.pk))
     return home, created

@@ -1297,3 +1297,67 @@ ARTICLES = [
         ],
     },
 ]
+
+# A long-form (E-magazine) story: large pictures edge to edge, a pull quote between chapters.
+LONGFORM = {
+    "section": "dia-phuong",
+    "slug": "emagazine-hanh-trinh-dua-dien-ve-ban-vung-cao",
+    "title": "E-magazine: Hành trình đưa điện lưới về những bản làng vùng cao",
+    "dateline": "Lào Cai",
+    "sapo": (
+        "Mười năm trước, nhiều bản làng nơi biên cương vẫn thắp đèn dầu. Hôm nay, ánh điện đã "
+        "về tới từng nếp nhà sàn, mang theo những đổi thay mà người dân từng chỉ dám mơ."
+    ),
+    "hours_ago": 30,
+    "authors": [2, 5],
+    "photo": {
+        "caption": "Đường dây điện vượt núi về bản trong sương sớm",
+        "credit": "VGP/Hải Nam",
+        "alt": "Cột điện cao thế đứng trên sườn núi phủ sương",
+    },
+    "body": [
+        ("h2", "Những đêm đèn dầu"),
+        (
+            "p",
+            "Ông Vàng A Sử, trưởng bản, vẫn nhớ những buổi tối cả nhà quây quần bên ngọn đèn "
+            "dầu leo lét. Trẻ con học bài phải ghé sát trang vở, còn người lớn đi ngủ sớm vì "
+            "chẳng có việc gì làm khi trời tối.",
+        ),
+        (
+            "photo_full",
+            {
+                "caption": "Bản làng nằm lưng chừng núi, cách trung tâm xã hơn hai mươi cây số",
+                "credit": "VGP/Hải Nam",
+                "alt": "Những mái nhà sàn rải rác trên sườn núi xanh",
+            },
+        ),
+        (
+            "quote",
+            {
+                "quote": "Có điện rồi, con cháu học được buổi tối, bà con xem được tivi, biết "
+                "thêm cách làm ăn.",
+                "attribution": "Ông Vàng A Sử, trưởng bản",
+            },
+        ),
+        ("h2", "Vượt núi kéo điện"),
+        (
+            "p",
+            "Để đưa được đường dây về bản, đội thi công phải gùi từng bộ phận cột điện qua những "
+            "con dốc dựng đứng. Mùa mưa, đường trơn trượt, có hôm cả đội chỉ đi được vài trăm mét.",
+        ),
+        (
+            "photo_full",
+            {
+                "caption": "Công nhân điện lực dựng cột trên địa hình đồi dốc",
+                "credit": "VGP/Hải Nam",
+                "alt": "Nhóm công nhân mặc áo bảo hộ dựng cột điện trên dốc",
+            },
+        ),
+        ("h2", "Đổi thay từ ánh điện"),
+        (
+            "p",
+            "Có điện, nhiều hộ đã mua máy xay xát, máy sấy nông sản, mở cửa hàng nhỏ. Trường học "
+            "của bản có thêm máy chiếu, các em được học những bài giảng sinh động hơn.",
+        ),
+    ],
+}

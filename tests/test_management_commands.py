@@ -5,7 +5,19 @@ from django.core.management import call_command
 
 from wagtail.models import Site
 
-from media.models import PortalImage
+import pytest
+from mutagen import File as MutagenFile
+from PIL import Image
+
+from media.models import (
+    AudioBulletinPage,
+    InfographicPage,
+    MultimediaIndexPage,
+    PhotoStoryPage,
+    PortalImage,
+    PortalMedia,
+    VideoPage,
+)
 from newsroom.models import (
     ArticleCorrection,
     ArticlePage,
@@ -39,6 +51,8 @@ def test_seed_demo_builds_a_real_portal_and_running_it_again_changes_nothing(db,
         SectionPage.objects.count(),
         ArticlePage.objects.count(),
         PortalImage.objects.count(),
+        PortalMedia.objects.count(),
+        PhotoStoryPage.objects.count(),
     )
     call_command("seed_demo", stdout=StringIO())
     assert (
@@ -46,6 +60,8 @@ def test_seed_demo_builds_a_real_portal_and_running_it_again_changes_nothing(db,
         SectionPage.objects.count(),
         ArticlePage.objects.count(),
         PortalImage.objects.count(),
+        PortalMedia.objects.count(),
+        PhotoStoryPage.objects.count(),
     ) == counts
 
     home = HomePage.objects.get()
@@ -69,3 +85,31 @@ def test_seed_demo_builds_a_real_portal_and_running_it_again_changes_nothing(db,
     response = client.get("/")
     assert response.status_code == 200
     assert home.top_story.title in response.text
+
+
+def test_seed_demo_makes_one_of_each_multimedia_kind_with_real_files(db, client):
+    call_command("seed_demo", stdout=StringIO())
+    assert MultimediaIndexPage.objects.live().get().show_in_menus
+    story = PhotoStoryPage.objects.live().get()
+    assert story.photos.count() >= 4
+    assert all(photo.image.credit and photo.image.caption for photo in story.photos.all())
+    assert ArticlePage.objects.live().filter(layout="longform").exists()
+
+    video = VideoPage.objects.live().get().media
+    assert MutagenFile(video.file.path).info.length == pytest.approx(video.duration, abs=0.5)
+    assert video.duration >= 3 and video.width == 640
+    assert video.captions.read().startswith(b"WEBVTT")
+    with Image.open(video.thumbnail.path) as poster:
+        assert poster.size == (640, 360)
+
+    bulletin = AudioBulletinPage.objects.live().get()
+    audio = MutagenFile(bulletin.media.file.path)
+    assert audio.mime[0] == "audio/mp3" and audio.info.length >= 3
+    assert bulletin.media.transcript and bulletin.broadcast_partner
+
+    infographic = InfographicPage.objects.live().get()
+    assert infographic.infographic.height > infographic.infographic.width
+    assert "65%" in infographic.text_alternative
+
+    for page in (story, VideoPage.objects.get(), bulletin, infographic):
+        assert client.get(page.url).status_code == 200, page.title

@@ -15,15 +15,18 @@ import zlib
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from wagtail.images.forms import get_image_form
 from wagtail.models import Collection
 
 import pytest
-from PIL import ExifTags, Image, ImageCms
+from PIL import ExifTags, Image, ImageCms, ImageFile
 from PIL.PngImagePlugin import PngInfo
 
+from media import uploads
 from media.models import PortalDocument, PortalImage, PortalMedia
 from tests.factories import PortalImageFactory
 
@@ -94,7 +97,10 @@ def phone_jpeg():
 def png_bytes(image=None, text=None, **options):
     info = PngInfo()
     for key, value in (text or {}).items():
-        info.add_itxt(key, value) if not value.isascii() else info.add_text(key, value)
+        if value.isascii():
+            info.add_text(key, value)  # a tEXt chunk
+        else:
+            info.add_itxt(key, value)  # Vietnamese needs iTXt (UTF-8)
     return encode(image or picture(), "PNG", pnginfo=info, **options)
 
 
@@ -199,7 +205,7 @@ def wav_bytes(seconds=0.5, rate=8000):
 def webm_bytes():
     """A WebM's EBML header (DocType "webm") followed by an empty Segment."""
     header = bytes.fromhex("4286810142F7810142F2810442F381084282") + b"\x84webm"
-    header += bytes.fromhex("42878104428581 02".replace(" ", ""))
+    header += bytes.fromhex("4287810442858102")  # DocTypeVersion 4, DocTypeReadVersion 2
     return (
         bytes.fromhex("1A45DFA3")
         + bytes([0x80 | len(header)])
@@ -299,9 +305,9 @@ def test_the_multiple_uploader_refuses_a_bad_image(admin_client, root_collection
 
 def test_a_pixel_bomb_is_refused_from_its_header_without_decoding(root_collection, monkeypatch):
     """20 000 × 20 000 pixels would take 400 MB once decoded; the header alone must sink it."""
-    from wagtail.images.forms import get_image_form
-
-    monkeypatch.setattr(Image.Image, "load", lambda self: pytest.fail("the pixel bomb was decoded"))
+    monkeypatch.setattr(
+        ImageFile.ImageFile, "load", lambda self: pytest.fail("the pixel bomb was decoded")
+    )
     form = get_image_form(PortalImage)(
         {"title": "Bom", "collection": root_collection.pk},
         {"file": upload("bom.png", pixel_bomb_png())},
@@ -342,6 +348,32 @@ def test_a_phone_photo_is_stored_without_location_with_its_pixels_and_rotation(
     assert image.file_size == len(stored)
     assert image.file_hash == hashlib.sha1(stored).hexdigest()  # noqa: S324
     assert (image.width, image.height) == (64, 48)
+
+
+def test_a_multi_picture_jpeg_is_stored_as_its_first_picture_only(admin_client, root_collection):
+    """Phones save depth maps and the like as an MPO: an index (MPF) and more pictures, each with
+    its own Exif, after the first."""
+    mpo = encode(
+        picture(), "MPO", save_all=True, append_images=[picture().rotate(90)], exif=camera_exif()
+    )
+    assert add_image(admin_client, root_collection, "chan-dung.jpg", mpo).status_code == 302
+    stored = stored_bytes(PortalImage.objects.get())
+    with Image.open(io.BytesIO(stored)) as kept:
+        assert kept.format == "JPEG" and b"MPF" not in stored
+        assert kept.tobytes() == Image.open(io.BytesIO(mpo)).tobytes()  # the first picture
+        assert dict(kept.getexif()) == {ExifTags.Base.Orientation: 6}
+
+
+def test_images_are_never_checked_with_truncated_loading_on(monkeypatch):
+    """Pillow would pad a cut-off image with grey instead of failing: refuse to run like that."""
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    with pytest.raises(ImproperlyConfigured):
+        uploads.clean_image(
+            upload("anh.jpg", encode(picture(), "JPEG")),
+            extensions=["jpg"],
+            max_size=None,
+            max_pixels=None,
+        )
 
 
 def test_an_upright_photo_keeps_no_exif_at_all(admin_client, root_collection):
@@ -595,6 +627,10 @@ def test_a_matroska_file_renamed_webm_is_refused(admin_client, root_collection):
         ("poster.jpg", pdf_bytes, "Tệp không phải là ảnh"),
         ("poster.gif", lambda: encode(picture().convert("P"), "GIF"), NOT_A_SUPPORTED_FORMAT),
         ("poster.jpg", lambda: encode(picture(), "JPEG")[:300], CORRUPT),
+        ("poster.jpg", truncated_jpeg, CORRUPT),
+        # Past twice Pillow's limit (an error), and between once and twice (a warning).
+        ("poster.png", pixel_bomb_png, TOO_MANY_PIXELS),
+        ("poster.png", lambda: pixel_bomb_png(10_000), TOO_MANY_PIXELS),
     ],
 )
 def test_a_poster_must_be_a_real_photo(

@@ -4,7 +4,9 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from core.models import SiteSettings
+from media import demo as media_demo
 from newsroom import demo as newsroom_demo
+from newsroom.models import SectionPage
 
 SITE_NAME = "Cổng Thông tin điện tử Chính phủ"
 DEMO_SETTINGS = {
@@ -30,6 +32,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         root = Page.get_first_root_node()
         home, created = newsroom_demo.seed(root, SITE_NAME)
+        media_demo.seed(home, SectionPage.objects.child_of(home).get(slug="thoi-su"))
 
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         site.hostname, site.port = site.hostname or "localhost", site.port or 80
