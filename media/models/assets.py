@@ -49,7 +49,9 @@ class PortalImage(AbstractImage):
     )
     search_fields = [
         *AbstractImage.search_fields,
+        # The admin's image search matches as you type (autocomplete), so both kinds are indexed.
         index.SearchField("caption"),
+        index.AutocompleteField("caption"),
         index.SearchField("credit"),
         index.AutocompleteField("credit"),
     ]

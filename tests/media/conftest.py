@@ -1,3 +1,5 @@
+from wagtail.models import Collection
+
 import pytest
 
 from tests.factories import MultimediaIndexPageFactory, SectionPageFactory
@@ -11,3 +13,8 @@ def section(home_page):
 @pytest.fixture
 def multimedia_index(home_page):
     return MultimediaIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def root_collection(db):
+    return Collection.get_first_root_node()

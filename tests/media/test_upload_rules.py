@@ -20,7 +20,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from wagtail.images.forms import get_image_form
-from wagtail.models import Collection
 
 import pytest
 from PIL import ExifTags, Image, ImageCms, ImageFile
@@ -229,11 +228,6 @@ def new_files(db):
 
     before = snapshot()
     return lambda: snapshot() - before
-
-
-@pytest.fixture
-def root_collection(db):
-    return Collection.get_first_root_node()
 
 
 def upload(name, content, content_type="application/octet-stream"):
