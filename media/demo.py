@@ -340,9 +340,7 @@ def seed(home, section, now=None):
                 slug=data["slug"],
                 sapo=data["sapo"],
                 byline=data["byline"],
-                infographic=demo_infographic(
-                    data["title"], data["bars"], data["credit"], data["slug"]
-                ),
+                image=demo_infographic(data["title"], data["bars"], data["credit"], data["slug"]),
                 text_alternative=data["text_alternative"],
                 first_published_at=now - timedelta(hours=9),
             ),

@@ -108,7 +108,7 @@ def test_seed_demo_makes_one_of_each_multimedia_kind_with_real_files(db, client)
     assert bulletin.media.transcript and bulletin.broadcast_partner
 
     infographic = InfographicPage.objects.live().get()
-    assert infographic.infographic.height > infographic.infographic.width
+    assert infographic.image.height > infographic.image.width
     assert "65%" in infographic.text_alternative
 
     for page in (story, VideoPage.objects.get(), bulletin, infographic):

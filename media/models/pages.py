@@ -32,7 +32,8 @@ class MultimediaPage(BasePage):
         _("sapo"), max_length=1000, help_text=_("Đoạn mở đầu, hiện in đậm dưới tiêu đề.")
     )
     image = optional_image_field(
-        _("ảnh bìa"), _("Ảnh đại diện trong danh sách tin và khi chia sẻ.")
+        _("ảnh bìa"),
+        _("Ảnh trong danh sách tin và khi chia sẻ; phóng sự ảnh để trống sẽ dùng ảnh đầu tiên."),
     )
     byline = models.CharField(
         _("thực hiện"),
@@ -101,12 +102,13 @@ class PhotoStoryPage(MultimediaPage):
             for number, photo in enumerate(photos, start=1)
         ]
 
-    @property
-    def display_image(self):
-        if self.listing_image_id or self.image_id:
-            return super().display_image
-        first = self.photos.select_related("image").first()
-        return first.image if first else None
+    def save(self, *args, **kwargs):
+        # No cover chosen: the first photo is the cover, stored so listings need no extra query.
+        if self.image_id is None:
+            first = next(iter(self.photos.all()), None)
+            if first is not None:
+                self.image_id = first.image_id
+        return super().save(*args, **kwargs)
 
 
 class PhotoStoryPhoto(Orderable):
@@ -243,7 +245,8 @@ class AudioBulletinPage(MediaFilePage):
 class InfographicPage(MultimediaPage):
     """An infographic: the picture, and its full content as text for those who cannot see it."""
 
-    infographic = models.ForeignKey(
+    # The infographic itself is the page's picture, so listings show it with no extra query.
+    image = models.ForeignKey(
         "media.PortalImage",
         verbose_name=_("ảnh infographic"),
         on_delete=models.PROTECT,
@@ -263,8 +266,8 @@ class InfographicPage(MultimediaPage):
 
     content_panels = [
         *BasePage.content_panels,
-        intro_panels(),
-        FieldPanel("infographic"),
+        MultiFieldPanel([FieldPanel("sapo"), FieldPanel("byline")], heading=_("Mở đầu")),
+        FieldPanel("image"),
         FieldPanel("text_alternative"),
     ]
     search_fields = [*MultimediaPage.search_fields, index.SearchField("text_alternative")]
@@ -272,10 +275,6 @@ class InfographicPage(MultimediaPage):
     class Meta:
         verbose_name = _("infographic")
         verbose_name_plural = _("infographic")
-
-    @property
-    def display_image(self):
-        return self.listing_image or self.image or self.infographic
 
 
 MULTIMEDIA_PAGE_TYPES = (PhotoStoryPage, VideoPage, AudioBulletinPage, InfographicPage)

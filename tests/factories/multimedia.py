@@ -90,6 +90,8 @@ class PhotoStoryPageFactory(MultimediaPageFactory):
                 ),
                 sort_order=order,
             )
+        if count and create:
+            self.save()  # the first photo becomes the cover, as when an editor publishes
 
 
 class VideoPageFactory(MultimediaPageFactory):
@@ -116,8 +118,7 @@ class AudioBulletinPageFactory(MultimediaPageFactory):
 class InfographicPageFactory(MultimediaPageFactory):
     title = factory.Sequence(lambda n: f"Infographic: Kết quả giải ngân vốn số {n}")
     slug = factory.Sequence(lambda n: f"infographic-{n}")
-    image = None
-    infographic = factory.SubFactory(
+    image = factory.SubFactory(
         PortalImageFactory,
         caption="Kết quả giải ngân vốn đầu tư công",
         file=factory.django.ImageField(width=800, height=1600, color="orange"),

@@ -4,6 +4,8 @@ shows, and how the kinds mix into the portal's listings."""
 from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -278,3 +280,43 @@ def test_the_kinds_are_registered_for_the_admin(admin_client, multimedia_index):
     for page_type in (PhotoStoryPage, VideoPage, AudioBulletinPage, InfographicPage):
         url = f"/admin/pages/add/media/{page_type.__name__.lower()}/{multimedia_index.pk}/"
         assert admin_client.get(url).status_code == 200
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def add_one_of_each_kind(parent):
+    for factory in (
+        PhotoStoryPageFactory,
+        VideoPageFactory,
+        AudioBulletinPageFactory,
+        InfographicPageFactory,
+    ):
+        factory(parent=parent)
+
+
+@pytest.mark.parametrize("where", ["index", "section"])
+def test_listings_of_mixed_kinds_cost_the_same_queries_at_any_size(
+    client, multimedia_index, section, where
+):
+    url = {"index": multimedia_index.url, "section": section.url}[where]
+    add_one_of_each_kind(section)
+    ArticlePageFactory(parent=section)
+    client.get(url)  # warm the rendition and site caches
+    few = count_queries(client, url)
+    for _ in range(4):
+        add_one_of_each_kind(section)
+    client.get(url)
+    assert count_queries(client, url) == few
+    # The pages, then one query per kind present (five at most): bounded by the kinds, not rows.
+    assert few <= 16
+
+
+def test_a_photo_story_costs_the_same_queries_with_3_or_12_photos(client, multimedia_index):
+    small = PhotoStoryPageFactory(parent=multimedia_index, photos=3)
+    large = PhotoStoryPageFactory(parent=multimedia_index, photos=12)
+    client.get(small.url), client.get(large.url)
+    assert count_queries(client, small.url) == count_queries(client, large.url)
