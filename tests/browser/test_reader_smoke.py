@@ -25,7 +25,8 @@ def test_reader_goes_from_home_to_section_article_topic_and_author(demo_portal, 
     assert page.locator(".site-nav a[aria-current=page]").inner_text() == section_title
     assert_accessible(page)
 
-    page.locator(".section-lead .card__title a, .story-list .card__title a").first.click()
+    # The first plain article (a multimedia card carries a kind badge and its own page type).
+    page.locator(".card:not(:has(.kind-badge)) .card__title a").first.click()
     page.wait_for_selector(".article__sapo")
     assert page.locator(".article__sapo").inner_text().startswith("(Chinhphu.vn) -")
     assert page.locator(".figure__credit").first.inner_text().startswith("Ảnh: ")

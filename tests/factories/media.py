@@ -19,3 +19,15 @@ class PortalImageFactory(wagtail_factories.ImageFactory):
 
     class Meta:
         model = PortalImage
+
+
+STOCK_IMAGE_TITLE = "Ảnh minh họa dùng chung"
+
+
+def stock_image():
+    """One lead photo shared by the stories a test makes: its sizes are made once per test, not
+    once per story (AVIF encoding dominates listing tests otherwise). A test that needs a photo of
+    its own passes `image=PortalImageFactory()`."""
+    return PortalImage.objects.filter(title=STOCK_IMAGE_TITLE).first() or PortalImageFactory(
+        title=STOCK_IMAGE_TITLE
+    )

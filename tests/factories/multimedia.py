@@ -21,7 +21,7 @@ from media.models import (
     VideoPage,
 )
 
-from .media import PortalImageFactory
+from .media import PortalImageFactory, stock_image
 
 VTT = "WEBVTT\n\n00:00:00.000 --> 00:00:02.500\nXin chào quý vị và các bạn.\n"
 
@@ -64,7 +64,7 @@ class MultimediaIndexPageFactory(wagtail_factories.PageFactory):
 
 class MultimediaPageFactory(wagtail_factories.PageFactory):
     sapo = "Những khoảnh khắc đáng nhớ của phiên họp Chính phủ thường kỳ."
-    image = factory.SubFactory(PortalImageFactory)
+    image = factory.LazyFunction(stock_image)
     byline = "Minh Anh - Đức Tâm"
     first_published_at = factory.Sequence(lambda n: timezone.now() - timedelta(hours=n + 1))
 

@@ -17,7 +17,7 @@ from newsroom.models import (
     SectionPage,
 )
 
-from .media import PortalImageFactory
+from .media import stock_image
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -50,7 +50,7 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     slug = factory.Sequence(lambda n: f"chinh-phu-hop-phien-{n}")
     dateline = "Hà Nội"
     sapo = "Chính phủ họp phiên thường kỳ, thảo luận tình hình kinh tế - xã hội và giải ngân vốn."
-    image = factory.SubFactory(PortalImageFactory)
+    image = factory.LazyFunction(stock_image)
     body = factory.LazyFunction(
         lambda: [
             ("paragraph", RichText("<p>Phiên họp bàn nhiều nội dung quan trọng.</p>")),
