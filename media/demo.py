@@ -244,6 +244,28 @@ def _rich(text):
     return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in text.split("\n\n"))
 
 
+def _photo(data, key, caption, alt):
+    return demo_image(
+        f"{data['title']} ({key})", caption, data["credit"], alt, seed=f"{data['slug']}-{key}"
+    )
+
+
+def _page(page_type, data, now, **fields):
+    """A multimedia page of `data`'s shared fields, or None when it exists already."""
+    if page_type.objects.filter(slug=data["slug"]).exists():
+        return None
+    if "cover" in data:
+        fields["image"] = _photo(data, "ảnh bìa", *data["cover"])
+    return page_type(
+        title=data["title"],
+        slug=data["slug"],
+        sapo=data["sapo"],
+        byline=data["byline"],
+        first_published_at=now - timedelta(hours=data["hours_ago"]),
+        **fields,
+    )
+
+
 def seed(home, section, now=None):
     """The multimedia index under `home`, one item of each kind (the video filed in `section`,
     so it also shows in that section's listing). Idempotent: what exists is left alone."""
@@ -253,96 +275,38 @@ def seed(home, section, now=None):
         index = _publish(home, MultimediaIndexPage(show_in_menus=True, **demo_data.INDEX))
 
     data = demo_data.PHOTO_STORY
-    if not PhotoStoryPage.objects.filter(slug=data["slug"]).exists():
-        photos = [
-            PhotoStoryPhoto(
-                image=demo_image(
-                    f"{data['title']} (ảnh {number})",
-                    caption,
-                    data["credit"],
-                    alt,
-                    seed=f"{data['slug']}-{number}",
-                ),
-                sort_order=number,
-            )
+    if story := _page(PhotoStoryPage, data, now, closing_text=_rich(data["closing"])):
+        story.photos = [
+            PhotoStoryPhoto(image=_photo(data, f"ảnh {number}", caption, alt), sort_order=number)
             for number, (caption, alt) in enumerate(data["photos"], start=1)
         ]
-        _publish(
-            index,
-            PhotoStoryPage(
-                title=data["title"],
-                slug=data["slug"],
-                sapo=data["sapo"],
-                byline=data["byline"],
-                closing_text=_rich(data["closing"]),
-                photos=photos,
-                first_published_at=now - timedelta(hours=5),
-            ),
-        )
+        _publish(index, story)
 
     data = demo_data.VIDEO
-    if not VideoPage.objects.filter(slug=data["slug"]).exists():
+    if video := _page(VideoPage, data, now, description=_rich(data["description"])):
         transcript = " ".join(text for _start, _end, text in data["captions"])
-        media = demo_video(
+        video.media = demo_video(
             data["title"], data["credit"], transcript, data["captions"], data["slug"]
         )
-        _publish(
-            section,
-            VideoPage(
-                title=data["title"],
-                slug=data["slug"],
-                sapo=data["sapo"],
-                byline=data["byline"],
-                media=media,
-                image=demo_image(
-                    f"{data['title']} (ảnh bìa)",
-                    "Cây cầu mới nhìn từ bờ sông",
-                    data["credit"],
-                    "Cây cầu dây văng bắc qua dòng sông rộng",
-                    seed=f"{data['slug']}-cover",
-                ),
-                description=_rich(data["description"]),
-                first_published_at=now - timedelta(hours=2),
-            ),
-        )
+        _publish(section, video)
 
     data = demo_data.AUDIO
-    if not AudioBulletinPage.objects.filter(slug=data["slug"]).exists():
-        media = demo_audio(data["title"], data["credit"], data["transcript"], data["slug"])
-        _publish(
-            index,
-            AudioBulletinPage(
-                title=data["title"],
-                slug=data["slug"],
-                sapo=data["sapo"],
-                byline=data["byline"],
-                media=media,
-                image=demo_image(
-                    f"{data['title']} (ảnh bìa)",
-                    "Phòng thu bản tin buổi sáng",
-                    data["credit"],
-                    "Phòng thu phát thanh với micro và bàn điều khiển",
-                    seed=f"{data['slug']}-cover",
-                ),
-                broadcast_partner=data["partner"],
-                air_time=now.replace(hour=6, minute=0) - timedelta(days=0 if now.hour >= 6 else 1),
-                description=_rich(data["sapo"]),
-                first_published_at=now - timedelta(hours=7),
-            ),
-        )
+    air_time = now.replace(hour=6, minute=0) - timedelta(days=0 if now.hour >= 6 else 1)
+    if bulletin := _page(
+        AudioBulletinPage,
+        data,
+        now,
+        broadcast_partner=data["partner"],
+        air_time=air_time,
+        description=_rich(data["sapo"]),
+    ):
+        bulletin.media = demo_audio(data["title"], data["credit"], data["transcript"], data["slug"])
+        _publish(index, bulletin)
 
     data = demo_data.INFOGRAPHIC
-    if not InfographicPage.objects.filter(slug=data["slug"]).exists():
-        _publish(
-            index,
-            InfographicPage(
-                title=data["title"],
-                slug=data["slug"],
-                sapo=data["sapo"],
-                byline=data["byline"],
-                image=demo_infographic(data["title"], data["bars"], data["credit"], data["slug"]),
-                text_alternative=data["text_alternative"],
-                first_published_at=now - timedelta(hours=9),
-            ),
+    if infographic := _page(InfographicPage, data, now, text_alternative=data["text_alternative"]):
+        infographic.image = demo_infographic(
+            data["title"], data["bars"], data["credit"], data["slug"]
         )
+        _publish(index, infographic)
     return index

@@ -19,6 +19,7 @@ PHOTO_STORY = {
     ),
     "byline": "Thu Hà - Quang Minh",
     "credit": "VGP/Quang Minh",
+    "hours_ago": 5,
     "photos": [
         (
             "Những thửa ruộng bậc thang uốn lượn theo sườn đồi trong nắng sớm",
@@ -57,6 +58,8 @@ VIDEO = {
     ),
     "byline": "Đức Tâm",
     "credit": "VGP/Đức Tâm",
+    "hours_ago": 2,
+    "cover": ("Cây cầu mới nhìn từ bờ sông", "Cây cầu dây văng bắc qua dòng sông rộng"),
     "description": (
         "Công trình được khởi công hai năm trước, hoàn thành sớm hơn kế hoạch ba tháng. "
         "Người dân hai bờ đã có thể qua lại thuận tiện, không còn phụ thuộc vào phà."
@@ -77,6 +80,11 @@ AUDIO = {
     ),
     "byline": "Ban Biên tập",
     "credit": "VGP/Ban Biên tập",
+    "hours_ago": 7,
+    "cover": (
+        "Phòng thu bản tin buổi sáng",
+        "Phòng thu phát thanh với micro và bàn điều khiển",
+    ),
     "partner": "Đài Phát thanh Minh họa",
     "transcript": (
         "Xin chào quý thính giả. Mở đầu bản tin, Chính phủ họp phiên thường kỳ, thảo luận "
@@ -96,6 +104,7 @@ INFOGRAPHIC = {
     ),
     "byline": "Thanh Hương",
     "credit": "VGP/Thanh Hương",
+    "hours_ago": 9,
     # (label, percent): drawn as bars; the labels are in the text alternative.
     "bars": [("Cả nước", 65), ("Bộ, ngành trung ương", 58), ("Địa phương", 69)],
     "text_alternative": (
