@@ -6,3 +6,6 @@ class PolicyPagesConfig(AppConfig):
 
     name = "policy_pages"
     verbose_name = "Chính sách và văn bản"
+
+    def ready(self):
+        from . import roles  # noqa: F401  (connects the signal that grants the policy tree)

@@ -32,7 +32,12 @@ class HomePage(BasePage):
 
     template = "newsroom/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["newsroom.SectionPage", "media.MultimediaIndexPage"]
+    subpage_types = [
+        "newsroom.SectionPage",
+        "media.MultimediaIndexPage",
+        "policy_pages.LegalDocumentIndexPage",
+        "policy_pages.PolicyIndexPage",
+    ]
     max_count = 1
 
     content_panels = [

@@ -17,8 +17,26 @@ from .newsroom import (
     SectionPageFactory,
     live_update,
 )
+from .policy import (
+    IssuingBodyFactory,
+    LegalDocumentIndexPageFactory,
+    LegalDocumentPageFactory,
+    LegalFieldFactory,
+    PolicyIndexPageFactory,
+    PolicyPageFactory,
+    milestone,
+    relate,
+)
 
 __all__ = [
+    "IssuingBodyFactory",
+    "LegalDocumentIndexPageFactory",
+    "LegalDocumentPageFactory",
+    "LegalFieldFactory",
+    "PolicyIndexPageFactory",
+    "PolicyPageFactory",
+    "milestone",
+    "relate",
     "AudioBulletinPageFactory",
     "InfographicPageFactory",
     "MultimediaIndexPageFactory",

@@ -3,6 +3,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from media.models import MULTIMEDIA_PAGE_TYPES, MultimediaIndexPage
 from newsroom.models import ArticlePage, HomePage, LiveCoveragePage, SectionPage
+from policy_pages.models import LegalDocumentIndexPage, PolicyIndexPage
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -10,7 +11,10 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_home_sits_at_the_root_and_holds_sections(self):
         self.assertCanCreateAt(Page, HomePage)
-        self.assertAllowedSubpageTypes(HomePage, {SectionPage, MultimediaIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {SectionPage, MultimediaIndexPage, LegalDocumentIndexPage, PolicyIndexPage},
+        )
         self.assertEqual(HomePage.max_count, 1)
 
     def test_sections_nest_and_hold_articles(self):

@@ -1,0 +1,84 @@
+"""Reader filters for the document and policy indexes, through allow-lists.
+
+Every value a reader can put in the address is checked against what exists; anything else is
+ignored (the filter is simply not applied), so a typo or a hostile value gives the full list, never
+an error or a query the portal did not plan.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Q
+
+from .models.documents import DOCUMENT_TYPES, STATUSES, number_key
+from .models.taxonomy import IssuingBody, LegalField
+
+MAX_QUERY_LENGTH = 200
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+
+
+@dataclass
+class DocumentFilters:
+    query: str = ""
+    document_type: str = ""
+    issuing_body: IssuingBody | None = None
+    legal_field: LegalField | None = None
+    year: int | None = None
+    status: str = ""
+    bodies: list = field(default_factory=list)
+    fields: list = field(default_factory=list)
+
+    @classmethod
+    def from_request(cls, request):
+        params = request.GET
+        bodies = list(IssuingBody.objects.all())
+        fields = list(LegalField.objects.all())
+        by_slug = lambda items, slug: next((i for i in items if i.slug == slug), None)  # noqa: E731
+        year = params.get("nam", "")
+        return cls(
+            query=" ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH],
+            document_type=params.get("loai", "")
+            if params.get("loai") in dict(DOCUMENT_TYPES)
+            else "",
+            issuing_body=by_slug(bodies, params.get("co-quan")),
+            legal_field=by_slug(fields, params.get("linh-vuc")),
+            year=int(year) if year.isdigit() and FIRST_YEAR <= int(year) <= LAST_YEAR else None,
+            status=params.get("hieu-luc", "") if params.get("hieu-luc") in STATUSES else "",
+            bodies=bodies,
+            fields=fields,
+        )
+
+    def apply(self, documents):
+        if self.query:
+            documents = documents.filter(
+                Q(number_key__contains=number_key(self.query))
+                | Q(title__icontains=self.query)
+                | Q(summary__icontains=self.query)
+            )
+        if self.document_type:
+            documents = documents.filter(document_type=self.document_type)
+        if self.issuing_body:
+            documents = documents.filter(issuing_body=self.issuing_body)
+        if self.legal_field:
+            documents = documents.filter(fields=self.legal_field)
+        if self.year:
+            documents = documents.filter(issued_on__year=self.year)
+        if self.status:
+            documents = documents.filter(status=self.status)
+        return documents
+
+    def query_string(self):
+        """The active filters as an address query, for pagination links ("" when none)."""
+        pairs = [
+            ("q", self.query),
+            ("loai", self.document_type),
+            ("co-quan", self.issuing_body.slug if self.issuing_body else ""),
+            ("linh-vuc", self.legal_field.slug if self.legal_field else ""),
+            ("nam", str(self.year) if self.year else ""),
+            ("hieu-luc", self.status),
+        ]
+        return urlencode([(k, v) for k, v in pairs if v])
+
+    @property
+    def active(self):
+        return bool(self.query_string())

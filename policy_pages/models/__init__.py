@@ -1,0 +1,50 @@
+"""The policy desk's models: issuers and fields, legal documents, policies, and their indexes.
+
+Inside the package dependencies point one way: taxonomy <- documents <- policies <- indexes.
+"""
+
+from .documents import (
+    DOCUMENT_TYPES,
+    STATUSES,
+    LegalDocumentAttachment,
+    LegalDocumentPage,
+    LegalDocumentRelation,
+    published_documents,
+    with_status,
+)
+from .indexes import LegalDocumentIndexPage, PolicyIndexPage
+from .policies import (
+    STAGES,
+    PolicyDraftFile,
+    PolicyGuidanceNote,
+    PolicyLegalDocument,
+    PolicyMilestone,
+    PolicyPage,
+    PolicyQuestion,
+    PolicyRelatedArticle,
+    PolicyTopic,
+)
+from .taxonomy import IssuingBody, LegalField
+
+__all__ = [
+    "DOCUMENT_TYPES",
+    "STAGES",
+    "STATUSES",
+    "IssuingBody",
+    "LegalDocumentAttachment",
+    "LegalDocumentIndexPage",
+    "LegalDocumentPage",
+    "LegalDocumentRelation",
+    "LegalField",
+    "PolicyDraftFile",
+    "PolicyGuidanceNote",
+    "PolicyIndexPage",
+    "PolicyLegalDocument",
+    "PolicyMilestone",
+    "PolicyPage",
+    "PolicyQuestion",
+    "PolicyRelatedArticle",
+    "PolicyTopic",
+    "published_documents",
+    "with_status",
+]

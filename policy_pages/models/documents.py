@@ -1,0 +1,351 @@
+"""Legal documents (văn bản): their fields, their relations to each other and their status.
+
+A document's status is never stored: `with_status()` derives it in the database from its dates and
+from the documents in force that replace, repeal or amend it, on the day it is asked, so it is right
+on the day a date passes without anyone touching the page.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from core.models import BasePage
+from core.text import fold_accents
+
+DOCUMENT_TYPES = [
+    ("hien-phap", _("Hiến pháp")),
+    ("bo-luat", _("Bộ luật")),
+    ("luat", _("Luật")),
+    ("phap-lenh", _("Pháp lệnh")),
+    ("nghi-quyet", _("Nghị quyết")),
+    ("nghi-dinh", _("Nghị định")),
+    ("quyet-dinh", _("Quyết định")),
+    ("chi-thi", _("Chỉ thị")),
+    ("thong-tu", _("Thông tư")),
+    ("thong-tu-lien-tich", _("Thông tư liên tịch")),
+    ("cong-dien", _("Công điện")),
+    ("thong-bao", _("Thông báo")),
+    ("khac", _("Văn bản khác")),
+]
+
+NOT_YET, IN_FORCE, PARTLY_EXPIRED, EXPIRED = (
+    "chua-co-hieu-luc",
+    "con-hieu-luc",
+    "het-hieu-luc-mot-phan",
+    "het-hieu-luc",
+)
+STATUSES = {
+    NOT_YET: _("Chưa có hiệu lực"),
+    IN_FORCE: _("Còn hiệu lực"),
+    PARTLY_EXPIRED: _("Hết hiệu lực một phần"),
+    EXPIRED: _("Hết hiệu lực"),
+}
+
+# (value, what the source does, what the target undergoes, effect on the target once in force)
+RELATIONS = [
+    ("amends", _("Sửa đổi, bổ sung"), _("Được sửa đổi, bổ sung bởi"), PARTLY_EXPIRED),
+    ("repeals-part", _("Bãi bỏ một phần"), _("Bị bãi bỏ một phần bởi"), PARTLY_EXPIRED),
+    ("replaces", _("Thay thế"), _("Được thay thế bởi"), EXPIRED),
+    ("repeals", _("Bãi bỏ"), _("Bị bãi bỏ bởi"), EXPIRED),
+    ("details", _("Quy định chi tiết"), _("Được quy định chi tiết bởi"), None),
+    ("guides", _("Hướng dẫn thi hành"), _("Được hướng dẫn bởi"), None),
+]
+RELATION_LABELS = {value: (active, passive) for value, active, passive, _effect in RELATIONS}
+ENDING = [value for value, *_labels, effect in RELATIONS if effect == EXPIRED]
+PARTIAL = [value for value, *_labels, effect in RELATIONS if effect == PARTLY_EXPIRED]
+
+# "68/2023/NĐ-CP", "01/NQ-CP", "45/2019/QH14", "20/CT-TTg", "03/2016/TTLT-BTP-BNV".
+NUMBER_PATTERN = re.compile(r"^\d{1,5}(/\d{4})?/[0-9A-Za-zĐđ]+(-[0-9A-Za-zĐđ]+)*$")
+
+
+def number_key(number_symbol):
+    """How numbers are matched: no accents, upper case, no spaces ("68/2023/nđ-cp" -> ...ND-CP)."""
+    return re.sub(r"\s+", "", fold_accents(number_symbol or "")).upper()
+
+
+def today():
+    """The date in Vietnam now: a document takes effect at midnight Hà Nội time."""
+    return timezone.localdate()
+
+
+def with_status(queryset, on=None):
+    """Annotate `status` (a key of STATUSES) on a LegalDocumentPage queryset, as of `on`."""
+    on = on or today()
+    in_force_sources = LegalDocumentRelation.objects.filter(
+        target=OuterRef("pk"), page__live=True
+    ).filter(
+        Q(page__effective_on__lte=on) | Q(page__effective_on__isnull=True, page__issued_on__lte=on)
+    )
+    return queryset.annotate(
+        status=Case(
+            When(
+                Q(effective_on__gt=on) | Q(effective_on__isnull=True, issued_on__gt=on),
+                then=Value(NOT_YET),
+            ),
+            When(
+                Q(expires_on__lte=on) | Exists(in_force_sources.filter(relation_type__in=ENDING)),
+                then=Value(EXPIRED),
+            ),
+            When(
+                Exists(in_force_sources.filter(relation_type__in=PARTIAL)),
+                then=Value(PARTLY_EXPIRED),
+            ),
+            default=Value(IN_FORCE),
+            output_field=models.CharField(),
+        )
+    )
+
+
+def published_documents(on=None):
+    """Live, public legal documents, newest issue first, with status and issuing body."""
+    return with_status(
+        LegalDocumentPage.objects.live()
+        .public()
+        .select_related("issuing_body")
+        .order_by("-issued_on", "-pk"),
+        on,
+    )
+
+
+class LegalDocumentPage(BasePage):
+    """A legal document with its number, type, issuer, signer, dates, fields, text and files."""
+
+    number_symbol = models.CharField(
+        _("số, ký hiệu"),
+        max_length=60,
+        blank=True,
+        help_text=_("Ví dụ “68/2023/NĐ-CP”, “01/NQ-CP”. Chỉ Hiến pháp được để trống."),
+    )
+    number_key = models.CharField(max_length=60, editable=False, db_index=True, default="")
+    document_type = models.CharField(_("loại văn bản"), max_length=30, choices=DOCUMENT_TYPES)
+    is_normative = models.BooleanField(
+        _("văn bản quy phạm pháp luật"),
+        default=True,
+        help_text=_("Bỏ chọn với văn bản cá biệt, công điện, thông báo."),
+    )
+    issuing_body = models.ForeignKey(
+        "policy_pages.IssuingBody",
+        verbose_name=_("cơ quan ban hành"),
+        on_delete=models.PROTECT,
+        related_name="documents",
+    )
+    signer = models.CharField(_("người ký"), max_length=120, blank=True)
+    signer_title = models.CharField(
+        _("chức vụ người ký"), max_length=160, blank=True, help_text=_("Ví dụ “Thủ tướng”.")
+    )
+    issued_on = models.DateField(_("ngày ban hành"))
+    effective_on = models.DateField(
+        _("ngày có hiệu lực"), null=True, blank=True, help_text=_("Để trống: từ ngày ban hành.")
+    )
+    expires_on = models.DateField(
+        _("ngày hết hiệu lực"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Chỉ khi văn bản tự quy định thời hạn; văn bản thay thế, bãi bỏ thì nhập ở "
+            "văn bản mới, phần “Quan hệ với văn bản khác”."
+        ),
+    )
+    fields = ParentalManyToManyField(
+        "policy_pages.LegalField", verbose_name=_("lĩnh vực"), blank=True, related_name="+"
+    )
+    summary = models.TextField(_("trích yếu"), max_length=1000)
+    full_text = RichTextField(
+        _("toàn văn"),
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+    )
+
+    template = "policy_pages/legal_document_page.html"
+    parent_page_types = ["policy_pages.LegalDocumentIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        FieldPanel("title", help_text=_("Tên văn bản, ví dụ “Nghị định về quản lý thuế”.")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("number_symbol"), FieldPanel("document_type")]),
+                FieldPanel("is_normative"),
+                FieldPanel("issuing_body"),
+                FieldRowPanel([FieldPanel("signer"), FieldPanel("signer_title")]),
+                FieldRowPanel(
+                    [FieldPanel("issued_on"), FieldPanel("effective_on"), FieldPanel("expires_on")]
+                ),
+                FieldPanel("fields"),
+            ],
+            heading=_("Thông tin văn bản"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("full_text"),
+        InlinePanel("attachments", label=_("Tệp đính kèm"), heading=_("Tệp đính kèm")),
+        InlinePanel("relations", label=_("Quan hệ"), heading=_("Quan hệ với văn bản khác")),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("number_symbol", boost=5),
+        index.AutocompleteField("number_symbol"),
+        index.SearchField("summary"),
+        index.SearchField("full_text"),
+        index.FilterField("document_type"),
+        index.FilterField("issued_on"),
+    ]
+
+    class Meta:
+        verbose_name = _("văn bản")
+        verbose_name_plural = _("văn bản")
+
+    def __str__(self):
+        return f"{self.number_symbol} {self.title}".strip()
+
+    @property
+    def display_summary(self):
+        return self.listing_summary or self.summary
+
+    @property
+    def publication_time(self):
+        return self.first_published_at or self.go_live_at
+
+    @property
+    def document_type_label(self):
+        return self.get_document_type_display()
+
+    @property
+    def in_force_from(self):
+        return self.effective_on or self.issued_on
+
+    def status_on(self, on=None):
+        if not self.pk:
+            return None
+        return with_status(LegalDocumentPage.objects.filter(pk=self.pk), on).values_list(
+            "status", flat=True
+        )[0]
+
+    @cached_property
+    def status(self):
+        return self.status_on()
+
+    @property
+    def status_label(self):
+        return STATUSES.get(self.status, "")
+
+    def outgoing_relations(self):
+        """[(label, document)] this document does to others, live and public ones only."""
+        relations = self.relations.select_related("target__issuing_body")
+        public = set(
+            LegalDocumentPage.objects.live()
+            .public()
+            .filter(pk__in=[r.target_id for r in relations])
+            .values_list("pk", flat=True)
+        )
+        return [
+            (RELATION_LABELS[r.relation_type][0], r.target)
+            for r in relations
+            if r.target_id in public
+        ]
+
+    def incoming_relations(self):
+        """[(label, document)] others do to this one ("Được sửa đổi, bổ sung bởi …")."""
+        sources = LegalDocumentRelation.objects.filter(
+            target=self, page__in=LegalDocumentPage.objects.live().public()
+        ).select_related("page__issuing_body")
+        return [(RELATION_LABELS[r.relation_type][1], r.page) for r in sources]
+
+    def save(self, *args, **kwargs):
+        self.number_key = number_key(self.number_symbol)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        number = (self.number_symbol or "").strip()
+        self.number_symbol = number
+        if not number and self.document_type != "hien-phap":
+            errors["number_symbol"] = _("Nhập số, ký hiệu của văn bản, ví dụ “68/2023/NĐ-CP”.")
+        elif number and not NUMBER_PATTERN.match(number):
+            errors["number_symbol"] = _(
+                "Số, ký hiệu “%(number)s” không đúng dạng: số/năm/ký hiệu như “68/2023/NĐ-CP”, "
+                "hoặc số/ký hiệu như “01/NQ-CP”."
+            ) % {"number": number}
+        elif number and self.issuing_body_id:
+            clash = (
+                LegalDocumentPage.objects.filter(
+                    issuing_body_id=self.issuing_body_id, number_key=number_key(number)
+                )
+                .exclude(pk=self.pk)
+                .first()
+            )
+            if clash:
+                errors["number_symbol"] = _(
+                    "Cơ quan này đã có văn bản số “%(number)s”: “%(title)s”."
+                ) % {"number": clash.number_symbol, "title": clash.title}
+        if self.issued_on and self.effective_on and self.effective_on < self.issued_on:
+            errors["effective_on"] = _("Ngày có hiệu lực không thể trước ngày ban hành.")
+        if self.expires_on and self.expires_on <= (
+            self.effective_on or self.issued_on or self.expires_on
+        ):
+            errors["expires_on"] = _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class LegalDocumentAttachment(Orderable):
+    page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "media.PortalDocument", verbose_name=_("tệp"), on_delete=models.PROTECT, related_name="+"
+    )
+    label = models.CharField(
+        _("tên hiển thị"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ví dụ “Bản ký số (PDF)”; để trống sẽ dùng tên tệp trong thư viện."),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
+
+    @property
+    def display_label(self):
+        return self.label or self.document.title
+
+
+class LegalDocumentRelation(Orderable):
+    """ "This document amends / replaces / repeals / guides that one": entered on the newer
+    document, shown on both."""
+
+    page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="relations")
+    relation_type = models.CharField(
+        _("quan hệ"),
+        max_length=20,
+        choices=[(value, active) for value, active, _passive, _effect in RELATIONS],
+    )
+    target = models.ForeignKey(
+        LegalDocumentPage,
+        verbose_name=_("văn bản"),
+        on_delete=models.CASCADE,
+        related_name="incoming_relation_rows",
+    )
+
+    panels = [FieldPanel("relation_type"), FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("quan hệ văn bản")
+        verbose_name_plural = _("quan hệ văn bản")
+
+    def clean(self):
+        super().clean()
+        if self.page_id and self.target_id == self.page_id:
+            raise ValidationError({"target": _("Văn bản không thể có quan hệ với chính nó.")})

@@ -1,0 +1,124 @@
+"""/van-ban/ and /chinh-sach/: the two doors of the policy desk."""
+
+from django.db import models
+from django.db.models import Count, F
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+
+from core.models import BasePage
+from core.paginate import paginate
+
+from .documents import DOCUMENT_TYPES, STATUSES, published_documents, today
+from .policies import STAGES, PolicyPage, current_stage, open_consultation_closes
+from .taxonomy import LegalField
+
+DOCUMENT_PAGE_SIZE = 20
+POLICY_PAGE_SIZE = 20
+
+
+class LegalDocumentIndexPage(BasePage):
+    """Every legal document: search by number or words, filter by type, issuer, field, year and
+    status, newest issue first."""
+
+    introduction = models.TextField(_("giới thiệu"), blank=True, max_length=500)
+
+    template = "policy_pages/legal_document_index_page.html"
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types = ["policy_pages.LegalDocumentPage"]
+    max_count = 1
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("trang văn bản")
+        verbose_name_plural = _("trang văn bản")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..filters import DocumentFilters
+
+        context = super().get_context(request, *args, **kwargs)
+        filters = DocumentFilters.from_request(request)
+        documents = filters.apply(published_documents().child_of(self))
+        page_obj = paginate(documents, request, DOCUMENT_PAGE_SIZE)
+        query = filters.query_string()
+        context.update(
+            filters=filters,
+            page_obj=page_obj,
+            documents=page_obj.object_list,
+            query_prefix=f"{query}&" if query else "",
+            document_types=DOCUMENT_TYPES,
+            statuses=STATUSES.items(),
+            years=range(today().year, 1990, -1),
+        )
+        return context
+
+
+class PolicyIndexPage(BasePage):
+    """Every policy, by stage and field, with counts; open consultations first, days left shown."""
+
+    introduction = models.TextField(_("giới thiệu"), blank=True, max_length=500)
+
+    template = "policy_pages/policy_index_page.html"
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types = ["policy_pages.PolicyPage"]
+    max_count = 1
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("trang chính sách")
+        verbose_name_plural = _("trang chính sách")
+
+    def policies(self):
+        on = today()
+        return (
+            PolicyPage.objects.child_of(self)
+            .live()
+            .public()
+            .annotate(stage=current_stage(on), open_until=open_consultation_closes(on))
+            .select_related("drafting_agency")
+            .order_by(F("open_until").asc(nulls_last=True), "-first_published_at", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        policies = self.policies()
+        fields = list(LegalField.objects.all())
+        stage = request.GET.get("giai-doan", "")
+        stage = stage if stage in dict(STAGES) else ""
+        field_slug = request.GET.get("linh-vuc", "")
+        legal_field = next((f for f in fields if f.slug == field_slug), None)
+        if legal_field:
+            policies = policies.filter(fields=legal_field)
+        counts = dict(
+            policies.order_by()
+            .values_list("stage")
+            .annotate(n=Count("pk"))
+            .values_list("stage", "n")
+        )
+        if stage:
+            policies = policies.filter(stage=stage)
+        page_obj = paginate(policies, request, POLICY_PAGE_SIZE)
+        on = today()
+        for policy in page_obj.object_list:
+            policy.days_left = (policy.open_until - on).days if policy.open_until else None
+        query = "&".join(
+            part
+            for part in (
+                f"giai-doan={stage}" if stage else "",
+                f"linh-vuc={legal_field.slug}" if legal_field else "",
+            )
+            if part
+        )
+        context.update(
+            stages=[(value, label, counts.get(value, 0)) for value, label in STAGES],
+            total=sum(counts.values()),
+            current_stage=stage,
+            fields=fields,
+            current_field=legal_field,
+            page_obj=page_obj,
+            policies=page_obj.object_list,
+            query_prefix=f"{query}&" if query else "",
+        )
+        return context

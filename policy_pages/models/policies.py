@@ -1,0 +1,425 @@
+"""A policy's life from proposal to enforcement: a public timeline of dated milestones.
+
+The current stage is the stage of the latest milestone whose date has come (`current_stage()` in
+the database, `PolicyPage.current_stage` on a page), so a milestone dated ahead, say the day a law
+takes effect, changes the page on that day by itself.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import ItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from core.models import BasePage
+from newsroom.blocks import ArticleBodyBlock
+from newsroom.models import ArticlePage, Topic, published_articles
+
+from .documents import today
+
+# In the order a policy lives them. Implementation may repeat; amendment and expiry close it.
+STAGES = [
+    ("de-xuat", _("Đề xuất")),
+    ("soan-thao", _("Soạn thảo")),
+    ("lay-y-kien", _("Lấy ý kiến nhân dân")),
+    ("tham-dinh", _("Thẩm định, trình")),
+    ("thong-qua", _("Thông qua, ban hành")),
+    ("co-hieu-luc", _("Có hiệu lực")),
+    ("thuc-hien", _("Tổ chức thực hiện")),
+    ("sua-doi", _("Sửa đổi, bổ sung")),
+    ("het-hieu-luc", _("Hết hiệu lực")),
+]
+STAGE_LABELS = dict(STAGES)
+STAGE_ORDER = {value: position for position, (value, _label) in enumerate(STAGES)}
+CONSULTATION, ADOPTION = "lay-y-kien", "thong-qua"
+RELATED_NEWS_COUNT = 6
+
+
+def current_stage(on=None):
+    """A subquery: the stage of a policy's latest milestone dated on or before `on`."""
+    return Subquery(
+        PolicyMilestone.objects.filter(page=OuterRef("pk"), date__lte=on or today())
+        .order_by("-date", "-sort_order")
+        .values("stage")[:1]
+    )
+
+
+def open_consultation_closes(on=None):
+    """A subquery: the closing date of a consultation open on `on`, else NULL."""
+    on = on or today()
+    return Subquery(
+        PolicyMilestone.objects.filter(
+            page=OuterRef("pk"), stage=CONSULTATION, date__lte=on, closes_on__gte=on
+        )
+        .order_by("closes_on")
+        .values("closes_on")[:1]
+    )
+
+
+@dataclass
+class Consultation:
+    """Where a policy's public consultation stands today, in words a reader understands."""
+
+    state: str  # "open", "upcoming" or "closed"
+    opens_on: date
+    closes_on: date
+    days_left: int | None = None
+
+
+class PolicyPageForm(WagtailAdminPageForm):
+    """Checks what no single milestone can see: that the stages follow each other in time."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        milestones = self.formsets.get("milestones")
+        if milestones is None or not hasattr(milestones, "forms"):
+            return cleaned_data
+        live = [
+            form
+            for form in milestones.forms
+            if form.is_valid()
+            and form.cleaned_data.get("date")
+            and form.cleaned_data.get("stage")
+            and not form.cleaned_data.get("DELETE")
+        ]
+        for form in live:
+            stage, when = form.cleaned_data["stage"], form.cleaned_data["date"]
+            earlier = [
+                other
+                for other in live
+                if STAGE_ORDER[other.cleaned_data["stage"]] < STAGE_ORDER[stage]
+                and other.cleaned_data["date"] > when
+            ]
+            if earlier:
+                other = earlier[0].cleaned_data
+                form.add_error(
+                    "date",
+                    _(
+                        "Mốc “%(stage)s” (%(date)s) không thể trước mốc “%(other)s” "
+                        "(%(other_date)s)."
+                    )
+                    % {
+                        "stage": STAGE_LABELS[stage],
+                        "date": when.strftime("%d/%m/%Y"),
+                        "other": STAGE_LABELS[other["stage"]],
+                        "other_date": other["date"].strftime("%d/%m/%Y"),
+                    },
+                )
+        return cleaned_data
+
+
+class PolicyTopic(ItemBase):
+    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_policies")
+    content_object = ParentalKey(
+        "policy_pages.PolicyPage", on_delete=models.CASCADE, related_name="topic_items"
+    )
+
+
+class PolicyPage(BasePage):
+    """One policy: what it is, why, the documents it concerns, the news about it, and its life."""
+
+    summary = models.TextField(
+        _("tóm tắt"), max_length=1000, help_text=_("Chính sách là gì, cho ai, thay đổi điều gì.")
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("giải thích chính sách"), blank=True)
+    drafting_agency = models.ForeignKey(
+        "policy_pages.IssuingBody",
+        verbose_name=_("cơ quan chủ trì soạn thảo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    fields = ParentalManyToManyField(
+        "policy_pages.LegalField", verbose_name=_("lĩnh vực"), blank=True, related_name="+"
+    )
+    topics = ClusterTaggableManager(
+        verbose_name=_("chủ đề"), through=PolicyTopic, blank=True, related_name="policies"
+    )
+
+    base_form_class = PolicyPageForm
+    template = "policy_pages/policy_page.html"
+    parent_page_types = ["policy_pages.PolicyIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("drafting_agency"), FieldPanel("fields")]),
+        FieldPanel("topics"),
+        FieldPanel("body"),
+        InlinePanel("milestones", label=_("Mốc"), heading=_("Dòng thời gian")),
+        InlinePanel("draft_files", label=_("Dự thảo"), heading=_("Dự thảo lấy ý kiến")),
+        InlinePanel("documents", label=_("Văn bản"), heading=_("Văn bản liên quan")),
+        InlinePanel("guidance_notes", label=_("Hướng dẫn"), heading=_("Hướng dẫn thực hiện")),
+        InlinePanel("questions", label=_("Hỏi đáp"), heading=_("Hỏi đáp")),
+        InlinePanel("related_links", label=_("Tin"), heading=_("Tin liên quan"), max_num=6),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("questions", [index.SearchField("question")]),
+    ]
+
+    class Meta:
+        verbose_name = _("chính sách")
+        verbose_name_plural = _("chính sách")
+
+    @property
+    def display_summary(self):
+        return self.listing_summary or self.summary
+
+    @cached_property
+    def timeline(self):
+        """Milestones in date order (stage order on the same day), each marked done or ahead."""
+        on = today()
+        milestones = sorted(
+            self.milestones.select_related("document", "legal_document"),
+            key=lambda m: (m.date, STAGE_ORDER[m.stage], m.sort_order or 0),
+        )
+        for milestone in milestones:
+            milestone.is_done = milestone.date <= on
+        return milestones
+
+    @cached_property
+    def current_stage(self):
+        done = [m for m in self.timeline if m.is_done]
+        return done[-1].stage if done else None
+
+    @property
+    def current_stage_label(self):
+        return STAGE_LABELS.get(self.current_stage, _("Chưa có mốc"))
+
+    @cached_property
+    def consultation(self):
+        """The consultation open now, else the next one, else the last one; None if none."""
+        on = today()
+        rounds = [m for m in self.timeline if m.stage == CONSULTATION and m.closes_on]
+        for milestone in rounds:
+            if milestone.date <= on <= milestone.closes_on:
+                return Consultation(
+                    "open", milestone.date, milestone.closes_on, (milestone.closes_on - on).days
+                )
+        upcoming = [m for m in rounds if m.date > on]
+        if upcoming:
+            return Consultation("upcoming", upcoming[0].date, upcoming[0].closes_on)
+        if rounds:
+            return Consultation("closed", rounds[-1].date, rounds[-1].closes_on)
+        return None
+
+    def legal_documents(self):
+        from .documents import LegalDocumentPage, with_status
+
+        links = list(self.documents.all())
+        documents = with_status(
+            LegalDocumentPage.objects.live()
+            .public()
+            .filter(pk__in=[link.document_id for link in links])
+            .select_related("issuing_body")
+        ).in_bulk()
+        return [
+            (link, documents[link.document_id]) for link in links if link.document_id in documents
+        ]
+
+    def related_news(self):
+        """The editors' choices, then the newest stories sharing a topic, up to six."""
+        chosen_ids = [link.article_id for link in self.related_links.all()]
+        articles = published_articles()
+        chosen = articles.filter(pk__in=chosen_ids).in_bulk() if chosen_ids else {}
+        result = [chosen[pk] for pk in chosen_ids if pk in chosen]
+        topic_ids = [topic.pk for topic in self.topics.all()]
+        if len(result) < RELATED_NEWS_COUNT and topic_ids:
+            result += list(
+                articles.filter(topic_items__tag_id__in=topic_ids)
+                .exclude(pk__in=chosen_ids)
+                .distinct()[: RELATED_NEWS_COUNT - len(result)]
+            )
+        return result
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["legal_documents"] = self.legal_documents()
+        context["related_news"] = self.related_news()
+        return context
+
+
+class PolicyMilestone(Orderable):
+    page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="milestones")
+    stage = models.CharField(_("giai đoạn"), max_length=20, choices=STAGES)
+    date = models.DateField(
+        _("ngày"),
+        help_text=_("Với lấy ý kiến: ngày bắt đầu. Có thể nhập trước ngày của tương lai."),
+    )
+    closes_on = models.DateField(
+        _("ngày kết thúc lấy ý kiến"), null=True, blank=True, help_text=_("Chỉ với lấy ý kiến.")
+    )
+    note = models.TextField(_("ghi chú"), blank=True, max_length=1000)
+    link = models.URLField(_("đường dẫn"), blank=True)
+    document = models.ForeignKey(
+        "media.PortalDocument",
+        verbose_name=_("tệp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    legal_document = models.ForeignKey(
+        "policy_pages.LegalDocumentPage",
+        verbose_name=_("văn bản"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Bắt buộc với mốc thông qua: văn bản được ban hành."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("stage"), FieldPanel("date"), FieldPanel("closes_on")]),
+        FieldPanel("note"),
+        FieldRowPanel([FieldPanel("link"), FieldPanel("document")]),
+        FieldPanel("legal_document"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("mốc")
+        verbose_name_plural = _("mốc")
+
+    @property
+    def stage_label(self):
+        return STAGE_LABELS.get(self.stage, "")
+
+    def clean(self):
+        super().clean()
+        if self.stage == CONSULTATION:
+            if not self.closes_on:
+                raise ValidationError({"closes_on": _("Nhập ngày kết thúc lấy ý kiến.")})
+            if self.date and self.closes_on <= self.date:
+                raise ValidationError(
+                    {"closes_on": _("Ngày kết thúc lấy ý kiến phải sau ngày bắt đầu.")}
+                )
+        elif self.closes_on:
+            raise ValidationError({"closes_on": _("Chỉ mốc lấy ý kiến có ngày kết thúc.")})
+        if self.stage == ADOPTION and not self.legal_document_id:
+            raise ValidationError(
+                {"legal_document": _("Mốc thông qua phải nêu văn bản được ban hành.")}
+            )
+
+
+class PolicyDraftFile(Orderable):
+    page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="draft_files")
+    document = models.ForeignKey(
+        "media.PortalDocument", verbose_name=_("tệp"), on_delete=models.PROTECT, related_name="+"
+    )
+    label = models.CharField(_("tên hiển thị"), max_length=200, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("dự thảo")
+        verbose_name_plural = _("dự thảo")
+
+    @property
+    def display_label(self):
+        return self.label or self.document.title
+
+
+class PolicyLegalDocument(Orderable):
+    page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "policy_pages.LegalDocumentPage",
+        verbose_name=_("văn bản"),
+        on_delete=models.CASCADE,
+        related_name="policy_links",
+    )
+    role = models.CharField(
+        _("vai trò"),
+        max_length=20,
+        choices=[
+            ("ban-hanh", _("Văn bản ban hành chính sách")),
+            ("huong-dan", _("Văn bản hướng dẫn")),
+            ("lien-quan", _("Văn bản liên quan")),
+        ],
+        default="ban-hanh",
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("văn bản của chính sách")
+        verbose_name_plural = _("văn bản của chính sách")
+
+
+class PolicyGuidanceNote(Orderable):
+    page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="guidance_notes")
+    title = models.CharField(_("tiêu đề"), max_length=255)
+    published_on = models.DateField(_("ngày"))
+    text = models.TextField(_("nội dung"), max_length=5000)
+    document = models.ForeignKey(
+        "media.PortalDocument",
+        verbose_name=_("tệp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("title"), FieldPanel("published_on")]),
+        FieldPanel("text"),
+        FieldPanel("document"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("hướng dẫn thực hiện")
+        verbose_name_plural = _("hướng dẫn thực hiện")
+
+
+class PolicyQuestion(Orderable):
+    """A question about the policy, answered by the drafting agency (hỏi đáp)."""
+
+    page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="questions")
+    question = models.TextField(_("câu hỏi"), max_length=2000)
+    answer = models.TextField(_("trả lời"), max_length=5000)
+    answered_by = models.ForeignKey(
+        "policy_pages.IssuingBody",
+        verbose_name=_("cơ quan trả lời"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    answered_on = models.DateField(_("ngày trả lời"))
+
+    panels = [
+        FieldPanel("question"),
+        FieldPanel("answer"),
+        FieldRowPanel([FieldPanel("answered_by"), FieldPanel("answered_on")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("hỏi đáp")
+        verbose_name_plural = _("hỏi đáp")
+
+
+class PolicyRelatedArticle(Orderable):
+    page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="related_links")
+    article = models.ForeignKey(
+        ArticlePage, verbose_name=_("bài"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tin liên quan")
+        verbose_name_plural = _("tin liên quan")
