@@ -8,4 +8,4 @@ class CoreConfig(AppConfig):
     verbose_name = "Dùng chung"
 
     def ready(self):
-        from . import navigation  # noqa: F401  (connects the menu's cache invalidation)
+        from . import navigation, privacy  # noqa: F401  (connect their cache invalidation)

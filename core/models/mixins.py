@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from ..privacy import public
 from ..renditions import SOCIAL_SPEC
 from .fields import optional_image_field
 
@@ -17,8 +18,7 @@ def live_stories(*page_types):
     Every type must have `listing_image` (BasePage) and an `image` (its lead picture).
     """
     return (
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .type(*page_types)
         .order_by("-first_published_at", "-pk")
         .specific()
@@ -91,7 +91,9 @@ class BasePage(ListingFields, Page):
         context = super().get_context(request, *args, **kwargs)
         # The path shown in breadcrumbs: sections between the home page (depth 2) and this page.
         # No public() filter: a view restriction on an ancestor restricts this page too.
-        context["ancestors"] = self.get_ancestors().filter(depth__gt=2).live()
+        # A page right under the home page (depth 3) has none: no query for it.
+        ancestors = self.get_ancestors().filter(depth__gt=2).live() if self.depth > 3 else []
+        context["ancestors"] = ancestors
         image = self.display_image
         context["social_image"] = image.get_rendition(SOCIAL_SPEC) if image else None
         return context

@@ -12,6 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.models import BasePage, SiteSettings, optional_image_field
+from core.privacy import public
 
 from ..blocks import ArticleBodyBlock
 from .authors import Author
@@ -24,8 +25,7 @@ def published_articles():
     """Live, public articles, newest first, with what a listing card shows (title, time, photo)
     fetched up front."""
     return (
-        ArticlePage.objects.live()
-        .public()
+        public(ArticlePage.objects.live())
         .order_by("-first_published_at", "-pk")
         .select_related("listing_image", "image")  # renditions come from their cache
     )

@@ -9,6 +9,7 @@ from wagtail.models import Orderable
 
 from core.models import BasePage, live_stories
 from core.paginate import paginate
+from core.privacy import public
 from media.models import MULTIMEDIA_PAGE_TYPES
 
 from .article import ArticlePage, chosen_story_field
@@ -78,7 +79,7 @@ class HomePage(BasePage):
 
     def section_blocks(self):
         """[(section, its newest stories)] for each section in the menu, in two queries."""
-        sections = list(SectionPage.objects.child_of(self).live().public().in_menu())
+        sections = list(public(SectionPage.objects.child_of(self).live().in_menu()))
         if not sections:
             return []
         section_path_length = len(self.path) + SectionPage.steplen

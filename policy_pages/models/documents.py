@@ -21,6 +21,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.models import BasePage
+from core.privacy import public
 from core.text import fold_accents
 
 DOCUMENT_TYPES = [
@@ -110,8 +111,7 @@ def with_status(queryset, on=None):
 def published_documents(on=None):
     """Live, public legal documents, newest issue first, with status and issuing body."""
     return with_status(
-        LegalDocumentPage.objects.live()
-        .public()
+        public(LegalDocumentPage.objects.live())
         .select_related("issuing_body")
         .order_by("-issued_on", "-pk"),
         on,
@@ -242,22 +242,21 @@ class LegalDocumentPage(BasePage):
     def outgoing_relations(self):
         """[(label, document)] this document does to others, live and public ones only."""
         relations = self.relations.select_related("target__issuing_body")
-        public = set(
-            LegalDocumentPage.objects.live()
-            .public()
+        visible = set(
+            public(LegalDocumentPage.objects.live())
             .filter(pk__in=[r.target_id for r in relations])
             .values_list("pk", flat=True)
         )
         return [
             (RELATION_LABELS[r.relation_type][0], r.target)
             for r in relations
-            if r.target_id in public
+            if r.target_id in visible
         ]
 
     def incoming_relations(self):
         """[(label, document)] others do to this one ("Được sửa đổi, bổ sung bởi …")."""
         sources = LegalDocumentRelation.objects.filter(
-            target=self, page__in=LegalDocumentPage.objects.live().public()
+            target=self, page__in=public(LegalDocumentPage.objects.live())
         ).select_related("page__issuing_body")
         return [(RELATION_LABELS[r.relation_type][1], r.page) for r in sources]
 

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 
 from core.models import BasePage
 from core.paginate import paginate
+from core.privacy import public
 
 from .documents import DOCUMENT_TYPES, STATUSES, published_documents, today
 from .policies import STAGES, PolicyPage, current_stage, open_consultation_closes
@@ -73,9 +74,7 @@ class PolicyIndexPage(BasePage):
     def policies(self):
         on = today()
         return (
-            PolicyPage.objects.child_of(self)
-            .live()
-            .public()
+            public(PolicyPage.objects.child_of(self).live())
             .annotate(stage=current_stage(on), open_until=open_consultation_closes(on))
             .select_related("drafting_agency")
             .order_by(F("open_until").asc(nulls_last=True), "-first_published_at", "-pk")

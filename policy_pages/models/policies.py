@@ -24,6 +24,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.models import BasePage
+from core.privacy import public
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.models import ArticlePage, Topic, published_articles
 
@@ -225,8 +226,7 @@ class PolicyPage(BasePage):
 
         links = list(self.documents.all())
         documents = with_status(
-            LegalDocumentPage.objects.live()
-            .public()
+            public(LegalDocumentPage.objects.live())
             .filter(pk__in=[link.document_id for link in links])
             .select_related("issuing_body")
         ).in_bulk()
