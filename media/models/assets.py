@@ -52,8 +52,8 @@ class PortalImage(AbstractImage):
         # The admin's image search matches as you type (autocomplete), so both kinds are indexed.
         index.SearchField("caption"),
         index.AutocompleteField("caption"),
-        index.SearchField("credit"),
-        index.AutocompleteField("credit"),
+        index.SearchField("credit_words"),
+        index.AutocompleteField("credit_words"),
     ]
 
     class Meta(AbstractImage.Meta):
@@ -63,6 +63,11 @@ class PortalImage(AbstractImage):
     @property
     def default_alt_text(self):
         return self.description or self.caption or self.title
+
+    def credit_words(self):
+        """The credit as separate words for the search index: PostgreSQL reads "TTXVN/Hồ Cầu" as
+        one path-like token, so a search for the photographer would miss it."""
+        return self.credit.replace("/", " / ")
 
     @property
     def credit_line(self):
