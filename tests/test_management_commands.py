@@ -27,6 +27,16 @@ from newsroom.models import (
     SectionPage,
     Topic,
 )
+from policy_pages.models import (
+    STAGES,
+    STATUSES,
+    IssuingBody,
+    LegalDocumentPage,
+    LegalDocumentRelation,
+    LegalField,
+    PolicyPage,
+    with_status,
+)
 
 
 def test_ensure_admin_creates_one_admin_and_keeps_its_password_private(db, tmp_path):
@@ -111,3 +121,16 @@ def test_seed_demo_builds_a_real_portal_and_running_it_again_changes_nothing(db,
 
     for page in (story, VideoPage.objects.get(), bulletin, infographic):
         assert client.get(page.url).status_code == 200, page.title
+
+    # The policy desk: issuers, fields, documents in every status with relations, and a policy in
+    # every stage, one of them open for comment.
+    assert IssuingBody.objects.count() >= 8 and LegalField.objects.count() >= 8
+    documents = with_status(LegalDocumentPage.objects.live())
+    assert documents.count() >= 20
+    assert set(documents.values_list("status", flat=True)) == set(STATUSES)
+    assert LegalDocumentRelation.objects.count() >= 8
+    policies = PolicyPage.objects.live()
+    assert {policy.current_stage for policy in policies} == {value for value, _label in STAGES}
+    assert any(policy.consultation and policy.consultation.state == "open" for policy in policies)
+    for url in ("/van-ban/", "/chinh-sach/", policies.first().url, documents.first().url):
+        assert client.get(url).status_code == 200, url

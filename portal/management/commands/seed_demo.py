@@ -7,6 +7,7 @@ from core.models import SiteSettings
 from media import demo as media_demo
 from newsroom import demo as newsroom_demo
 from newsroom.models import SectionPage
+from policy_pages import demo as policy_demo
 
 SITE_NAME = "Cổng Thông tin điện tử Chính phủ"
 DEMO_SETTINGS = {
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         root = Page.get_first_root_node()
         home, created = newsroom_demo.seed(root, SITE_NAME)
         media_demo.seed(home, SectionPage.objects.child_of(home).get(slug="thoi-su"))
+        policy_demo.seed(home)
 
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         site.hostname, site.port = site.hostname or "localhost", site.port or 80
