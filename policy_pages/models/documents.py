@@ -239,6 +239,10 @@ class LegalDocumentPage(BasePage):
     def status_label(self):
         return STATUSES.get(self.status, "")
 
+    @cached_property
+    def attachment_list(self):
+        return list(self.attachments.select_related("document"))
+
     def outgoing_relations(self):
         """[(label, document)] this document does to others, live and public ones only."""
         relations = self.relations.select_related("target__issuing_body")

@@ -221,6 +221,18 @@ class PolicyPage(BasePage):
             return Consultation("closed", rounds[-1].date, rounds[-1].closes_on)
         return None
 
+    @cached_property
+    def faq(self):
+        return list(self.questions.select_related("answered_by"))
+
+    @cached_property
+    def guidance(self):
+        return list(self.guidance_notes.select_related("document"))
+
+    @cached_property
+    def drafts(self):
+        return list(self.draft_files.select_related("document"))
+
     def legal_documents(self):
         from .documents import LegalDocumentPage, with_status
 

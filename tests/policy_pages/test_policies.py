@@ -306,3 +306,49 @@ def test_a_policy_officer_writes_policies_and_documents_but_not_news(
         403,
     )
     assert client.get(reverse("wagtailsnippets_policy_pages_issuingbody:add")).status_code == 200
+
+
+def test_policies_go_through_the_newsrooms_review_workflow(policy, documents_index):
+    assert policy.get_workflow().name == "Duyệt tin bài"
+    assert documents_index.get_workflow().name == "Duyệt tin bài"
+
+
+def count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_policy_index_and_a_policy_cost_the_same_queries_at_any_size(
+    client, policies_index, policy, law
+):
+    ministry = IssuingBodyFactory(name="Bộ Tư pháp")
+
+    def ask(n):
+        policy.questions.create(
+            question=f"Câu hỏi số {n}?",
+            answer="Trả lời.",
+            answered_by=ministry,
+            answered_on=date(2025, 9, 1),
+        )
+
+    ask(0)
+    policy.save()
+    client.get(policies_index.url), client.get(policy.url)
+    index_few, policy_few = (
+        count_queries(client, policies_index.url),
+        count_queries(client, policy.url),
+    )
+    for n in range(1, 15):
+        extra = PolicyPageFactory(parent=policies_index)
+        milestone(extra, "de-xuat", date(2024, 1, n))
+        milestone(policy, "thuc-hien", date(2025, 8, n), note=f"Đợt kiểm tra thứ {n}")
+        ask(n)
+    policy.save()
+    client.get(policy.url)
+    assert count_queries(client, policies_index.url) == index_few
+    assert count_queries(client, policy.url) == policy_few
+    assert index_few <= 12
