@@ -245,7 +245,8 @@ class LegalDocumentPage(BasePage):
 
     def outgoing_relations(self):
         """[(label, document)] this document does to others, live and public ones only."""
-        relations = self.relations.select_related("target__issuing_body")
+        # Filtered here, not in SQL: in a preview the relations are the revision's, in memory.
+        relations = list(self.relations.select_related("target__issuing_body"))
         visible = set(
             public(LegalDocumentPage.objects.live())
             .filter(pk__in=[r.target_id for r in relations])

@@ -320,3 +320,19 @@ def test_a_photo_story_costs_the_same_queries_with_3_or_12_photos(client, multim
     large = PhotoStoryPageFactory(parent=multimedia_index, photos=12)
     client.get(small.url), client.get(large.url)
     assert count_queries(client, small.url) == count_queries(client, large.url)
+
+
+def test_editors_can_preview_every_multimedia_kind(admin_client, multimedia_index):
+    """A draft's preview renders the revision, whose photos are in memory, not in the database."""
+    from django.urls import reverse
+
+    for factory in (
+        PhotoStoryPageFactory,
+        VideoPageFactory,
+        AudioBulletinPageFactory,
+        InfographicPageFactory,
+    ):
+        page = factory(parent=multimedia_index)
+        page.save_revision()
+        response = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
+        assert response.status_code == 200, page.title

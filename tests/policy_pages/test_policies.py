@@ -352,3 +352,28 @@ def test_the_policy_index_and_a_policy_cost_the_same_queries_at_any_size(
     assert count_queries(client, policies_index.url) == index_few
     assert count_queries(client, policy.url) == policy_few
     assert index_few <= 12
+
+
+def test_editors_can_preview_unsaved_documents_and_policies(admin_client, policy, documents_index):
+    """A preview renders the revision, whose child rows (relations, milestones) live in memory."""
+    older = LegalDocumentPageFactory(parent=documents_index, title="Văn bản cũ")
+    newer = LegalDocumentPageFactory(parent=documents_index, title="Văn bản mới")
+    newer.relations.create(relation_type="amends", target=older)
+    policy.questions.create(
+        question="Khi nào áp dụng?",
+        answer="Từ năm sau.",
+        answered_by=IssuingBodyFactory(),
+        answered_on=date(2025, 1, 2),
+    )
+    for page in (newer, policy):
+        revision = page.save_revision()
+        url = reverse("wagtailadmin_pages:view_draft", args=[page.pk])
+        response = admin_client.get(url)
+        assert response.status_code == 200, page.title
+        assert revision.as_object().title in response.content.decode()
+    assert (
+        "Văn bản cũ"
+        in admin_client.get(
+            reverse("wagtailadmin_pages:view_draft", args=[newer.pk])
+        ).content.decode()
+    )
