@@ -185,14 +185,28 @@ class PolicyPage(BasePage):
 
     @cached_property
     def timeline(self):
-        """Milestones in date order (stage order on the same day), each marked done or ahead."""
+        """Milestones in date order (stage order on the same day), each marked done or ahead, with
+        `public_document`: its legal document if readers may see it (live, not restricted)."""
+        from .documents import LegalDocumentPage
+
         on = today()
         milestones = sorted(
             self.milestones.select_related("document", "legal_document"),
             key=lambda m: (m.date, STAGE_ORDER[m.stage], m.sort_order or 0),
         )
+        linked = [m.legal_document_id for m in milestones if m.legal_document_id]
+        visible = set(
+            public(LegalDocumentPage.objects.live())
+            .filter(pk__in=linked)
+            .values_list("pk", flat=True)
+            if linked
+            else []
+        )
         for milestone in milestones:
             milestone.is_done = milestone.date <= on
+            milestone.public_document = (
+                milestone.legal_document if milestone.legal_document_id in visible else None
+            )
         return milestones
 
     @cached_property

@@ -377,3 +377,19 @@ def test_editors_can_preview_unsaved_documents_and_policies(admin_client, policy
             reverse("wagtailadmin_pages:view_draft", args=[newer.pk])
         ).content.decode()
     )
+
+
+@pytest.mark.parametrize("hidden", ["draft", "restricted"])
+def test_the_timeline_never_names_a_document_readers_cannot_see(client, policy, law, hidden):
+    from wagtail.models import PageViewRestriction
+
+    if hidden == "draft":
+        law.unpublish()
+    else:
+        PageViewRestriction.objects.create(
+            page=law, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau"
+        )
+    with at(date(2025, 1, 15)):
+        text = read(client, policy).select_one(".timeline").get_text()
+    assert "Thông qua, ban hành" in text
+    assert "60/2024/QH15" not in text and "Luật Dữ liệu" not in text
