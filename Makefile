@@ -25,10 +25,11 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-setup: $(VENV)/.installed ## Everything `run` does except serving: venv, migrations, demo content, admin
+setup: $(VENV)/.installed ## Everything `run` does except serving: venv, migrations, demo content, picture sizes, admin
 	mkdir -p var/uploads
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
+	$(MANAGE) generate_renditions
 	$(MANAGE) ensure_admin
 
 # Beside the server, scheduled stories go live by `publish_scheduled` once a minute, as in production.

@@ -134,3 +134,25 @@ def test_seed_demo_builds_a_real_portal_and_running_it_again_changes_nothing(db,
     assert any(policy.consultation and policy.consultation.state == "open" for policy in policies)
     for url in ("/van-ban/", "/chinh-sach/", policies.first().url, documents.first().url):
         assert client.get(url).status_code == 200, url
+
+
+def test_generate_renditions_makes_the_listing_sizes_once(db):
+    from core.renditions import filter_specs
+    from tests.factories import PortalImageFactory
+
+    image = PortalImageFactory()
+    out = StringIO()
+    call_command("generate_renditions", stdout=out)
+    expected = {*filter_specs("card", image), *filter_specs("card-lead", image)}
+    assert set(image.renditions.values_list("filter_spec", flat=True)) == expected
+    assert f"Đã tạo {len(expected)} ảnh" in out.getvalue()
+    out = StringIO()
+    call_command("generate_renditions", stdout=out)
+    assert "Đã tạo 0 ảnh" in out.getvalue()
+
+
+def test_generate_renditions_refuses_an_unknown_size(db):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="Không có cỡ ảnh “khong-co”"):
+        call_command("generate_renditions", "--sizes", "card,khong-co")
