@@ -10,6 +10,8 @@ from tests.browser.conftest import assert_accessible
 @pytest.fixture
 def demo_portal(live_url):
     call_command("seed_demo", stdout=StringIO())
+    # As `make setup` does: the listing sizes are made now, so no page waits for AVIF encoding.
+    call_command("generate_renditions", stdout=StringIO())
     return live_url
 
 
