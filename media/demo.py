@@ -20,6 +20,8 @@ from django.utils.html import escape
 from mutagen import File as MutagenFile
 from PIL import Image, ImageDraw, ImageFont
 
+from core.demo import publish
+
 from . import demo_data
 from .models import (
     AudioBulletinPage,
@@ -234,12 +236,6 @@ def demo_infographic(title, bars, credit, seed):
     return image
 
 
-def _publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
 def _rich(text):
     return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in text.split("\n\n"))
 
@@ -272,7 +268,7 @@ def seed(home, section, now=None):
     now = (now or timezone.now()).replace(second=0, microsecond=0)
     index = MultimediaIndexPage.objects.first()
     if index is None:
-        index = _publish(home, MultimediaIndexPage(show_in_menus=True, **demo_data.INDEX))
+        index = publish(home, MultimediaIndexPage(show_in_menus=True, **demo_data.INDEX))
 
     data = demo_data.PHOTO_STORY
     if story := _page(PhotoStoryPage, data, now, closing_text=_rich(data["closing"])):
@@ -280,7 +276,7 @@ def seed(home, section, now=None):
             PhotoStoryPhoto(image=_photo(data, f"ảnh {number}", caption, alt), sort_order=number)
             for number, (caption, alt) in enumerate(data["photos"], start=1)
         ]
-        _publish(index, story)
+        publish(index, story)
 
     data = demo_data.VIDEO
     if video := _page(VideoPage, data, now, description=_rich(data["description"])):
@@ -288,7 +284,7 @@ def seed(home, section, now=None):
         video.media = demo_video(
             data["title"], data["credit"], transcript, data["captions"], data["slug"]
         )
-        _publish(section, video)
+        publish(section, video)
 
     data = demo_data.AUDIO
     air_time = now.replace(hour=6, minute=0) - timedelta(days=0 if now.hour >= 6 else 1)
@@ -301,12 +297,12 @@ def seed(home, section, now=None):
         description=_rich(data["sapo"]),
     ):
         bulletin.media = demo_audio(data["title"], data["credit"], data["transcript"], data["slug"])
-        _publish(index, bulletin)
+        publish(index, bulletin)
 
     data = demo_data.INFOGRAPHIC
     if infographic := _page(InfographicPage, data, now, text_alternative=data["text_alternative"]):
         infographic.image = demo_infographic(
             data["title"], data["bars"], data["credit"], data["slug"]
         )
-        _publish(index, infographic)
+        publish(index, infographic)
     return index

@@ -7,6 +7,7 @@ from django.utils.html import escape
 
 from wagtail.rich_text import RichText
 
+from core.demo import publish
 from media.demo import demo_image
 
 from . import demo_data
@@ -94,12 +95,6 @@ LIVE = {
 CORRECTION = (
     "Bài viết đã sửa lại số liệu ở đoạn thứ hai cho đúng với báo cáo chính thức của bộ chủ quản."
 )
-
-
-def publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def seed_home(root, title):

@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import escape
 
+from core.demo import publish
 from core.text import fold_accents
 from media.models import PortalDocument
 
@@ -68,12 +69,6 @@ def _pdf_document(title, filename, lines):
     return document
 
 
-def _publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
 def _day(value, today):
     if value is None:
         return None
@@ -92,7 +87,7 @@ def seed_taxonomy():
 
 
 def seed_documents(home, bodies, fields, today):
-    index = LegalDocumentIndexPage.objects.first() or _publish(
+    index = LegalDocumentIndexPage.objects.first() or publish(
         home,
         LegalDocumentIndexPage(
             title="Văn bản",
@@ -134,7 +129,7 @@ def seed_documents(home, bodies, fields, today):
                 ["Cong Thong tin dien tu Chinh phu", f"Van ban so {number}", "Ban minh hoa"],
             )
             page.attachments = [LegalDocumentAttachment(document=pdf, label="Bản ký số (PDF)")]
-        documents[key] = _publish(index, page)
+        documents[key] = publish(index, page)
     for source, relation, target in demo_data.RELATIONS:
         page = documents[source]
         if not page.relations.filter(target=documents[target]).exists():
@@ -145,7 +140,7 @@ def seed_documents(home, bodies, fields, today):
 
 
 def seed_policies(home, bodies, fields, documents, today):
-    index = PolicyIndexPage.objects.first() or _publish(
+    index = PolicyIndexPage.objects.first() or publish(
         home,
         PolicyIndexPage(
             title="Chính sách",
@@ -207,7 +202,7 @@ def seed_policies(home, bodies, fields, documents, today):
             )
             for question, answer, agency, days in data.get("questions", [])
         ]
-        _publish(index, policy)
+        publish(index, policy)
         policy.topics.add(*data["topics"])
         policy.save_revision().publish()
 

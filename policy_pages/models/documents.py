@@ -213,10 +213,6 @@ class LegalDocumentPage(BasePage):
         return self.listing_summary or self.summary
 
     @property
-    def publication_time(self):
-        return self.first_published_at or self.go_live_at
-
-    @property
     def document_type_label(self):
         return self.get_document_type_display()
 

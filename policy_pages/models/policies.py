@@ -28,7 +28,7 @@ from core.privacy import public
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.models import ArticlePage, Topic, published_articles
 
-from .documents import today
+from .documents import LegalDocumentPage, today, with_status
 
 # In the order a policy lives them. Implementation may repeat; amendment and expiry close it.
 STAGES = [
@@ -187,8 +187,6 @@ class PolicyPage(BasePage):
     def timeline(self):
         """Milestones in date order (stage order on the same day), each marked done or ahead, with
         `public_document`: its legal document if readers may see it (live, not restricted)."""
-        from .documents import LegalDocumentPage
-
         on = today()
         milestones = sorted(
             self.milestones.select_related("document", "legal_document"),
@@ -248,8 +246,6 @@ class PolicyPage(BasePage):
         return list(self.draft_files.select_related("document"))
 
     def legal_documents(self):
-        from .documents import LegalDocumentPage, with_status
-
         links = list(self.documents.all())
         documents = with_status(
             public(LegalDocumentPage.objects.live())

@@ -1,20 +1,13 @@
 """Who may do what in the audio/video library: the newsroom's roles feed the multimedia desk."""
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 import pytest
 
 from media.models import PortalMedia
 from tests.factories import PortalImageFactory, PortalMediaFactory
+from tests.helpers import member_of
 from tests.media.test_upload_rules import add_media, wav_bytes
-
-
-def member_of(group_name, username):
-    user = get_user_model().objects.create_user(username, password="mat-khau-dai-2026")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.mark.parametrize("role", ["Phóng viên", "Biên tập viên", "Tổng biên tập"])

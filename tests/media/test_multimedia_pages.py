@@ -4,8 +4,6 @@ shows, and how the kinds mix into the portal's listings."""
 from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -29,6 +27,7 @@ from tests.factories import (
     PortalMediaFactory,
     VideoPageFactory,
 )
+from tests.helpers import count_queries
 
 
 def soup(response):
@@ -280,12 +279,6 @@ def test_the_kinds_are_registered_for_the_admin(admin_client, multimedia_index):
     for page_type in (PhotoStoryPage, VideoPage, AudioBulletinPage, InfographicPage):
         url = f"/admin/pages/add/media/{page_type.__name__.lower()}/{multimedia_index.pk}/"
         assert admin_client.get(url).status_code == 200
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def add_one_of_each_kind(parent):

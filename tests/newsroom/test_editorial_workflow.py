@@ -2,7 +2,6 @@
 
 import json
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
@@ -13,14 +12,9 @@ import pytest
 
 from newsroom.models import ArticlePage
 from tests.factories import ArticlePageFactory, SectionPageFactory
+from tests.helpers import member_of
 
 REPORTER, EDITOR, CHIEF = "Phóng viên", "Biên tập viên", "Tổng biên tập"
-
-
-def member_of(group_name, username):
-    user = get_user_model().objects.create_user(username, password="mat-khau-dai-2026")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture

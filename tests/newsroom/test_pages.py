@@ -1,7 +1,5 @@
 import datetime as dt
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.models import Site
@@ -11,6 +9,7 @@ import pytest
 from core.models import SiteSettings
 from newsroom.models import SECTION_PAGE_SIZE
 from tests.factories import ArticlePageFactory, AuthorFactory, SectionPageFactory
+from tests.helpers import count_queries
 
 
 @pytest.fixture
@@ -114,12 +113,6 @@ def test_bad_page_numbers_give_the_first_or_last_page(
     response = client.get(section.url, {"page": page})
     assert response.status_code == 200
     assert response.context["page_obj"].number == expected
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 # Most of these are Wagtail's own: site lookup, routing one query per URL level, view restrictions.

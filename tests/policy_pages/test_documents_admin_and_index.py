@@ -4,8 +4,6 @@ bad filter value never breaks it."""
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
@@ -20,6 +18,7 @@ from tests.factories import (
     LegalFieldFactory,
     relate,
 )
+from tests.helpers import count_queries
 
 
 def document_form(**overrides):
@@ -224,12 +223,6 @@ def test_the_form_remembers_the_filters_and_pagination_keeps_them(client, docume
         len(client.get(documents_index.url, {"loai": "thong-tu", "page": 2}).context["documents"])
         == 6
     )
-
-
-def count_queries(client, url, params=None):
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url, params or {}).status_code == 200
-    return len(captured)
 
 
 def test_the_index_costs_the_same_queries_at_any_size(client, documents_index, library):

@@ -23,6 +23,7 @@ from tests.factories import (
     PolicyPageFactory,
     milestone,
 )
+from tests.helpers import count_queries
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -311,15 +312,6 @@ def test_a_policy_officer_writes_policies_and_documents_but_not_news(
 def test_policies_go_through_the_newsrooms_review_workflow(policy, documents_index):
     assert policy.get_workflow().name == "Duyệt tin bài"
     assert documents_index.get_workflow().name == "Duyệt tin bài"
-
-
-def count_queries(client, url):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def test_the_policy_index_and_a_policy_cost_the_same_queries_at_any_size(
