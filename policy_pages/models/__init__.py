@@ -1,6 +1,7 @@
 """The policy desk's models: issuers and fields, legal documents, policies, and their indexes.
 
-Inside the package dependencies point one way: taxonomy <- documents <- policies <- indexes.
+Inside the package dependencies point one way:
+taxonomy <- documents <- participation <- policies <- indexes.
 """
 
 from .documents import (
@@ -13,6 +14,7 @@ from .documents import (
     with_status,
 )
 from .indexes import LegalDocumentIndexPage, PolicyIndexPage
+from .participation import Answer, DraftPart, Submission
 from .policies import (
     STAGES,
     PolicyDraftFile,
@@ -28,6 +30,9 @@ from .taxonomy import IssuingBody, LegalField
 
 __all__ = [
     "DOCUMENT_TYPES",
+    "Answer",
+    "DraftPart",
+    "Submission",
     "STAGES",
     "STATUSES",
     "IssuingBody",

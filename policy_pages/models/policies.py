@@ -18,17 +18,19 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.models import BasePage
+from core.paginate import paginate
 from core.privacy import public
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.models import ArticlePage, Topic, published_articles
 
 from .documents import LegalDocumentPage, today, with_status
+from .participation import COMMENT, OUTCOMES, PROPOSAL, QUESTION, Submission
 
 # In the order a policy lives them. Implementation may repeat; amendment and expiry close it.
 STAGES = [
@@ -46,6 +48,7 @@ STAGE_LABELS = dict(STAGES)
 STAGE_ORDER = {value: position for position, (value, _label) in enumerate(STAGES)}
 CONSULTATION, ADOPTION = "lay-y-kien", "thong-qua"
 RELATED_NEWS_COUNT = 6
+COMMENTS_PAGE_SIZE = 20
 
 
 def current_stage(on=None):
@@ -95,6 +98,7 @@ class PolicyPageForm(WagtailAdminPageForm):
             and form.cleaned_data.get("stage")
             and not form.cleaned_data.get("DELETE")
         ]
+        self.check_report_date(cleaned_data, live)
         for form in live:
             stage, when = form.cleaned_data["stage"], form.cleaned_data["date"]
             earlier = [
@@ -119,6 +123,27 @@ class PolicyPageForm(WagtailAdminPageForm):
                     },
                 )
         return cleaned_data
+
+    def check_report_date(self, cleaned_data, milestones):
+        """The consultation report comes after a consultation has closed, never before."""
+        published_on = cleaned_data.get("report_published_on")
+        if not published_on:
+            return
+        closes = [
+            form.cleaned_data["closes_on"]
+            for form in milestones
+            if form.cleaned_data["stage"] == CONSULTATION and form.cleaned_data.get("closes_on")
+        ]
+        if not closes:
+            self.add_error(
+                "report_published_on", _("Chưa có đợt lấy ý kiến nào để công bố báo cáo.")
+            )
+        elif published_on <= min(closes):
+            self.add_error(
+                "report_published_on",
+                _("Báo cáo chỉ được công bố sau ngày kết thúc lấy ý kiến (%(date)s).")
+                % {"date": min(closes).strftime("%d/%m/%Y")},
+            )
 
 
 class PolicyTopic(ItemBase):
@@ -149,6 +174,25 @@ class PolicyPage(BasePage):
     topics = ClusterTaggableManager(
         verbose_name=_("chủ đề"), through=PolicyTopic, blank=True, related_name="policies"
     )
+    # The consultation report (báo cáo tổng hợp, tiếp thu, giải trình ý kiến): published with the
+    # page, shown to readers from its date once the consultation has closed, with the answers.
+    report_published_on = models.DateField(
+        _("ngày công bố báo cáo"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống cho đến khi công bố. Phải sau ngày kết thúc lấy ý kiến."),
+    )
+    report_summary = models.TextField(
+        _("tóm tắt báo cáo tiếp thu, giải trình"), blank=True, max_length=20_000
+    )
+    report_file = models.ForeignKey(
+        "media.PortalDocument",
+        verbose_name=_("tệp báo cáo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     base_form_class = PolicyPageForm
     template = "policy_pages/policy_page.html"
@@ -163,6 +207,19 @@ class PolicyPage(BasePage):
         FieldPanel("body"),
         InlinePanel("milestones", label=_("Mốc"), heading=_("Dòng thời gian")),
         InlinePanel("draft_files", label=_("Dự thảo"), heading=_("Dự thảo lấy ý kiến")),
+        InlinePanel(
+            "draft_parts",
+            label=_("Phần"),
+            heading=_("Các phần của dự thảo người góp ý có thể chọn"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("report_published_on"),
+                FieldPanel("report_summary"),
+                FieldPanel("report_file"),
+            ],
+            heading=_("Báo cáo tổng hợp, tiếp thu, giải trình ý kiến"),
+        ),
         InlinePanel("documents", label=_("Văn bản"), heading=_("Văn bản liên quan")),
         InlinePanel("guidance_notes", label=_("Hướng dẫn"), heading=_("Hướng dẫn thực hiện")),
         InlinePanel("questions", label=_("Hỏi đáp"), heading=_("Hỏi đáp")),
@@ -238,6 +295,76 @@ class PolicyPage(BasePage):
         return list(self.questions.select_related("answered_by"))
 
     @cached_property
+    def report_is_public(self):
+        """The report shows from its date, once the consultation has closed."""
+        consultation = self.consultation
+        return bool(
+            self.report_published_on
+            and self.report_published_on <= today()
+            and consultation
+            and consultation.state == "closed"
+        )
+
+    def timeline_entries(self):
+        """The timeline, with the consultation report in its place once it is public."""
+        entries = list(self.timeline)
+        if self.report_is_public:
+            report = PolicyMilestone(
+                stage="", date=self.report_published_on, note=self.report_summary[:300]
+            )
+            report.is_done, report.public_document, report.is_report = True, None, True
+            entries.append(report)
+            entries.sort(key=lambda m: m.date)
+        return entries
+
+    def public_submissions(self, kind):
+        """Approved items of one kind, with their answers: nothing else of the public's."""
+        return (
+            Submission.objects.approved()
+            .filter(policy=self, kind=kind)
+            .select_related("answer__answered_by")
+            .order_by("created_at", "pk")
+        )
+
+    def answered_questions(self):
+        """Readers' questions the agency has answered, for the FAQ; proposals likewise."""
+        answered = {
+            kind: list(self.public_submissions(kind).filter(answer__isnull=False))
+            for kind in (QUESTION, PROPOSAL)
+        }
+        return {"questions": answered[QUESTION], "proposals": answered[PROPOSAL]}
+
+    def comments_page(self, request):
+        """Approved comments, grouped by the part of the draft in the order the officer set."""
+        labels = self.part_labels
+        part_order = models.Case(
+            *(models.When(part=label, then=position) for position, label in enumerate(labels)),
+            default=len(labels),
+            output_field=models.IntegerField(),
+        )
+        comments = (
+            self.public_submissions(COMMENT)
+            .annotate(part_order=part_order)
+            .order_by("part_order", "created_at", "pk")
+        )
+        return paginate(comments, request, COMMENTS_PAGE_SIZE)
+
+    @cached_property
+    def part_labels(self):
+        return [part.label for part in self.draft_parts.all()]
+
+    def report_counts(self):
+        """How many approved comments were taken in, partly, not, or noted."""
+        counts = (
+            Submission.objects.approved()
+            .filter(policy=self, kind=COMMENT, answer__isnull=False)
+            .values_list("answer__outcome")
+            .annotate(models.Count("pk"))
+        )
+        found = dict(counts)
+        return [(label, found[outcome]) for outcome, label in OUTCOMES if outcome in found]
+
+    @cached_property
     def guidance(self):
         return list(self.guidance_notes.select_related("document"))
 
@@ -275,6 +402,13 @@ class PolicyPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["legal_documents"] = self.legal_documents()
         context["related_news"] = self.related_news()
+        context["comments"] = self.comments_page(request)
+        context["public_answers"] = self.answered_questions()
+        if self.report_is_public:
+            context["report_counts"] = self.report_counts()
+        from ..forms import form_for_page  # forms import these models
+
+        context["participation_form"] = form_for_page(self)
         return context
 
 

@@ -296,3 +296,27 @@ LOGGING = {
         "django_tasks": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
     },
 }
+
+# Mail: receipts to commenters and workflow notices to editors. SMTP from the environment in
+# production (docs/deploy.md); development prints mail on the console, tests keep it in memory.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Cổng Thông tin điện tử Chính phủ <khong-tra-loi@localhost>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Public participation (policy_pages.submissions): how fast is too fast, how long a form stays
+# valid, and how many sends per address and per email in a window of seconds. The defaults suit
+# the public site; a load test from one address raises PER_IP.
+PORTAL_PARTICIPATION = {
+    "MIN_SECONDS": int(os.environ.get("PARTICIPATION_MIN_SECONDS", "3")),
+    "MAX_SECONDS": int(os.environ.get("PARTICIPATION_MAX_SECONDS", str(4 * 3600))),
+    "PER_IP": (int(os.environ.get("PARTICIPATION_PER_IP", "10")), 600),
+    "PER_EMAIL": (int(os.environ.get("PARTICIPATION_PER_EMAIL", "5")), 600),
+}

@@ -1,0 +1,128 @@
+"""The public's form on a policy page: a comment on the draft, a question or a proposal."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models.participation import CAPACITIES, COMMENT, KINDS, PROPOSAL, QUESTION
+from .submissions import clean_text, issue_token
+
+BODY_MAX_LENGTH = 5000
+KIND_LABELS = dict(KINDS)
+
+
+class SubmissionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Bạn muốn gửi"), widget=forms.RadioSelect)
+    name = forms.CharField(label=_("Họ và tên"), max_length=120)
+    email = forms.EmailField(
+        label=_("Thư điện tử"),
+        max_length=254,
+        help_text=_("Để gửi biên nhận cho bạn; không bao giờ được công khai."),
+    )
+    organisation = forms.CharField(
+        label=_("Cơ quan, tổ chức (nếu có)"), max_length=200, required=False
+    )
+    capacity = forms.ChoiceField(
+        label=_("Bạn góp ý với tư cách"),
+        choices=CAPACITIES,
+        initial="ca-nhan",
+        widget=forms.RadioSelect,
+    )
+    part = forms.ChoiceField(label=_("Phần của dự thảo (nếu có)"), required=False)
+    body = forms.CharField(
+        label=_("Nội dung"),
+        widget=forms.Textarea(attrs={"rows": 8, "maxlength": BODY_MAX_LENGTH}),
+        help_text=_("Văn bản thuần, tối đa 5.000 ký tự; đường dẫn sẽ không bấm được."),
+    )
+    consent = forms.BooleanField(
+        label=_("Tôi đồng ý để cơ quan chủ trì xử lý họ tên, thư điện tử và nội dung tôi gửi"),
+        error_messages={"required": _("Cần bạn đồng ý xử lý dữ liệu cá nhân để gửi ý kiến.")},
+    )
+    # The honeypot: hidden from people (and from screen readers), filled in by robots.
+    website = forms.CharField(label=_("Để trống ô này"), required=False)
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, policy, consultation_open, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.policy = policy
+        self.consultation_open = consultation_open
+        # Every kind is a valid choice, so a comment sent outside the consultation gets its own
+        # message below; only the kinds open now are offered.
+        self.fields["kind"].choices = KINDS
+        kinds = [COMMENT, QUESTION, PROPOSAL] if consultation_open else [QUESTION, PROPOSAL]
+        self.fields["kind"].widget.choices = [(kind, KIND_LABELS[kind]) for kind in kinds]
+        self.fields["kind"].initial = kinds[0]
+        parts = policy.part_labels if consultation_open else []
+        self.fields["part"].choices = [("", _("Chung cho cả dự thảo"))] + [(p, p) for p in parts]
+        if not parts:
+            del self.fields["part"]
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+
+    def clean_kind(self):
+        kind = self.cleaned_data["kind"]
+        if kind == COMMENT and not self.consultation_open:
+            raise forms.ValidationError(
+                _(
+                    "Chính sách này hiện không lấy ý kiến về dự thảo, nên góp ý chưa được lưu. "
+                    "Bạn vẫn có thể gửi câu hỏi hoặc kiến nghị."
+                )
+            )
+        return kind
+
+    def clean_name(self):
+        name = clean_text(self.cleaned_data["name"])
+        if not name:
+            raise forms.ValidationError(_("Vui lòng nhập họ và tên."))
+        return name
+
+    def clean_organisation(self):
+        return clean_text(self.cleaned_data["organisation"])
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip()
+
+    def clean_body(self):
+        body = clean_text(self.cleaned_data["body"], multiline=True)
+        if not body:
+            raise forms.ValidationError(_("Vui lòng nhập nội dung."))
+        if len(body) > BODY_MAX_LENGTH:
+            raise forms.ValidationError(
+                _("Nội dung tối đa %(max)s ký tự; bạn đã nhập %(count)s ký tự.")
+                % {"max": "5.000", "count": f"{len(body):,}".replace(",", ".")}
+            )
+        return body
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("kind") != COMMENT:
+            cleaned_data["part"] = ""
+            cleaned_data["capacity"] = cleaned_data.get("capacity") or "ca-nhan"
+        return cleaned_data
+
+    @property
+    def robot(self):
+        """True when the honeypot is filled."""
+        return bool(self.data.get("website"))
+
+
+def form_for_page(policy, data=None):
+    """The form the page shows: with a fresh time token, and a comment choice only while the
+    consultation is open. None on a policy that is not live (a preview has nowhere to send)."""
+    if not policy.pk or not policy.live:
+        return None
+    consultation = policy.consultation
+    is_open = bool(consultation and consultation.state == "open")
+    form = SubmissionForm(data, policy=policy, consultation_open=is_open)
+    if data is None:
+        form.initial["token"] = issue_token(policy.pk)
+    return form
+
+
+def fresh_token(form):
+    """A re-shown form carries a new token, so the reader can send again once it is fixed."""
+    data = form.data.copy()
+    data["token"] = issue_token(form.policy.pk)
+    form.data = data
+    return form

@@ -1,0 +1,239 @@
+"""What the public sends about a policy, and the agency's answers.
+
+One pipeline for three kinds: comments on a draft during its consultation (góp ý), questions
+(hỏi đáp) and citizens' proposals (kiến nghị). Everything arrives *pending*; moderators approve,
+reject or mark it as spam; officers answer. Readers see only approved items, by name and
+organisation: the email stays in the admin and the address is kept only as a keyed hash, to spot
+floods from one machine (see docs/personal-data.md).
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Orderable
+
+from .documents import today
+
+COMMENT, QUESTION, PROPOSAL = "gop-y", "hoi-dap", "kien-nghi"
+KINDS = [
+    (COMMENT, _("Góp ý dự thảo")),
+    (QUESTION, _("Câu hỏi")),
+    (PROPOSAL, _("Kiến nghị")),
+]
+PENDING, APPROVED, REJECTED, SPAM = "cho-duyet", "da-duyet", "tu-choi", "spam"
+STATUSES = [
+    (PENDING, _("Chờ duyệt")),
+    (APPROVED, _("Đã duyệt")),
+    (REJECTED, _("Từ chối")),
+    (SPAM, _("Thư rác")),
+]
+CAPACITIES = [
+    ("ca-nhan", _("Cá nhân")),
+    ("chuyen-gia", _("Chuyên gia")),
+    ("to-chuc", _("Đại diện tổ chức")),
+]
+# How the drafting agency took a comment in (tiếp thu, giải trình); "answered" is for questions
+# and proposals, which are answered rather than taken in.
+OUTCOMES = [
+    ("tiep-thu", _("Tiếp thu")),
+    ("tiep-thu-mot-phan", _("Tiếp thu một phần")),
+    ("khong-tiep-thu", _("Không tiếp thu")),
+    ("ghi-nhan", _("Ghi nhận")),
+    ("tra-loi", _("Đã trả lời")),
+]
+
+# Crockford's base32 without the letters people confuse (I, L, O, U): 16 characters, 80 bits.
+RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+RECEIPT_LENGTH = 16
+RECEIPT_PREFIX = "YK"
+
+
+def new_receipt():
+    """A receipt code nobody can guess or count: 80 random bits from the system's CSPRNG."""
+    return "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(RECEIPT_LENGTH))
+
+
+def format_receipt(code):
+    groups = [code[i : i + 4] for i in range(0, len(code), 4)]
+    return "-".join([RECEIPT_PREFIX, *groups])
+
+
+def parse_receipt(text):
+    """What a reader types, as stored: "yk-7h3q m2xd-9kra-t4wb" -> "7H3QM2XD9KRAT4WB"; or ""."""
+    cleaned = "".join(ch for ch in (text or "").upper() if ch.isalnum())
+    if cleaned.startswith(RECEIPT_PREFIX) and len(cleaned) == RECEIPT_LENGTH + 2:
+        cleaned = cleaned[2:]
+    cleaned = cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    if len(cleaned) != RECEIPT_LENGTH or any(ch not in RECEIPT_ALPHABET for ch in cleaned):
+        return ""
+    return cleaned
+
+
+class DraftPart(Orderable):
+    """A part of the draft readers can say their comment concerns (an article, a chapter)."""
+
+    page = ParentalKey(
+        "policy_pages.PolicyPage", on_delete=models.CASCADE, related_name="draft_parts"
+    )
+    label = models.CharField(
+        _("phần của dự thảo"), max_length=200, help_text=_("Ví dụ: “Điều 3. Đối tượng áp dụng”.")
+    )
+
+    panels = [FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("phần của dự thảo")
+        verbose_name_plural = _("các phần của dự thảo")
+
+    def __str__(self):
+        return self.label
+
+
+class Answer(models.Model):
+    """The agency's answer to one comment or a group of them, or to a question or proposal.
+
+    Answers to comments reach readers with the consultation report; answers to questions and
+    proposals as soon as the item is approved.
+    """
+
+    policy = models.ForeignKey(
+        "policy_pages.PolicyPage",
+        verbose_name=_("chính sách"),
+        on_delete=models.PROTECT,
+        related_name="answers",
+    )
+    outcome = models.CharField(_("kết quả"), max_length=20, choices=OUTCOMES)
+    explanation = models.TextField(_("giải trình, trả lời"), max_length=10_000)
+    answered_by = models.ForeignKey(
+        "policy_pages.IssuingBody",
+        verbose_name=_("cơ quan trả lời"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Để trống: cơ quan chủ trì soạn thảo."),
+    )
+    answered_on = models.DateField(_("ngày trả lời"), default=today)
+
+    panels = [
+        FieldRowPanel([FieldPanel("outcome"), FieldPanel("answered_on")]),
+        FieldPanel("answered_by"),
+        FieldPanel("explanation"),
+    ]
+
+    class Meta:
+        verbose_name = _("trả lời, giải trình")
+        verbose_name_plural = _("trả lời, giải trình")
+        ordering = ["-answered_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_outcome_display()}: {self.explanation[:60]}"
+
+    @property
+    def agency(self):
+        return self.answered_by or self.policy.drafting_agency
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=APPROVED)
+
+    def pending(self):
+        return self.filter(status=PENDING)
+
+
+class Submission(models.Model):
+    """A comment, question or proposal from a member of the public."""
+
+    policy = models.ForeignKey(
+        "policy_pages.PolicyPage",
+        verbose_name=_("chính sách"),
+        # A policy with public input cannot be deleted by accident: nothing sent is ever lost.
+        on_delete=models.PROTECT,
+        related_name="submissions",
+    )
+    kind = models.CharField(_("loại"), max_length=20, choices=KINDS, default=COMMENT)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=STATUSES, default=PENDING, db_index=True
+    )
+    receipt = models.CharField(_("mã biên nhận"), max_length=RECEIPT_LENGTH, unique=True)
+    name = models.CharField(_("họ và tên"), max_length=120)
+    email = models.EmailField(_("thư điện tử"), max_length=254)
+    organisation = models.CharField(_("cơ quan, tổ chức"), max_length=200, blank=True)
+    capacity = models.CharField(
+        _("tư cách góp ý"), max_length=20, choices=CAPACITIES, default="ca-nhan"
+    )
+    part = models.CharField(_("phần của dự thảo"), max_length=200, blank=True)
+    body = models.TextField(_("nội dung"), max_length=5000)
+    # SHA-256 of the text with case and spacing folded: the same text twice on a policy is refused,
+    # by the database itself when two arrive at once.
+    body_hash = models.CharField(max_length=64, editable=False)
+    ip_hash = models.CharField(max_length=64, blank=True, editable=False)
+    consent_at = models.DateTimeField(_("đồng ý xử lý dữ liệu cá nhân lúc"))
+    created_at = models.DateTimeField(_("ngày gửi"), default=timezone.now, db_index=True)
+    moderated_at = models.DateTimeField(_("ngày kiểm duyệt"), null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người kiểm duyệt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    rejection_reason = models.TextField(_("lý do từ chối"), blank=True, max_length=1000)
+    answer = models.ForeignKey(
+        Answer,
+        verbose_name=_("trả lời, giải trình"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
+    )
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ý kiến")
+        verbose_name_plural = _("ý kiến nhân dân")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["policy", "kind", "body_hash"], name="one_copy_of_a_text_per_policy"
+            )
+        ]
+        indexes = [models.Index(fields=["policy", "kind", "status", "created_at"])]
+        permissions = [
+            ("moderate_submission", _("Kiểm duyệt ý kiến (duyệt, từ chối, đánh dấu thư rác)")),
+            ("export_submission", _("Xuất ý kiến kèm thư điện tử ra tệp CSV")),
+        ]
+
+    def __str__(self):
+        return f"{self.receipt_display} · {self.name}"
+
+    @property
+    def receipt_display(self):
+        return format_receipt(self.receipt)
+
+    # For the officers' spreadsheet: empty cells when there is no answer yet.
+    @property
+    def answer_outcome(self):
+        return self.answer.get_outcome_display() if self.answer else ""
+
+    @property
+    def answer_text(self):
+        return self.answer.explanation if self.answer else ""
+
+    @property
+    def answer_date(self):
+        return self.answer.answered_on if self.answer else None
+
+    @property
+    def capacity_label(self):
+        """Shown beside the name only when it says more than "a private person"."""
+        return "" if self.capacity == "ca-nhan" else self.get_capacity_display()

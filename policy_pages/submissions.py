@@ -1,0 +1,199 @@
+"""A reader's comment, question or proposal, from the form to the database.
+
+Every defence here works without an outside service (no captcha, no spam API): a honeypot field,
+a signed time token that is refused when used too fast, too late or twice, rate limits per address
+and per email in the shared cache, one copy of a text per policy, and text cleaned to NFC without
+control characters. A refusal is a `Refusal` with the message the reader sees and its HTTP status.
+If the cache is down the checks that need it let the comment through: losing a citizen's comment
+is worse than letting a burst pass.
+"""
+
+import hashlib
+import hmac
+import logging
+import re
+import secrets
+import time
+import unicodedata
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models.participation import Submission, new_receipt
+
+logger = logging.getLogger(__name__)
+
+SIGNING_SALT = "policy_pages.submission"
+# Line breaks and tabs stay; other control characters go, and so do invisible format characters
+# (zero-width spaces, bidirectional overrides that can disguise text) except the zero-width
+# joiner, which emoji sequences need.
+KEPT_CONTROLS = {"\n", "\t"}
+KEPT_FORMATS = {"\u200d"}
+
+
+@dataclass
+class Refusal(Exception):
+    message: str
+    status: int = 400
+
+
+def rules():
+    """MIN_SECONDS, MAX_SECONDS, PER_IP and PER_EMAIL from settings.PORTAL_PARTICIPATION."""
+    return settings.PORTAL_PARTICIPATION
+
+
+def clean_text(text, multiline=False):
+    """NFC, no control or invisible characters; one line unless `multiline`."""
+    text = unicodedata.normalize("NFC", (text or "").replace("\r\n", "\n").replace("\r", "\n"))
+    kept = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if (category == "Cc" and ch not in KEPT_CONTROLS) or (
+            category == "Cf" and ch not in KEPT_FORMATS
+        ):
+            continue
+        kept.append(ch)
+    text = "".join(kept).replace("\t", " ")
+    if not multiline:
+        return " ".join(text.split())
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def fingerprint(text):
+    """The same words, whatever the case and spacing, give the same fingerprint."""
+    return hashlib.sha256(" ".join(text.casefold().split()).encode()).hexdigest()
+
+
+def address_fingerprint(ip):
+    """A keyed hash of the sender's address: floods from one machine can be seen, the address
+    itself is never stored."""
+    if not ip:
+        return ""
+    key = hashlib.sha256(f"{settings.SECRET_KEY}:participation-ip".encode()).digest()
+    return hmac.new(key, ip.encode(), hashlib.sha256).hexdigest()
+
+
+def client_ip(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def issue_token(policy_id):
+    payload = {"p": policy_id, "n": secrets.token_urlsafe(12), "t": int(time.time())}
+    return signing.dumps(payload, salt=SIGNING_SALT)
+
+
+def check_token(token, policy_id):
+    """The token's nonce, if the token was made for this policy a sensible time ago."""
+    expired = Refusal(
+        _(
+            "Phiên gửi đã hết hạn hoặc không hợp lệ. "
+            "Nội dung của bạn vẫn còn dưới đây; vui lòng gửi lại."
+        )
+    )
+    try:
+        payload = signing.loads(token or "", salt=SIGNING_SALT)
+    except signing.BadSignature as error:
+        raise expired from error
+    if not isinstance(payload, dict) or payload.get("p") != policy_id:
+        raise expired
+    age = time.time() - payload.get("t", 0)
+    limits = rules()
+    if age < limits["MIN_SECONDS"]:
+        raise Refusal(_("Bạn gửi quá nhanh. Vui lòng kiểm tra lại nội dung rồi gửi lại."))
+    if age > limits["MAX_SECONDS"]:
+        raise expired
+    return payload["n"]
+
+
+def spend_token(nonce):
+    """Each token sends once. `cache.add` is atomic in Redis and local memory; it answers None,
+    not False, when Redis is down, and then the comment goes through."""
+    if cache.add(f"participation:token:{nonce}", 1, rules()["MAX_SECONDS"]) is False:
+        raise Refusal(
+            _("Ý kiến này đã được gửi từ trang này. Vui lòng tải lại trang để gửi ý kiến khác.")
+        )
+
+
+def within_limit(key, limit, window):
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between the two calls
+        cache.set(key, 1, window)
+        count = 1
+    return count is None or count <= limit
+
+
+def check_rates(ip, email):
+    limits = rules()
+    per_ip, ip_window = limits["PER_IP"]
+    per_email, email_window = limits["PER_EMAIL"]
+    too_many = Refusal(
+        _("Bạn đã gửi nhiều ý kiến trong thời gian ngắn. Vui lòng thử lại sau %(minutes)d phút.")
+        % {"minutes": max(ip_window, email_window) // 60},
+        status=429,
+    )
+    if ip and not within_limit(f"participation:ip:{address_fingerprint(ip)}", per_ip, ip_window):
+        raise too_many
+    email_key = hashlib.sha256(email.casefold().encode()).hexdigest()
+    if not within_limit(f"participation:email:{email_key}", per_email, email_window):
+        raise too_many
+
+
+DUPLICATE = _(
+    "Nội dung này đã được gửi cho chính sách này trước đó; hệ thống không nhận bản trùng."
+)
+
+
+def store(policy, data, ip):
+    """Store one pending item and return it, committed, before the reader gets a receipt."""
+    body_hash = fingerprint(data["body"])
+    if Submission.objects.filter(policy=policy, kind=data["kind"], body_hash=body_hash).exists():
+        raise Refusal(str(DUPLICATE))
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            return Submission.objects.create(
+                policy=policy,
+                kind=data["kind"],
+                receipt=new_receipt(),
+                name=data["name"],
+                email=data["email"],
+                organisation=data.get("organisation", ""),
+                capacity=data.get("capacity") or "ca-nhan",
+                part=data.get("part", ""),
+                body=data["body"],
+                body_hash=body_hash,
+                ip_hash=address_fingerprint(ip),
+                consent_at=now,
+                created_at=now,
+            )
+    except IntegrityError as error:
+        # The same text arrived twice at once: the unique constraint kept one.
+        raise Refusal(str(DUPLICATE)) from error
+
+
+def send_receipt(submission, request):
+    """Mail the receipt. A mail server that fails must not undo a stored comment: it is logged."""
+    lookup_url = request.build_absolute_uri(
+        reverse("policy_pages:receipt", args=[submission.receipt])
+    )
+    context = {"submission": submission, "policy": submission.policy, "lookup_url": lookup_url}
+    try:
+        send_mail(
+            _("Biên nhận ý kiến %(code)s") % {"code": submission.receipt_display},
+            render_to_string("policy_pages/email/receipt.txt", context),
+            None,
+            [submission.email],
+        )
+    except Exception:
+        logger.exception("Receipt mail for submission %s not sent", submission.pk)

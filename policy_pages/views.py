@@ -1,0 +1,122 @@
+"""Sending a comment, question or proposal, and looking up its receipt.
+
+These are plain Django views rather than routes of the policy page, so that they answer with a
+clear message even when the database does not: Wagtail's page routing needs the database before
+any view of ours would run.
+"""
+
+import logging
+
+from django.db import DatabaseError
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+
+from core.privacy import public
+
+from .forms import form_for_page, fresh_token
+from .models import PolicyPage, Submission
+from .models.participation import parse_receipt
+from .submissions import (
+    Refusal,
+    check_rates,
+    check_token,
+    client_ip,
+    send_receipt,
+    spend_token,
+    store,
+)
+
+logger = logging.getLogger(__name__)
+
+
+def not_saved(status=503):
+    # Rendered without the request context or any query: the database may be what failed.
+    html = loader.get_template("policy_pages/submission_not_saved.html").render()
+    return HttpResponse(html, status=status)
+
+
+def show_form(request, policy, form, refusal=None, status=400):
+    return render(
+        request,
+        "policy_pages/submission_form.html",
+        {"page": policy, "policy": policy, "form": fresh_token(form), "refusal": refusal},
+        status=status,
+    )
+
+
+@never_cache
+@csrf_protect
+def submit(request, policy_id):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        policy = public(PolicyPage.objects.live()).filter(pk=policy_id).first()
+        if policy is None:
+            raise Http404
+        form = form_for_page(policy, request.POST)
+        if not form.is_valid():
+            return show_form(request, policy, form)
+        if form.robot:
+            logger.info("Submission refused: honeypot filled on policy %s", policy.pk)
+            refusal = Refusal(_("Không gửi được ý kiến. Vui lòng để trống các ô ẩn rồi gửi lại."))
+            return show_form(request, policy, form, refusal)
+        data = form.cleaned_data
+        try:
+            nonce = check_token(data.get("token"), policy.pk)
+            check_rates(client_ip(request), data["email"])
+            spend_token(nonce)
+            submission = store(policy, data, client_ip(request))
+        except Refusal as refusal:
+            return show_form(request, policy, form, refusal, status=refusal.status)
+    except DatabaseError:
+        logger.exception("Submission on policy %s not saved: the database failed", policy_id)
+        return not_saved()
+    send_receipt(submission, request)
+    return redirect(
+        reverse("policy_pages:receipt", args=[submission.receipt]) + "?moi=1", status=303
+    )
+
+
+@never_cache
+def receipt(request, code):
+    """Where a receipt stands. Shows the status and the policy, never the text or the email."""
+    submission = (
+        Submission.objects.select_related("policy", "answer")
+        .filter(receipt=parse_receipt(code))
+        .first()
+    )
+    if submission is None:
+        return render(
+            request,
+            "policy_pages/receipt_lookup.html",
+            {"code": code, "not_found": True},
+            status=404,
+        )
+    response = render(
+        request,
+        "policy_pages/receipt.html",
+        {"submission": submission, "just_sent": request.GET.get("moi") == "1"},
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@never_cache
+def receipt_lookup(request):
+    code = request.GET.get("ma", "")[:100]
+    if code:
+        parsed = parse_receipt(code)
+        if parsed:
+            return redirect("policy_pages:receipt", parsed)
+        return render(
+            request,
+            "policy_pages/receipt_lookup.html",
+            {"code": code, "invalid": True},
+            status=400,
+        )
+    return render(request, "policy_pages/receipt_lookup.html", {"code": ""})

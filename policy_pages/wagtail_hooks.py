@@ -1,0 +1,32 @@
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from .moderation import (
+    ACTIONS,
+    AnswerBulkAction,
+    AnswerViewSet,
+    ApproveBulkAction,
+    PendingSubmissionsPanel,
+    RejectBulkAction,
+    SpamBulkAction,
+    SubmissionViewSet,
+    moderation_buttons,
+)
+
+register_snippet(SubmissionViewSet)
+register_snippet(AnswerViewSet)
+for action in (ApproveBulkAction, RejectBulkAction, SpamBulkAction, AnswerBulkAction):
+    hooks.register("register_bulk_action", action)
+hooks.register("register_snippet_listing_buttons", moderation_buttons)
+
+
+@hooks.register("register_log_actions")
+def register_moderation_actions(actions):
+    for action, label, message in ACTIONS.values():
+        actions.register_action(action, label, message)
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_panel(request, panels):
+    if request.user.has_perm("policy_pages.view_submission"):
+        panels.append(PendingSubmissionsPanel())
