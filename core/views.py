@@ -57,3 +57,8 @@ def server_error(request):
     # Rendered without the request context: no database queries, so it works when the database
     # is what failed.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token, or with a stale one: say so in Vietnamese."""
+    return render(request, "403_csrf.html", status=403)

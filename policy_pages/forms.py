@@ -10,15 +10,35 @@ BODY_MAX_LENGTH = 5000
 KIND_LABELS = dict(KINDS)
 
 
+class CleanTextField(forms.CharField):
+    """Text in NFC without control or invisible characters, cleaned before any validator runs
+    (Django would otherwise refuse a stray NUL instead of dropping it)."""
+
+    def __init__(self, *args, multiline=False, **kwargs):
+        self.multiline = multiline
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        return clean_text(super().to_python(value), multiline=self.multiline)
+
+
 class SubmissionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Bạn muốn gửi"), widget=forms.RadioSelect)
-    name = forms.CharField(label=_("Họ và tên"), max_length=120)
+    name = CleanTextField(
+        label=_("Họ và tên"),
+        max_length=120,
+        error_messages={"required": _("Vui lòng nhập họ và tên.")},
+    )
     email = forms.EmailField(
         label=_("Thư điện tử"),
         max_length=254,
         help_text=_("Để gửi biên nhận cho bạn; không bao giờ được công khai."),
+        error_messages={
+            "invalid": _("Địa chỉ thư điện tử chưa đúng, ví dụ: ten@example.vn."),
+            "required": _("Vui lòng nhập thư điện tử để nhận biên nhận."),
+        },
     )
-    organisation = forms.CharField(
+    organisation = CleanTextField(
         label=_("Cơ quan, tổ chức (nếu có)"), max_length=200, required=False
     )
     capacity = forms.ChoiceField(
@@ -28,8 +48,10 @@ class SubmissionForm(forms.Form):
         widget=forms.RadioSelect,
     )
     part = forms.ChoiceField(label=_("Phần của dự thảo (nếu có)"), required=False)
-    body = forms.CharField(
+    body = CleanTextField(
+        multiline=True,
         label=_("Nội dung"),
+        error_messages={"required": _("Vui lòng nhập nội dung.")},
         widget=forms.Textarea(attrs={"rows": 8, "maxlength": BODY_MAX_LENGTH}),
         help_text=_("Văn bản thuần, tối đa 5.000 ký tự; đường dẫn sẽ không bấm được."),
     )
@@ -71,22 +93,8 @@ class SubmissionForm(forms.Form):
             )
         return kind
 
-    def clean_name(self):
-        name = clean_text(self.cleaned_data["name"])
-        if not name:
-            raise forms.ValidationError(_("Vui lòng nhập họ và tên."))
-        return name
-
-    def clean_organisation(self):
-        return clean_text(self.cleaned_data["organisation"])
-
-    def clean_email(self):
-        return self.cleaned_data["email"].strip()
-
     def clean_body(self):
-        body = clean_text(self.cleaned_data["body"], multiline=True)
-        if not body:
-            raise forms.ValidationError(_("Vui lòng nhập nội dung."))
+        body = self.cleaned_data["body"]
         if len(body) > BODY_MAX_LENGTH:
             raise forms.ValidationError(
                 _("Nội dung tối đa %(max)s ký tự; bạn đã nhập %(count)s ký tự.")

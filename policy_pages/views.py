@@ -8,7 +8,7 @@ any view of ours would run.
 import logging
 
 from django.db import DatabaseError
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
@@ -77,9 +77,12 @@ def submit(request, policy_id):
         logger.exception("Submission on policy %s not saved: the database failed", policy_id)
         return not_saved()
     send_receipt(submission, request)
-    return redirect(
-        reverse("policy_pages:receipt", args=[submission.receipt]) + "?moi=1", status=303
+    # 303: reloading the receipt page does not send the form again.
+    response = HttpResponseRedirect(
+        reverse("policy_pages:receipt", args=[submission.receipt]) + "?moi=1"
     )
+    response.status_code = 303
+    return response
 
 
 @never_cache

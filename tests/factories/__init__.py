@@ -18,17 +18,21 @@ from .newsroom import (
     live_update,
 )
 from .policy import (
+    AnswerFactory,
     IssuingBodyFactory,
     LegalDocumentIndexPageFactory,
     LegalDocumentPageFactory,
     LegalFieldFactory,
     PolicyIndexPageFactory,
     PolicyPageFactory,
+    SubmissionFactory,
     milestone,
     relate,
 )
 
 __all__ = [
+    "AnswerFactory",
+    "SubmissionFactory",
     "IssuingBodyFactory",
     "LegalDocumentIndexPageFactory",
     "LegalDocumentPageFactory",

@@ -1,9 +1,12 @@
 from datetime import date
 
+from django.utils import timezone
+
 import factory
 import wagtail_factories
 
 from policy_pages.models import (
+    Answer,
     IssuingBody,
     LegalDocumentIndexPage,
     LegalDocumentPage,
@@ -12,7 +15,10 @@ from policy_pages.models import (
     PolicyIndexPage,
     PolicyMilestone,
     PolicyPage,
+    Submission,
 )
+from policy_pages.models.participation import new_receipt
+from policy_pages.submissions import fingerprint
 
 
 class IssuingBodyFactory(factory.django.DjangoModelFactory):
@@ -83,3 +89,26 @@ def relate(source, relation_type, target):
 
 def milestone(policy, stage, when, **fields):
     return PolicyMilestone.objects.create(page=policy, stage=stage, date=when, **fields)
+
+
+class SubmissionFactory(factory.django.DjangoModelFactory):
+    """A reader's comment as the form stores it: pending, with its own receipt."""
+
+    kind = "gop-y"
+    name = factory.Sequence(lambda n: f"Trần Thị Mai {n}")
+    email = factory.Sequence(lambda n: f"nguoi-gop-y-{n}@example.vn")
+    body = factory.Sequence(lambda n: f"Đề nghị làm rõ điều kiện áp dụng tại khoản {n + 1}.")
+    body_hash = factory.LazyAttribute(lambda o: fingerprint(o.body))
+    receipt = factory.LazyFunction(new_receipt)
+    consent_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = Submission
+
+
+class AnswerFactory(factory.django.DjangoModelFactory):
+    outcome = "tiep-thu"
+    explanation = "Cơ quan chủ trì đã bổ sung quy định theo hướng góp ý."
+
+    class Meta:
+        model = Answer

@@ -20,3 +20,44 @@ def policies_index(home_page):
 @pytest.fixture
 def section(home_page):
     return SectionPageFactory(parent=home_page, title="Thời sự", slug="thoi-su")
+
+
+@pytest.fixture
+def open_policy(policies_index):
+    """A policy whose draft is open for comment today, with two parts readers can pick."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from policy_pages.models import DraftPart
+    from tests.factories import IssuingBodyFactory, PolicyPageFactory, milestone
+
+    policy = PolicyPageFactory(
+        parent=policies_index,
+        title="Dự thảo Luật Bảo vệ người tiêu dùng (sửa đổi)",
+        drafting_agency=IssuingBodyFactory(name="Bộ Công Thương"),
+    )
+    today = timezone.localdate()
+    milestone(policy, "soan-thao", today - timedelta(days=40))
+    milestone(policy, "lay-y-kien", today - timedelta(days=5), closes_on=today + timedelta(days=25))
+    for label in ["Điều 3. Giải thích từ ngữ", "Điều 12. Trách nhiệm của nhà cung cấp"]:
+        DraftPart.objects.create(page=policy, label=label)
+    return policy
+
+
+@pytest.fixture
+def closed_policy(policies_index):
+    """A policy in force: its consultation closed long ago."""
+    from datetime import date
+
+    from tests.factories import PolicyPageFactory, milestone
+
+    policy = PolicyPageFactory(parent=policies_index, title="Chính sách miễn học phí")
+    milestone(policy, "lay-y-kien", date(2024, 2, 1), closes_on=date(2024, 3, 31))
+    return policy
+
+
+@pytest.fixture
+def instant_forms(settings):
+    """Forms may be sent at once (the time token's lower bound is tested on its own)."""
+    settings.PORTAL_PARTICIPATION = {**settings.PORTAL_PARTICIPATION, "MIN_SECONDS": 0}

@@ -1,0 +1,298 @@
+"""A reader sends a comment, question or proposal: what is stored, what is refused, and why."""
+
+import unicodedata
+from datetime import timedelta
+from unittest import mock
+
+from django.core import mail
+from django.db import OperationalError
+from django.test import Client
+from django.urls import reverse
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+import time_machine
+from bs4 import BeautifulSoup
+
+from policy_pages.models import Submission
+from tests.policy_pages.participation import form_fields, send, stored
+
+pytestmark = pytest.mark.usefixtures("instant_forms")
+
+
+def text_of(response):
+    return BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+
+
+def test_an_open_consultation_offers_the_comment_form_with_the_drafts_parts(client, open_policy):
+    soup = BeautifulSoup(client.get(open_policy.url).content, "html.parser")
+    form = soup.select_one("form.participation-form")
+    kinds = [radio["value"] for radio in form.select("input[name=kind]")]
+    assert kinds == ["gop-y", "hoi-dap", "kien-nghi"]
+    parts = [option.get_text() for option in form.select("select[name=part] option")]
+    assert parts == [
+        "Chung cho cả dự thảo",
+        "Điều 3. Giải thích từ ngữ",
+        "Điều 12. Trách nhiệm của nhà cung cấp",
+    ]
+    assert form.select_one("textarea[name=body]")["maxlength"] == "5000"
+    consent = form.select_one("input[name=consent]").find_parent("label")
+    assert consent.a["href"] == reverse("policy_pages:privacy_notice")
+    assert client.get(consent.a["href"]).status_code == 200
+
+
+def test_a_valid_comment_is_stored_pending_and_the_reader_gets_a_receipt(client, open_policy):
+    response = send(client, open_policy, part="Điều 3. Giải thích từ ngữ", capacity="chuyen-gia")
+    assert response.status_code == 303
+    [comment] = stored()
+    assert (comment.status, comment.kind, comment.part, comment.capacity) == (
+        "cho-duyet",
+        "gop-y",
+        "Điều 3. Giải thích từ ngữ",
+        "chuyen-gia",
+    )
+    assert comment.consent_at is not None
+    assert comment.ip_hash and "203.0.113.7" not in comment.ip_hash
+    receipt_page = client.get(response["Location"])
+    assert comment.receipt_display in text_of(receipt_page)
+    assert "Chờ duyệt" in text_of(receipt_page)
+    # The receipt by mail too, with the link to look it up.
+    [message] = mail.outbox
+    assert message.to == ["an.nguyen@example.vn"]
+    assert comment.receipt_display in message.subject
+    assert reverse("policy_pages:receipt", args=[comment.receipt]) in message.body
+
+
+def test_receipts_are_unique_random_codes_that_readers_can_type_loosely(client, open_policy):
+    send(client, open_policy, body="Ý kiến thứ nhất về điều 3.")
+    send(client, open_policy, body="Ý kiến thứ hai về điều 12.", email="b@example.vn")
+    first, second = stored()
+    assert first.receipt != second.receipt
+    assert len(first.receipt) == 16 and first.receipt.isalnum()
+    assert str(first.pk) not in first.receipt_display.split("-")
+    typed = first.receipt_display.lower().replace("-", " ")
+    response = client.get(reverse("policy_pages:receipt_lookup"), {"ma": typed})
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_receipt_page_shows_the_status_but_never_the_text_or_the_email(client, open_policy):
+    send(client, open_policy, body="Nội dung riêng chưa được duyệt.")
+    [comment] = stored()
+    html = client.get(reverse("policy_pages:receipt", args=[comment.receipt])).content.decode()
+    assert "Nội dung riêng chưa được duyệt" not in html
+    assert comment.email not in html
+
+
+def test_an_unknown_or_malformed_receipt_gets_a_clear_answer(client, db):
+    missing = client.get(reverse("policy_pages:receipt_lookup"), {"ma": "YK-0000-0000-0000-0000"})
+    assert missing.status_code == 302
+    not_found = client.get(missing["Location"])
+    assert not_found.status_code == 404
+    assert "Không tìm thấy" in text_of(not_found)
+    malformed = client.get(reverse("policy_pages:receipt_lookup"), {"ma": "<script>1</script>"})
+    assert malformed.status_code == 400
+    assert "không đúng dạng" in text_of(malformed)
+    assert "<script>1" not in malformed.content.decode()
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "<script>alert('xss')</script>",
+        '<img src=x onerror="alert(1)">',
+        '<a href="javascript:alert(1)">bấm vào đây</a>',
+        "<b><i>thẻ không đóng <div",
+        "Xem thêm tại https://vi-du.example/lua-dao và javascript:alert(1)",
+        "'; DROP TABLE policy_pages_submission; --",
+        "1' OR '1'='1",
+    ],
+)
+def test_markup_and_sql_are_stored_as_text_and_shown_escaped(client, open_policy, payload):
+    assert send(client, open_policy, body=payload).status_code == 303
+    [comment] = stored()
+    assert comment.body == payload
+    comment.status = "da-duyet"
+    comment.save()
+    soup = BeautifulSoup(client.get(open_policy.url).content, "html.parser")
+    shown = soup.select_one(".comment__body")
+    assert shown.get_text() == payload
+    assert shown.find(["script", "img", "a", "b", "div"]) is None
+
+
+def test_a_100_kb_body_is_refused_with_the_limit_and_the_text_kept(client, open_policy):
+    body = "Góp ý rất dài. " * 7000
+    response = send(client, open_policy, body=body)
+    assert response.status_code == 400
+    assert "tối đa 5.000 ký tự" in text_of(response)
+    assert stored() == []
+    # What the reader typed is still in the form to shorten, with a fresh token to send again.
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select_one("textarea[name=body]").get_text().startswith("Góp ý rất dài.")
+    assert soup.select_one("input[name=token]")["value"]
+
+
+def test_nfd_vietnamese_is_stored_and_shown_as_nfc(client, open_policy):
+    nfd = unicodedata.normalize("NFD", "Đề nghị bổ sung quy định về bảo hành điện thoại")
+    send(client, open_policy, body=nfd, name=unicodedata.normalize("NFD", "Phạm Thị Hương"))
+    [comment] = stored()
+    assert comment.body == "Đề nghị bổ sung quy định về bảo hành điện thoại"
+    assert unicodedata.is_normalized("NFC", comment.body)
+    assert comment.name == "Phạm Thị Hương"
+
+
+def test_emoji_stay_and_invisible_or_control_characters_go(client, open_policy):
+    body = "Đồng ý\u200b với dự thảo 👍🏽 👨\u200d👩\u200d👧\x00\x07 \u202egnol\u202c\r\nDòng hai"
+    send(client, open_policy, body=body, name="Lê\u200b Văn\tBình")
+    [comment] = stored()
+    assert comment.body == "Đồng ý với dự thảo 👍🏽 👨\u200d👩\u200d👧 gnol\nDòng hai"
+    assert comment.name == "Lê Văn Bình"
+    comment.status = "da-duyet"
+    comment.save()
+    shown = BeautifulSoup(client.get(open_policy.url).content, "html.parser")
+    assert shown.select_one(".comment__body br") is not None  # line breaks are kept
+
+
+def test_a_post_without_the_csrf_token_is_refused_in_vietnamese(open_policy):
+    strict = Client(enforce_csrf_checks=True)
+    data, action = form_fields(strict, open_policy)
+    response = strict.post(action, data)
+    assert response.status_code == 403
+    assert "Phiên làm việc" in text_of(response)
+    assert stored() == []
+
+
+def test_a_missing_forged_or_replayed_time_token_is_refused(client, open_policy):
+    assert send(client, open_policy, token="").status_code == 400
+    assert send(client, open_policy, token="eyJwIjoxfQ:forged:sig").status_code == 400
+    data, action = form_fields(client, open_policy)
+    assert client.post(action, data).status_code == 303
+    replay = client.post(action, {**data, "body": "Một ý kiến khác, cùng phiếu cũ."})
+    assert replay.status_code == 400
+    assert "đã được gửi từ trang này" in text_of(replay)
+    assert len(stored()) == 1
+
+
+def test_a_token_from_another_policy_is_refused(client, open_policy, closed_policy):
+    data, action = form_fields(client, closed_policy)
+    other_action = reverse("policy_pages:submit", args=[open_policy.pk])
+    assert client.post(other_action, {**data, "kind": "hoi-dap"}).status_code == 400
+    assert stored() == []
+
+
+def test_a_form_sent_too_fast_or_too_late_is_refused(client, open_policy, settings):
+    settings.PORTAL_PARTICIPATION = {**settings.PORTAL_PARTICIPATION, "MIN_SECONDS": 3}
+    data, action = form_fields(client, open_policy)
+    too_fast = client.post(action, data)
+    assert too_fast.status_code == 400
+    assert "quá nhanh" in text_of(too_fast)
+    with time_machine.travel(timedelta(hours=5)):
+        too_late = client.post(action, data)
+    assert too_late.status_code == 400
+    assert "hết hạn" in text_of(too_late)
+    with time_machine.travel(timedelta(seconds=10)):
+        assert client.post(action, data).status_code == 303
+    assert len(stored()) == 1
+
+
+def test_a_filled_honeypot_is_refused_and_nothing_stored(client, open_policy):
+    response = send(client, open_policy, website="http://spam.example")
+    assert response.status_code == 400
+    assert stored() == []
+    assert mail.outbox == []
+
+
+def test_a_burst_from_one_address_is_stopped_by_the_rate_limit(client, open_policy, settings):
+    settings.PORTAL_PARTICIPATION = {**settings.PORTAL_PARTICIPATION, "PER_IP": (3, 600)}
+    codes = [
+        send(client, open_policy, body=f"Ý kiến số {n}", email=f"a{n}@example.vn").status_code
+        for n in range(5)
+    ]
+    assert codes == [303, 303, 303, 429, 429]
+    assert len(stored()) == 3
+    # Another address is not affected.
+    assert send(client, open_policy, body="Từ máy khác", ip="198.51.100.9").status_code == 303
+
+
+def test_one_email_is_rate_limited_across_addresses(client, open_policy, settings):
+    settings.PORTAL_PARTICIPATION = {**settings.PORTAL_PARTICIPATION, "PER_EMAIL": (2, 600)}
+    codes = [
+        send(client, open_policy, body=f"Ý kiến {n}", ip=f"198.51.100.{n}").status_code
+        for n in range(3)
+    ]
+    assert codes == [303, 303, 429]
+    response = send(client, open_policy, body="Ý kiến 9", ip="198.51.100.9")
+    assert "thử lại sau 10 phút" in text_of(response)
+
+
+def test_the_same_text_twice_on_a_policy_is_refused(client, open_policy):
+    send(client, open_policy, body="Đề nghị giữ nguyên Điều 12.")
+    again = send(client, open_policy, body="  đề nghị   giữ nguyên điều 12. ", email="x@example.vn")
+    assert again.status_code == 400
+    assert "không nhận bản trùng" in text_of(again)
+    assert len(stored()) == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"name": "   \u200b "}, "Vui lòng nhập họ và tên."),
+        ({"email": "khong-phai-email"}, "Địa chỉ thư điện tử chưa đúng"),
+        ({"consent": ""}, "Cần bạn đồng ý xử lý dữ liệu cá nhân"),
+        ({"body": "\u200b\u200b  "}, "Vui lòng nhập nội dung."),
+        ({"kind": "khac"}, "Hãy chọn một lựa chọn hợp lệ"),
+        ({"part": "Điều 99. Không có"}, "Hãy chọn một lựa chọn hợp lệ"),
+    ],
+)
+def test_invalid_fields_get_a_vietnamese_message_and_nothing_is_stored(
+    client, open_policy, changes, message
+):
+    response = send(client, open_policy, **changes)
+    assert response.status_code == 400
+    assert message in text_of(response)
+    assert stored() == []
+
+
+def test_a_comment_outside_the_consultation_is_refused_but_a_question_is_taken(
+    client, closed_policy
+):
+    soup = BeautifulSoup(client.get(closed_policy.url).content, "html.parser")
+    offered = [radio["value"] for radio in soup.select("form.participation-form input[name=kind]")]
+    assert offered == ["hoi-dap", "kien-nghi"]
+    refused = send(client, closed_policy, kind="gop-y")
+    assert refused.status_code == 400
+    assert "không lấy ý kiến về dự thảo" in text_of(refused)
+    assert stored() == []
+    question = send(client, closed_policy, kind="hoi-dap", body="Ai được miễn học phí?")
+    proposal = send(client, closed_policy, kind="kien-nghi", body="Mở rộng cho trường nghề.")
+    assert (question.status_code, proposal.status_code) == (303, 303)
+    assert [s.kind for s in stored()] == ["hoi-dap", "kien-nghi"]
+
+
+def test_when_the_database_fails_the_reader_is_told_and_gets_no_receipt(client, open_policy):
+    with mock.patch("policy_pages.views.store", side_effect=OperationalError("server closed")):
+        response = send(client, open_policy)
+    assert response.status_code == 503
+    assert "chưa được lưu" in text_of(response)
+    assert "YK-" not in response.content.decode()
+    assert stored() == []
+    assert mail.outbox == []
+
+
+def test_a_broken_mail_server_does_not_lose_the_comment(client, open_policy):
+    with mock.patch("policy_pages.submissions.send_mail", side_effect=OSError("no route")):
+        response = send(client, open_policy)
+    assert response.status_code == 303
+    assert Submission.objects.count() == 1
+
+
+def test_no_form_and_no_post_for_unpublished_or_private_policies(client, open_policy):
+    data, action = form_fields(client, open_policy)
+    PageViewRestriction.objects.create(page=open_policy, restriction_type="login")
+    assert client.post(action, data).status_code == 404
+    PageViewRestriction.objects.all().delete()
+    open_policy.unpublish()
+    assert client.post(action, data).status_code == 404
+    assert client.get(action).status_code == 405
+    assert stored() == []
