@@ -317,22 +317,22 @@ class PolicyPage(BasePage):
             entries.sort(key=lambda m: m.date)
         return entries
 
-    def public_submissions(self, kind):
-        """Approved items of one kind, with their answers: nothing else of the public's."""
+    def public_submissions(self, *kinds):
+        """Approved items of these kinds, with their answers: nothing else of the public's."""
         return (
             Submission.objects.approved()
-            .filter(policy=self, kind=kind)
-            .select_related("answer__answered_by")
+            .filter(policy=self, kind__in=kinds)
+            .select_related("answer__answered_by", "answer__policy__drafting_agency")
             .order_by("created_at", "pk")
         )
 
     def answered_questions(self):
         """Readers' questions the agency has answered, for the FAQ; proposals likewise."""
-        answered = {
-            kind: list(self.public_submissions(kind).filter(answer__isnull=False))
-            for kind in (QUESTION, PROPOSAL)
+        answered = list(self.public_submissions(QUESTION, PROPOSAL).filter(answer__isnull=False))
+        return {
+            "questions": [item for item in answered if item.kind == QUESTION],
+            "proposals": [item for item in answered if item.kind == PROPOSAL],
         }
-        return {"questions": answered[QUESTION], "proposals": answered[PROPOSAL]}
 
     def comments_page(self, request):
         """Approved comments, grouped by the part of the draft in the order the officer set."""

@@ -8,8 +8,6 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
@@ -24,6 +22,7 @@ from tests.factories import (
     milestone,
 )
 from tests.helpers import count_queries
+from tests.policy_pages.admin_forms import blank_milestone, policy_form
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -120,39 +119,6 @@ def test_a_milestone_is_checked(policy, fields, field, message):
     with pytest.raises(ValidationError) as error:
         candidate.full_clean()
     assert message in " ".join(error.value.message_dict[field])
-
-
-def policy_form(milestones):
-    return nested_form_data(
-        {
-            "title": "Chính sách thử nghiệm",
-            "slug": "chinh-sach-thu-nghiem",
-            "summary": "Tóm tắt chính sách.",
-            "drafting_agency": "",
-            "topics": "",
-            "body": streamfield([]),
-            "milestones": inline_formset(milestones),
-            "draft_files": inline_formset([]),
-            "documents": inline_formset([]),
-            "guidance_notes": inline_formset([]),
-            "questions": inline_formset([]),
-            "related_links": inline_formset([]),
-            "comment_notifications": "",
-        }
-    )
-
-
-def blank_milestone(stage, when, **fields):
-    return {
-        "stage": stage,
-        "date": when,
-        "closes_on": "",
-        "note": "",
-        "link": "",
-        "document": "",
-        "legal_document": "",
-        **fields,
-    }
 
 
 def test_the_admin_refuses_stages_out_of_date_order(admin_client, policies_index, law):
