@@ -1,17 +1,20 @@
-"""Demo issuers, fields, legal documents and policies for `manage.py seed_demo`."""
+"""Demo issuers, fields, legal documents, policies and the public's comments for `seed_demo`."""
 
-from datetime import date, timedelta
+import hashlib
+from datetime import date, datetime, time, timedelta
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import escape
 
 from core.demo import publish
-from core.text import fold_accents
+from core.text import fold_accents, vi_slugify
 from media.models import PortalDocument
 
 from . import demo_data
 from .models import (
+    Answer,
+    DraftPart,
     IssuingBody,
     LegalDocumentAttachment,
     LegalDocumentIndexPage,
@@ -25,7 +28,19 @@ from .models import (
     PolicyMilestone,
     PolicyPage,
     PolicyQuestion,
+    Submission,
 )
+from .models.participation import (
+    APPROVED,
+    COMMENT,
+    PENDING,
+    PROPOSAL,
+    QUESTION,
+    RECEIPT_ALPHABET,
+    RECEIPT_LENGTH,
+    REJECTED,
+)
+from .submissions import fingerprint
 
 
 def demo_pdf(lines):
@@ -207,9 +222,107 @@ def seed_policies(home, bodies, fields, documents, today):
         policy.save_revision().publish()
 
 
+def _demo_receipt(*parts):
+    """A fixed receipt per demo item, so the demo is the same on every machine."""
+    digest = hashlib.sha256(":".join(["demo", *map(str, parts)]).encode()).digest()
+    return "".join(RECEIPT_ALPHABET[byte % 32] for byte in digest[:RECEIPT_LENGTH])
+
+
+def _submission(policy, number, kind, name, body, status, sent_before, **fields):
+    created = sent_before - timedelta(days=1 + number % 7, hours=number % 24)
+    return Submission(
+        policy=policy,
+        kind=kind,
+        status=status,
+        receipt=_demo_receipt(policy.slug, kind, number),
+        name=name,
+        email=f"{vi_slugify(name).replace('-', '.')}@example.vn",
+        body=body,
+        body_hash=fingerprint(body),
+        consent_at=created,
+        created_at=created,
+        moderated_at=None if status == PENDING else created + timedelta(hours=3),
+        **fields,
+    )
+
+
+def seed_participation(today):
+    """Comments on the open draft, pending and moderated; a closed consultation with answers
+    and its published report; answered questions and a proposal."""
+    for slug, data in demo_data.PARTICIPATION.items():
+        policy = PolicyPage.objects.filter(slug=slug).first()
+        if policy is None or policy.submissions.exists():
+            continue
+        agency = policy.drafting_agency
+        consultation = policy.consultation
+        # Comments arrive while the consultation runs; the answers come with the report.
+        sent_before = min(
+            timezone.now(),
+            timezone.make_aware(datetime.combine(consultation.closes_on, time(17))),
+        )
+        answered_on = consultation.closes_on + timedelta(days=data.get("report_after", 1) - 1)
+        answers = {
+            outcome: Answer(policy=policy, outcome=outcome, explanation=text, answered_by=agency)
+            for outcome, text in data.get("answers", {}).items()
+        }
+        for answer in answers.values():
+            answer.answered_on = min(answered_on, today)
+            answer.save()
+        items = []
+        for number, (part, name, organisation, capacity, body, status, extra) in enumerate(
+            data["comments"]
+        ):
+            fields = {"part": part, "organisation": organisation, "capacity": capacity}
+            if status == REJECTED:
+                fields["rejection_reason"] = extra
+            elif extra:
+                fields["answer"] = answers[extra]
+            items.append(
+                _submission(policy, number, COMMENT, name, body, status, sent_before, **fields)
+            )
+        for number, (body, name, status, reply) in enumerate(data.get("questions", [])):
+            answer = None
+            if reply:
+                answer = Answer.objects.create(
+                    policy=policy,
+                    outcome="tra-loi",
+                    explanation=reply,
+                    answered_by=agency,
+                    answered_on=min(answered_on, today),
+                )
+            items.append(
+                _submission(
+                    policy, 100 + number, QUESTION, name, body, status, sent_before, answer=answer
+                )
+            )
+        for number, (body, name, reply) in enumerate(data.get("proposals", [])):
+            answer = Answer.objects.create(
+                policy=policy,
+                outcome="tra-loi",
+                explanation=reply,
+                answered_by=agency,
+                answered_on=min(answered_on, today),
+            )
+            items.append(
+                _submission(
+                    policy, 200 + number, PROPOSAL, name, body, APPROVED, sent_before, answer=answer
+                )
+            )
+        Submission.objects.bulk_create(items)
+        if data["parts"] or data.get("report"):
+            policy.draft_parts = [DraftPart(label=label) for label in data["parts"]]
+            if data.get("report"):
+                policy.report_published_on = consultation.closes_on + timedelta(
+                    days=data["report_after"]
+                )
+                policy.report_summary = data["report"]
+            policy.save_revision().publish()
+
+
 def seed(home):
     """Create what is missing; running it again changes nothing."""
     today = timezone.localdate()
     bodies, fields = seed_taxonomy()
     documents = seed_documents(home, bodies, fields, today)
     seed_policies(home, bodies, fields, documents, today)
+    seed_participation(today)
