@@ -1,0 +1,151 @@
+"""The comment pipeline against a real server process: many readers at once lose nothing and get
+one receipt each, and a database that does not answer never yields a receipt."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+
+from django.db import connection
+from django.utils import timezone
+
+import pytest
+import requests
+from bs4 import BeautifulSoup
+
+from policy_pages.models import Submission
+from tests.factories import PolicyIndexPageFactory, PolicyPageFactory, milestone
+
+ROOT = Path(__file__).resolve().parents[2]
+CLIENTS, COMMENTS_EACH = 20, 10
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def portal_server(database_url, **extra_env):
+    """gunicorn serving the portal with the test settings on `database_url`, stopped after."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": database_url,
+        **extra_env,
+    }
+    command = [sys.executable, "-m", "gunicorn", "portal.wsgi:application"]
+    command += ["--bind", f"127.0.0.1:{port}", "--workers", "4", "--threads", "4"]
+    command += ["--timeout", "60", "--log-level", "warning"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                requests.get(base + "/healthz", timeout=5)  # 503 is an answer too
+                break
+            except requests.RequestException:
+                time.sleep(0.2)
+        else:
+            pytest.fail("the portal did not start within 30 s")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def live_database_url():
+    settings = connection.settings_dict
+    user = settings["USER"] or "postgres"
+    host, port = settings["HOST"] or "127.0.0.1", settings["PORT"] or 5432
+    return f"postgres://{user}@{host}:{port}/{settings['NAME']}"
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="runs on PostgreSQL (CI's second pass): SQLite serialises every write anyway",
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_hundred_comments_from_twenty_readers_at_once_are_each_stored_once(home_page):
+    policy = PolicyPageFactory(
+        parent=PolicyIndexPageFactory(parent=home_page), title="Dự thảo Luật Thủ đô (sửa đổi)"
+    )
+    today = timezone.localdate()
+    milestone(policy, "lay-y-kien", today - timedelta(days=3), closes_on=today + timedelta(days=20))
+    policy.save_revision().publish()
+
+    def reader(number):
+        """One reader's browser: read the page, send ten comments, then two that must fail."""
+        session = requests.Session()
+        receipts, refused = [], []
+
+        def send(body, **changes):
+            soup = BeautifulSoup(session.get(page_url, timeout=30).content, "html.parser")
+            form = soup.select_one("form.participation-form")
+            data = {
+                "csrfmiddlewaretoken": form.select_one("[name=csrfmiddlewaretoken]")["value"],
+                "token": form.select_one("[name=token]")["value"],
+                "kind": "gop-y",
+                "name": f"Người đọc số {number}",
+                "email": f"doc-gia-{number}@example.vn",
+                "capacity": "ca-nhan",
+                "body": body,
+                "consent": "on",
+                "website": "",
+                **changes,
+            }
+            return session.post(base + form["action"], data, allow_redirects=False, timeout=30)
+
+        for n in range(COMMENTS_EACH):
+            response = send(f"Góp ý số {n} của người đọc {number}: đề nghị làm rõ Điều {n + 1}.")
+            assert response.status_code == 303, response.text[:500]
+            receipts.append(re.search(r"/bien-nhan/(\w+)/", response.headers["Location"]).group(1))
+        refused.append(send("Rô-bốt điền ô ẩn.", website="http://spam.example").status_code)
+        refused.append(
+            send(f"Góp ý số 0 của người đọc {number}: đề nghị làm rõ Điều 1.").status_code
+        )
+        return receipts, refused
+
+    with portal_server(
+        live_database_url(),
+        PARTICIPATION_MIN_SECONDS="0",
+        PARTICIPATION_PER_IP="100000",
+        PARTICIPATION_PER_EMAIL="100",
+    ) as base:
+        page_url = base + policy.url
+        with ThreadPoolExecutor(CLIENTS) as pool:
+            results = list(pool.map(reader, range(CLIENTS)))
+
+    given = [code for receipts, _ in results for code in receipts]
+    assert len(given) == len(set(given)) == CLIENTS * COMMENTS_EACH
+    stored = Submission.objects.filter(policy=policy)
+    assert stored.count() == CLIENTS * COMMENTS_EACH
+    assert set(stored.values_list("receipt", flat=True)) == set(given)
+    assert stored.values("body").distinct().count() == CLIENTS * COMMENTS_EACH
+    assert all(refused == [400, 400] for _, refused in results)
+    assert not stored.filter(body="Rô-bốt điền ô ẩn.").exists()
+
+
+def test_when_the_database_does_not_answer_the_reader_is_told_and_gets_no_receipt(db):
+    csrf = "a" * 32  # a well-formed CSRF secret, sent as the cookie and the form field
+    with portal_server(f"postgres://postgres@127.0.0.1:{free_port()}/nowhere") as base:
+        response = requests.post(
+            base + "/y-kien/gui/1/",
+            {"csrfmiddlewaretoken": csrf, "name": "Nguyễn An", "body": "Góp ý.", "consent": "on"},
+            cookies={"csrftoken": csrf},
+            allow_redirects=False,
+            timeout=30,
+        )
+    assert response.status_code == 503
+    assert "Ý kiến của bạn chưa được lưu" in response.text
+    assert "chưa có mã biên nhận nào được cấp" in response.text
+    assert "Location" not in response.headers
