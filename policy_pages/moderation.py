@@ -23,7 +23,7 @@ from django.utils.translation import ngettext
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.components import Component
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets.button import ListingButton
 from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
@@ -323,12 +323,13 @@ class AnswerBulkAction(SnippetBulkAction):
 
 
 def moderation_buttons(submission, user, next_url):
-    """One-click links beside each pending row; they open the same confirmation as bulk."""
+    """Buttons on each pending row (not in its "more" menu); they open the same confirmation
+    as the bulk actions, for one item."""
     if submission.status != PENDING or not user.has_perm(MODERATE):
         return []
     query = urlencode({"id": submission.pk, "next": next_url})
     return [
-        Button(
+        ListingButton(
             label,
             url=reverse("wagtail_bulk_action", args=("policy_pages", "submission", action))
             + "?"

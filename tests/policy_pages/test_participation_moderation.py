@@ -185,3 +185,10 @@ def test_officers_export_every_comment_as_csv_that_excel_opens(client, officer, 
     assert row["Phần của dự thảo"] == "Điều 3. Giải thích từ ngữ"
     assert row["Nội dung"].startswith("'=HYPERLINK")  # never run as a formula
     assert row["Trạng thái"] == "Chờ duyệt"
+
+
+def test_a_policy_with_public_input_cannot_be_deleted(admin_client, open_policy, queue):
+    response = admin_client.post(reverse("wagtailadmin_pages:delete", args=[open_policy.pk]))
+    assert response.status_code == 302
+    assert Submission.objects.filter(policy=open_policy).count() == 3
+    assert type(open_policy).objects.filter(pk=open_policy.pk).exists()
