@@ -31,7 +31,6 @@ from .models import (
     Submission,
 )
 from .models.participation import (
-    APPROVED,
     COMMENT,
     PENDING,
     PROPOSAL,
@@ -280,7 +279,9 @@ def seed_participation(today):
             items.append(
                 _submission(policy, number, COMMENT, name, body, status, sent_before, **fields)
             )
-        for number, (body, name, status, reply) in enumerate(data.get("questions", [])):
+        asked = [(QUESTION, row) for row in data.get("questions", [])]
+        asked += [(PROPOSAL, row) for row in data.get("proposals", [])]
+        for number, (kind, (body, name, status, reply)) in enumerate(asked, start=100):
             answer = None
             if reply:
                 answer = Answer.objects.create(
@@ -291,22 +292,7 @@ def seed_participation(today):
                     answered_on=min(answered_on, today),
                 )
             items.append(
-                _submission(
-                    policy, 100 + number, QUESTION, name, body, status, sent_before, answer=answer
-                )
-            )
-        for number, (body, name, reply) in enumerate(data.get("proposals", [])):
-            answer = Answer.objects.create(
-                policy=policy,
-                outcome="tra-loi",
-                explanation=reply,
-                answered_by=agency,
-                answered_on=min(answered_on, today),
-            )
-            items.append(
-                _submission(
-                    policy, 200 + number, PROPOSAL, name, body, APPROVED, sent_before, answer=answer
-                )
+                _submission(policy, number, kind, name, body, status, sent_before, answer=answer)
             )
         Submission.objects.bulk_create(items)
         if data["parts"] or data.get("report"):

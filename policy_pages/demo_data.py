@@ -708,6 +708,7 @@ PARTICIPATION = {
             (
                 "Đề nghị miễn cả tiền bán trú cho học sinh vùng đặc biệt khó khăn.",
                 "Lò Văn Pấng",
+                "da-duyet",
                 "Bộ Giáo dục và Đào tạo đã tiếp nhận kiến nghị và đang phối hợp với Bộ Tài chính đánh giá nguồn lực để đề xuất trong năm tới.",
             ),
         ],
