@@ -116,9 +116,8 @@ class SubmissionViewSet(SnippetViewSet):
     menu_order = 250
     add_to_admin_menu = True
     index_view_class = SubmissionIndexView
-    # Comments point only at their policy (protected anyway); indexing each one's references
-    # would add work to every reader's send.
-    add_to_reference_index = False
+    # Kept in Wagtail's reference index: that is how the page delete view sees the protected
+    # comments and refuses to delete their policy, instead of failing on the database's refusal.
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = ["receipt_display", "name", "policy", "kind", "part", "status", "created_at"]
