@@ -182,11 +182,10 @@ def store(policy, data, ip):
         raise Refusal(str(DUPLICATE)) from error
 
 
-def send_receipt(submission, request):
+def send_receipt(submission):
     """Mail the receipt. A mail server that fails must not undo a stored comment: it is logged."""
-    lookup_url = request.build_absolute_uri(
-        reverse("policy_pages:receipt", args=[submission.receipt])
-    )
+    # The configured public address, not the request's Host header, goes into the mail.
+    lookup_url = settings.BASE_URL + reverse("policy_pages:receipt", args=[submission.receipt])
     context = {"submission": submission, "policy": submission.policy, "lookup_url": lookup_url}
     try:
         send_mail(

@@ -76,7 +76,7 @@ def submit(request, policy_id):
     except DatabaseError:
         logger.exception("Submission on policy %s not saved: the database failed", policy_id)
         return not_saved()
-    send_receipt(submission, request)
+    send_receipt(submission)
     # 303: reloading the receipt page does not send the form again.
     response = HttpResponseRedirect(
         reverse("policy_pages:receipt", args=[submission.receipt]) + "?moi=1"

@@ -6,6 +6,7 @@ import io
 
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
@@ -102,6 +103,8 @@ def test_marking_spam_in_bulk(client, moderator, queue):
     statuses = dict(Submission.objects.values_list("body", "status"))
     assert statuses["Ý kiến thứ nhất."] == statuses["Câu hỏi khác."] == "spam"
     assert statuses["Ý kiến thứ hai."] == "cho-duyet"
+    receipt = client.get(reverse("policy_pages:receipt", args=[queue["first"].receipt]))
+    assert "Không được đăng" in receipt.content.decode()
 
 
 def test_pending_rows_have_one_click_moderation_links(client, moderator, queue):
@@ -185,6 +188,8 @@ def test_officers_export_every_comment_as_csv_that_excel_opens(client, officer, 
     assert row["Phần của dự thảo"] == "Điều 3. Giải thích từ ngữ"
     assert row["Nội dung"].startswith("'=HYPERLINK")  # never run as a formula
     assert row["Trạng thái"] == "Chờ duyệt"
+    sent = Submission.objects.get().created_at
+    assert row["Ngày gửi"] == timezone.localtime(sent).strftime("%d/%m/%Y %H:%M")
 
 
 def test_a_policy_with_public_input_cannot_be_deleted(admin_client, open_policy, queue):

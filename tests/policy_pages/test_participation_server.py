@@ -74,7 +74,9 @@ def live_database_url():
     not os.environ.get("DATABASE_URL", "").startswith("postgres"),
     reason="runs on PostgreSQL (CI's second pass): SQLite serialises every write anyway",
 )
-@pytest.mark.django_db(transaction=True)
+# Committed data the server process can read; the database is restored afterwards as
+# migrations left it, like the browser tests do.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_hundred_comments_from_twenty_readers_at_once_are_each_stored_once(home_page):
     policy = PolicyPageFactory(
         parent=PolicyIndexPageFactory(parent=home_page), title="Dự thảo Luật Thủ đô (sửa đổi)"
