@@ -35,6 +35,11 @@ def public(queryset):
     return queryset.exclude(private) if private else queryset
 
 
+def is_public(page):
+    """Whether one page is outside every view restriction, from the same cached paths."""
+    return not any(page.path.startswith(path) for path in restricted_paths())
+
+
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 @receiver(post_page_move)

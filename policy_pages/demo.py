@@ -229,15 +229,16 @@ def _demo_receipt(*parts):
 
 def _submission(policy, number, kind, name, body, status, sent_before, **fields):
     created = sent_before - timedelta(days=1 + number % 7, hours=number % 24)
+    email = f"{vi_slugify(name).replace('-', '.')}@example.vn"
     return Submission(
         policy=policy,
         kind=kind,
         status=status,
         receipt=_demo_receipt(policy.slug, kind, number),
         name=name,
-        email=f"{vi_slugify(name).replace('-', '.')}@example.vn",
+        email=email,
         body=body,
-        body_hash=fingerprint(body),
+        body_hash=fingerprint(body, email),
         consent_at=created,
         created_at=created,
         moderated_at=None if status == PENDING else created + timedelta(hours=3),

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.privacy import is_public
+
 from .models.participation import CAPACITIES, COMMENT, KINDS, PROPOSAL, QUESTION
 from .submissions import clean_text, issue_token
 
@@ -117,8 +119,9 @@ class SubmissionForm(forms.Form):
 
 def form_for_page(policy, data=None):
     """The form the page shows: with a fresh time token, and a comment choice only while the
-    consultation is open. None on a policy that is not live (a preview has nowhere to send)."""
-    if not policy.pk or not policy.live:
+    consultation is open. None on a policy that is not live (a preview has nowhere to send) or
+    not public (the form's target accepts public policies only)."""
+    if not policy.pk or not policy.live or not is_public(policy):
         return None
     consultation = policy.consultation
     is_open = bool(consultation and consultation.state == "open")

@@ -104,8 +104,8 @@ class SubmissionIndexView(IndexView):
     custom_value_preprocess = {
         **IndexView.custom_value_preprocess,
         datetime.datetime: {
-            **IndexView.custom_value_preprocess[datetime.datetime],
             "csv": lambda value: timezone.localtime(value).strftime("%d/%m/%Y %H:%M"),
+            "xlsx": lambda value: timezone.localtime(value).replace(tzinfo=None),
         },
         datetime.date: {"csv": lambda value: value.strftime("%d/%m/%Y")},
     }
@@ -222,17 +222,42 @@ class AnswerViewSet(SnippetViewSet):
     panels = [FieldPanel("policy"), *Answer.panels]
 
 
-class ModerationBulkAction(SnippetBulkAction):
-    status = None
+class SubmissionBulkAction(SnippetBulkAction):
+    """Bulk actions on the public's items, for holders of `permission` only.
+
+    Wagtail would list the items a user may not act on by name; here nobody without the
+    permission sees the confirmation at all. "Select all in listing" is refused: Wagtail would
+    take it as every item of every policy, not the filtered queue the moderator is looking at.
+    """
+
+    permission = MODERATE
     template_name = "policy_pages/admin/confirm_moderation.html"
-    action_priority = 10
 
     @classproperty
     def models(cls):
         return [Submission]
 
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.permission):
+            raise PermissionDenied
+        if "all" in request.GET.getlist("id"):
+            messages.error(
+                request,
+                _("Hãy chọn các ý kiến trên trang (tối đa 50 một lần), không chọn cả danh sách."),
+            )
+            return redirect(self.next_url)
+        return super().dispatch(request, *args, **kwargs)
+
     def check_perm(self, obj):
-        return self.request.user.has_perm(MODERATE)
+        return self.request.user.has_perm(self.permission)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "action_label": self.display_name}
+
+
+class ModerationBulkAction(SubmissionBulkAction):
+    status = None
+    action_priority = 10
 
     def get_execution_context(self):
         return {"user": self.request.user, "reason": self.reason()}
@@ -242,10 +267,9 @@ class ModerationBulkAction(SnippetBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, reason="", **kwargs):
-        return moderate(objects, cls.status, user, reason), 0
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "action_label": self.display_name}
+        # Items already in that status are left as they are (and keep their reason).
+        changing = [submission for submission in objects if submission.status != cls.status]
+        return moderate(changing, cls.status, user, reason), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(
@@ -295,25 +319,15 @@ class AnswerForm(forms.ModelForm):
         fields = ["outcome", "explanation", "answered_by", "answered_on"]
 
 
-class AnswerBulkAction(SnippetBulkAction):
+class AnswerBulkAction(SubmissionBulkAction):
     """Answer one approved comment or a group of them on the same policy with one text."""
 
     display_name = _("Trả lời, giải trình")
     action_type = "answer"
     aria_label = _("Trả lời chung các ý kiến đã chọn")
-    template_name = "policy_pages/admin/confirm_moderation.html"
     form_class = AnswerForm
     action_priority = 20
-
-    @classproperty
-    def models(cls):
-        return [Submission]
-
-    def check_perm(self, obj):
-        return self.request.user.has_perm("policy_pages.add_answer")
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "action_label": self.display_name}
+    permission = "policy_pages.add_answer"
 
     def prepare_action(self, objects, objects_without_access):
         problem = None

@@ -10,6 +10,7 @@ is worse than letting a burst pass.
 
 import hashlib
 import hmac
+import ipaddress
 import logging
 import re
 import secrets
@@ -68,9 +69,13 @@ def clean_text(text, multiline=False):
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-def fingerprint(text):
-    """The same words, whatever the case and spacing, give the same fingerprint."""
-    return hashlib.sha256(" ".join(text.casefold().split()).encode()).hexdigest()
+def fingerprint(text, email):
+    """One sender's same words, whatever the case and spacing, give the same fingerprint.
+
+    The sender is part of it: two citizens may well send the same sentence ("Tôi đồng ý với dự
+    thảo."), and a text someone else sent, or one marked as spam, must not block theirs."""
+    words = " ".join(text.casefold().split())
+    return hashlib.sha256(f"{email.strip().casefold()}\n{words}".encode()).hexdigest()
 
 
 def address_fingerprint(ip):
@@ -83,7 +88,29 @@ def address_fingerprint(ip):
 
 
 def client_ip(request):
+    """The reader's address: REMOTE_ADDR, or behind PORTAL_TRUSTED_PROXIES proxies the address
+    the outermost of them saw, from X-Forwarded-For (entries further left can be forged)."""
+    proxies = settings.PORTAL_TRUSTED_PROXIES
+    if proxies:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def rate_key(ip):
+    """IPv6 hosts get a /64 each, so an address is limited by its network, not its last bits."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return ip
 
 
 def issue_token(policy_id):
@@ -114,10 +141,14 @@ def check_token(token, policy_id):
     return payload["n"]
 
 
+def token_key(nonce):
+    return f"participation:token:{nonce}"
+
+
 def spend_token(nonce):
     """Each token sends once. `cache.add` is atomic in Redis and local memory; it answers None,
     not False, when Redis is down, and then the comment goes through."""
-    if cache.add(f"participation:token:{nonce}", 1, rules()["MAX_SECONDS"]) is False:
+    if cache.add(token_key(nonce), 1, rules()["MAX_SECONDS"]) is False:
         raise Refusal(
             _("Ý kiến này đã được gửi từ trang này. Vui lòng tải lại trang để gửi ý kiến khác.")
         )
@@ -142,21 +173,32 @@ def check_rates(ip, email):
         % {"minutes": max(ip_window, email_window) // 60},
         status=429,
     )
-    if ip and not within_limit(f"participation:ip:{address_fingerprint(ip)}", per_ip, ip_window):
+    ip_key = address_fingerprint(rate_key(ip))
+    if ip and not within_limit(f"participation:ip:{ip_key}", per_ip, ip_window):
         raise too_many
     email_key = hashlib.sha256(email.casefold().encode()).hexdigest()
     if not within_limit(f"participation:email:{email_key}", per_email, email_window):
         raise too_many
 
 
-DUPLICATE = _(
-    "Nội dung này đã được gửi cho chính sách này trước đó; hệ thống không nhận bản trùng."
-)
+DUPLICATE = _("Bạn đã gửi nội dung này cho chính sách này trước đó; hệ thống không nhận bản trùng.")
 
 
-def store(policy, data, ip):
-    """Store one pending item and return it, committed, before the reader gets a receipt."""
-    body_hash = fingerprint(data["body"])
+def store(policy, data, ip, nonce):
+    """Store one pending item and return it, committed, before the reader gets a receipt.
+
+    The form's token is spent first, so two sends of one form cannot both pass; if the item is
+    then not stored, the token is given back, so the reader's "go back and send again" works."""
+    spend_token(nonce)
+    try:
+        return insert(policy, data, ip)
+    except BaseException:
+        cache.delete(token_key(nonce))
+        raise
+
+
+def insert(policy, data, ip):
+    body_hash = fingerprint(data["body"], data["email"])
     if Submission.objects.filter(policy=policy, kind=data["kind"], body_hash=body_hash).exists():
         raise Refusal(str(DUPLICATE))
     now = timezone.now()

@@ -27,7 +27,6 @@ from .submissions import (
     check_token,
     client_ip,
     send_receipt,
-    spend_token,
     store,
 )
 
@@ -69,8 +68,7 @@ def submit(request, policy_id):
         try:
             nonce = check_token(data.get("token"), policy.pk)
             check_rates(client_ip(request), data["email"])
-            spend_token(nonce)
-            submission = store(policy, data, client_ip(request))
+            submission = store(policy, data, client_ip(request), nonce)
         except Refusal as refusal:
             return show_form(request, policy, form, refusal, status=refusal.status)
     except DatabaseError:

@@ -125,7 +125,7 @@ class PolicyPageForm(WagtailAdminPageForm):
         return cleaned_data
 
     def check_report_date(self, cleaned_data, milestones):
-        """The consultation report comes after a consultation has closed, never before."""
+        """The consultation report comes after the last consultation round has closed."""
         published_on = cleaned_data.get("report_published_on")
         if not published_on:
             return
@@ -138,11 +138,11 @@ class PolicyPageForm(WagtailAdminPageForm):
             self.add_error(
                 "report_published_on", _("Chưa có đợt lấy ý kiến nào để công bố báo cáo.")
             )
-        elif published_on <= min(closes):
+        elif published_on <= max(closes):
             self.add_error(
                 "report_published_on",
                 _("Báo cáo chỉ được công bố sau ngày kết thúc lấy ý kiến (%(date)s).")
-                % {"date": min(closes).strftime("%d/%m/%Y")},
+                % {"date": max(closes).strftime("%d/%m/%Y")},
             )
 
 
@@ -345,7 +345,8 @@ class PolicyPage(BasePage):
         comments = (
             self.public_submissions(COMMENT)
             .annotate(part_order=part_order)
-            .order_by("part_order", "created_at", "pk")
+            # Parts no longer in the officer's list keep together, after those that are.
+            .order_by("part_order", "part", "created_at", "pk")
         )
         return paginate(comments, request, COMMENTS_PAGE_SIZE)
 

@@ -312,6 +312,11 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# How many proxies (load balancer, Varnish…) stand before the app and append to X-Forwarded-For;
+# 0 trusts no header and takes REMOTE_ADDR. The comment form's per-address limit needs the
+# reader's real address (docs/deploy.md).
+PORTAL_TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+
 # Public participation (policy_pages.submissions): how fast is too fast, how long a form stays
 # valid, and how many sends per address and per email in a window of seconds. The defaults suit
 # the public site; a load test from one address raises PER_IP.

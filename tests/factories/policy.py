@@ -98,7 +98,7 @@ class SubmissionFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Trần Thị Mai {n}")
     email = factory.Sequence(lambda n: f"nguoi-gop-y-{n}@example.vn")
     body = factory.Sequence(lambda n: f"Đề nghị làm rõ điều kiện áp dụng tại khoản {n + 1}.")
-    body_hash = factory.LazyAttribute(lambda o: fingerprint(o.body))
+    body_hash = factory.LazyAttribute(lambda o: fingerprint(o.body, o.email))
     receipt = factory.LazyFunction(new_receipt)
     consent_at = factory.LazyFunction(timezone.now)
 

@@ -121,6 +121,9 @@ def test_others_cannot_moderate_export_or_rewrite(client, moderator, queue):
     assert client.get(reverse(QUEUE)).status_code in (302, 403)
     client.post(bulk("approve", queue["first"]))
     assert Submission.objects.get(pk=queue["first"].pk).status == "cho-duyet"
+    confirmation = client.get(bulk("approve", queue["first"]))
+    assert confirmation.status_code in (302, 403)
+    assert queue["first"].name not in confirmation.content.decode()
     client.force_login(moderator)
     refused = client.get(reverse(QUEUE), {"export": "csv"})
     assert refused.status_code in (302, 403)
@@ -197,3 +200,17 @@ def test_a_policy_with_public_input_cannot_be_deleted(admin_client, open_policy,
     assert response.status_code == 302
     assert Submission.objects.filter(policy=open_policy).count() == 3
     assert type(open_policy).objects.filter(pk=open_policy.pk).exists()
+
+
+def test_select_all_in_listing_is_refused_so_no_filter_is_bypassed(client, moderator, queue):
+    client.force_login(moderator)
+    url = reverse("wagtail_bulk_action", args=("policy_pages", "submission", "approve"))
+    response = client.post(url + "?id=all")
+    assert response.status_code == 302
+    assert not Submission.objects.filter(status="da-duyet").exclude(pk=queue["done"].pk).exists()
+
+
+def test_approving_again_leaves_an_item_and_its_record_alone(client, moderator, queue):
+    client.force_login(moderator)
+    client.post(bulk("approve", queue["done"]))
+    assert not ModelLogEntry.objects.filter(object_id=str(queue["done"].pk)).exists()

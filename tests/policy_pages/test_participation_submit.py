@@ -215,6 +215,27 @@ def test_a_burst_from_one_address_is_stopped_by_the_rate_limit(client, open_poli
     assert send(client, open_policy, body="Từ máy khác", ip="198.51.100.9").status_code == 303
 
 
+def test_behind_trusted_proxies_the_limit_follows_the_readers_address(
+    client, open_policy, settings
+):
+    settings.PORTAL_TRUSTED_PROXIES = 1
+    settings.PORTAL_PARTICIPATION = {**settings.PORTAL_PARTICIPATION, "PER_IP": (2, 600)}
+
+    def through_proxy(reader, n):
+        data, action = form_fields(client, open_policy)
+        data.update(body=f"Ý kiến {reader} số {n}", email=f"doc-gia-{n}-{len(reader)}@example.vn")
+        # A forged first entry is ignored: only the balancer's own entry counts.
+        forwarded = f"10.0.0.{n}, {reader}"
+        return client.post(
+            action, data, REMOTE_ADDR="10.1.1.1", HTTP_X_FORWARDED_FOR=forwarded
+        ).status_code
+
+    assert [through_proxy("203.0.113.5", n) for n in range(3)] == [303, 303, 429]
+    assert through_proxy("203.0.113.6", 9) == 303
+    # IPv6 readers are counted per /64 network: changing the last bits does not help.
+    assert [through_proxy(f"2001:db8:1:2::{n}", n) for n in range(1, 4)] == [303, 303, 429]
+
+
 def test_one_email_is_rate_limited_across_addresses(client, open_policy, settings):
     settings.PORTAL_PARTICIPATION = {**settings.PORTAL_PARTICIPATION, "PER_EMAIL": (2, 600)}
     codes = [
@@ -226,12 +247,16 @@ def test_one_email_is_rate_limited_across_addresses(client, open_policy, setting
     assert "thử lại sau 10 phút" in text_of(response)
 
 
-def test_the_same_text_twice_on_a_policy_is_refused(client, open_policy):
+def test_the_same_text_twice_from_one_sender_is_refused(client, open_policy):
     send(client, open_policy, body="Đề nghị giữ nguyên Điều 12.")
-    again = send(client, open_policy, body="  đề nghị   giữ nguyên điều 12. ", email="x@example.vn")
+    again = send(client, open_policy, body="  đề nghị   giữ nguyên điều 12. ", ip="198.51.100.1")
     assert again.status_code == 400
     assert "không nhận bản trùng" in text_of(again)
     assert len(stored()) == 1
+    # Another citizen may say the same thing.
+    other = send(client, open_policy, body="Đề nghị giữ nguyên Điều 12.", email="b@example.vn")
+    assert other.status_code == 303
+    assert len(stored()) == 2
 
 
 @pytest.mark.parametrize(
@@ -270,14 +295,23 @@ def test_a_comment_outside_the_consultation_is_refused_but_a_question_is_taken(
     assert [s.kind for s in stored()] == ["hoi-dap", "kien-nghi"]
 
 
-def test_when_the_database_fails_the_reader_is_told_and_gets_no_receipt(client, open_policy):
-    with mock.patch("policy_pages.views.store", side_effect=OperationalError("server closed")):
-        response = send(client, open_policy)
+def test_when_the_insert_fails_the_reader_is_told_and_can_send_the_same_form_again(
+    client, open_policy
+):
+    data, action = form_fields(client, open_policy)
+    failing = mock.patch.object(
+        Submission.objects, "create", side_effect=OperationalError("server closed")
+    )
+    with failing:
+        response = client.post(action, data)
     assert response.status_code == 503
     assert "chưa được lưu" in text_of(response)
     assert "YK-" not in response.content.decode()
     assert stored() == []
     assert mail.outbox == []
+    # "Go back and send again": the same form, same token, now goes through.
+    assert client.post(action, data).status_code == 303
+    assert len(stored()) == 1
 
 
 def test_a_broken_mail_server_does_not_lose_the_comment(client, open_policy):
@@ -287,10 +321,14 @@ def test_a_broken_mail_server_does_not_lose_the_comment(client, open_policy):
     assert Submission.objects.count() == 1
 
 
-def test_no_form_and_no_post_for_unpublished_or_private_policies(client, open_policy):
+def test_no_form_and_no_post_for_unpublished_or_private_policies(client, admin_user, open_policy):
     data, action = form_fields(client, open_policy)
     PageViewRestriction.objects.create(page=open_policy, restriction_type="login")
     assert client.post(action, data).status_code == 404
+    client.force_login(admin_user)  # may read the page, but the form could not be sent
+    page = BeautifulSoup(client.get(open_policy.url).content, "html.parser")
+    assert page.select_one("form.participation-form") is None
+    client.logout()
     PageViewRestriction.objects.all().delete()
     open_policy.unpublish()
     assert client.post(action, data).status_code == 404
