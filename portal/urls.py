@@ -15,6 +15,7 @@ urlpatterns = [
     path("search/", core_views.search, name="search"),
     path("", include("newsroom.urls")),
     path("", include("policy_pages.urls")),
+    path("", include("syndication.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -1,0 +1,34 @@
+"""Sitemaps for search engines: every public page, and the news of the last 48 hours.
+
+`/sitemap.xml` is an index of page sitemaps of 10,000 addresses each (the format allows 50,000,
+and an archive of a quarter of a million pages needs several). Pages come from Wagtail's own
+sitemap generator; only live pages outside any view restriction are listed.
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from wagtail.contrib.sitemaps import Sitemap
+
+from core.privacy import public
+from newsroom.models.listing import published_stories
+
+NEWS_WINDOW = timedelta(hours=48)
+NEWS_LIMIT = 1000  # the most a news sitemap may hold
+
+
+class PageSitemap(Sitemap):
+    limit = 10_000
+
+    def items(self):
+        # Not `.specific()`: a page's address and dates are on the base model, so a sitemap of
+        # ten thousand pages costs one query instead of one per page type.
+        root = self.get_wagtail_site().root_page
+        return public(root.get_descendants(inclusive=True).live()).order_by("path")
+
+
+def recent_news(now=None):
+    """Stories first published in the last 48 hours, newest first."""
+    since = (now or timezone.now()) - NEWS_WINDOW
+    return published_stories().filter(first_published_at__gte=since)[:NEWS_LIMIT]
