@@ -108,7 +108,6 @@ class SubmissionForm(forms.Form):
         cleaned_data = super().clean()
         if cleaned_data.get("kind") != COMMENT:
             cleaned_data["part"] = ""
-            cleaned_data["capacity"] = cleaned_data.get("capacity") or "ca-nhan"
         return cleaned_data
 
     @property

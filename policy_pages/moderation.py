@@ -13,7 +13,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
-from django.shortcuts import redirect
+from django.shortcuts import get_list_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import classproperty
@@ -236,6 +236,10 @@ class SubmissionBulkAction(SnippetBulkAction):
     @classproperty
     def models(cls):
         return [Submission]
+
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        return get_list_or_404(Submission.objects.select_related("policy"), pk__in=object_ids)
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(self.permission):

@@ -199,8 +199,6 @@ def store(policy, data, ip, nonce):
 
 def insert(policy, data, ip):
     body_hash = fingerprint(data["body"], data["email"])
-    if Submission.objects.filter(policy=policy, kind=data["kind"], body_hash=body_hash).exists():
-        raise Refusal(str(DUPLICATE))
     now = timezone.now()
     try:
         with transaction.atomic():
@@ -210,9 +208,9 @@ def insert(policy, data, ip):
                 receipt=new_receipt(),
                 name=data["name"],
                 email=data["email"],
-                organisation=data.get("organisation", ""),
-                capacity=data.get("capacity") or "ca-nhan",
-                part=data.get("part", ""),
+                organisation=data["organisation"],
+                capacity=data["capacity"],
+                part=data.get("part", ""),  # the form has no part field when the draft lists none
                 body=data["body"],
                 body_hash=body_hash,
                 ip_hash=address_fingerprint(ip),
@@ -220,7 +218,8 @@ def insert(policy, data, ip):
                 created_at=now,
             )
     except IntegrityError as error:
-        # The same text arrived twice at once: the unique constraint kept one.
+        # The sender's same text on this policy, earlier or at this very instant: the unique
+        # constraint is the one check, so two sends racing each other store one.
         raise Refusal(str(DUPLICATE)) from error
 
 

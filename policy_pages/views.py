@@ -33,10 +33,10 @@ from .submissions import (
 logger = logging.getLogger(__name__)
 
 
-def not_saved(status=503):
+def not_saved():
     # Rendered without the request context or any query: the database may be what failed.
     html = loader.get_template("policy_pages/submission_not_saved.html").render()
-    return HttpResponse(html, status=status)
+    return HttpResponse(html, status=503)
 
 
 def show_form(request, policy, form, refusal=None, status=400):
@@ -87,9 +87,7 @@ def submit(request, policy_id):
 def receipt(request, code):
     """Where a receipt stands. Shows the status and the policy, never the text or the email."""
     submission = (
-        Submission.objects.select_related("policy", "answer")
-        .filter(receipt=parse_receipt(code))
-        .first()
+        Submission.objects.select_related("policy").filter(receipt=parse_receipt(code)).first()
     )
     if submission is None:
         return render(

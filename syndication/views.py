@@ -5,7 +5,6 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from wagtail.contrib.sitemaps import views as sitemap_views
-from wagtail.models import Site
 
 from core.models import SiteSettings
 
@@ -32,11 +31,10 @@ def sitemap_section(request, section):
 def news_sitemap(request):
     """Google News' format: articles of the last 48 hours, with the publication's name and
     language, and the time in Hà Nội's zone."""
-    site = Site.find_for_request(request)
     return render(
         request,
         "syndication/news_sitemap.xml",
-        {"stories": recent_news(), "publication": SiteSettings.for_site(site).site_name},
+        {"stories": recent_news(), "publication": SiteSettings.for_request(request).site_name},
         content_type="application/xml; charset=utf-8",
     )
 

@@ -97,6 +97,7 @@ class DraftPart(Orderable):
 
 class Answer(models.Model):
     """The agency's answer to one comment or a group of them, or to a question or proposal.
+    With no answering agency, readers see the policy's drafting agency.
 
     Answers to comments reach readers with the consultation report; answers to questions and
     proposals as soon as the item is approved.
@@ -134,10 +135,6 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.get_outcome_display()}: {self.explanation[:60]}"
-
-    @property
-    def agency(self):
-        return self.answered_by or self.policy.drafting_agency
 
 
 class SubmissionQuerySet(models.QuerySet):

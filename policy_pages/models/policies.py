@@ -309,9 +309,7 @@ class PolicyPage(BasePage):
         """The timeline, with the consultation report in its place once it is public."""
         entries = list(self.timeline)
         if self.report_is_public:
-            report = PolicyMilestone(
-                stage="", date=self.report_published_on, note=self.report_summary[:300]
-            )
+            report = PolicyMilestone(date=self.report_published_on)
             report.is_done, report.public_document, report.is_report = True, None, True
             entries.append(report)
             entries.sort(key=lambda m: m.date)
@@ -322,7 +320,7 @@ class PolicyPage(BasePage):
         return (
             Submission.objects.approved()
             .filter(policy=self, kind__in=kinds)
-            .select_related("answer__answered_by", "answer__policy__drafting_agency")
+            .select_related("answer__answered_by")
             .order_by("created_at", "pk")
         )
 
@@ -357,8 +355,9 @@ class PolicyPage(BasePage):
     def report_counts(self):
         """How many approved comments were taken in, partly, not, or noted."""
         counts = (
-            Submission.objects.approved()
-            .filter(policy=self, kind=COMMENT, answer__isnull=False)
+            self.public_submissions(COMMENT)
+            .filter(answer__isnull=False)
+            .order_by()
             .values_list("answer__outcome")
             .annotate(models.Count("pk"))
         )
