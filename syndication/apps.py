@@ -6,3 +6,8 @@ class SyndicationConfig(AppConfig):
 
     name = "syndication"
     verbose_name = "Phân phối nội dung"
+
+    def ready(self):
+        from . import cache
+
+        cache.connect()

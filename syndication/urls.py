@@ -1,6 +1,19 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import views
+
+
+class FeedFormat:
+    regex = "rss|atom"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(FeedFormat, "feed_format")
 
 app_name = "syndication"
 urlpatterns = [
@@ -8,4 +21,35 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap_index, name="sitemap_index"),
     path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap"),
     path("news-sitemap.xml", views.news_sitemap, name="news_sitemap"),
+    path("feeds/", views.feed_list, name="feed_list"),
+    path("feeds/latest.<feed_format:fmt>", views.feed, {"source": "latest"}, name="latest"),
+    path(
+        "feeds/section/<slug:slug>.<feed_format:fmt>",
+        views.feed,
+        {"source": "section"},
+        name="section",
+    ),
+    path(
+        "feeds/topic/<slug:slug>.<feed_format:fmt>", views.feed, {"source": "topic"}, name="topic"
+    ),
+    path(
+        "feeds/policy/<slug:slug>.<feed_format:fmt>",
+        views.feed,
+        {"source": "policy"},
+        name="policy",
+    ),
+    path(
+        "feeds/legal-documents.<feed_format:fmt>",
+        views.feed,
+        {"source": "legal_documents"},
+        name="legal_documents",
+    ),
+    path(
+        "feeds/multimedia/<slug:kind>.<feed_format:fmt>",
+        views.feed,
+        {"source": "multimedia"},
+        name="multimedia",
+    ),
+    # A podcast is RSS only: that is what podcast apps read.
+    path("feeds/podcast.rss", views.feed, {"source": "podcast"}, name="podcast"),
 ]

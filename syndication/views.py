@@ -1,17 +1,44 @@
-from django.http import HttpResponse
+import hashlib
+import time
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
 from django.views.decorators.cache import cache_control
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from wagtail.contrib.sitemaps import views as sitemap_views
+from wagtail.models import Site
 
 from core.models import SiteSettings
 
+from . import feeds
+from . import render as feed_render
+from .cache import ENTRY_SECONDS, generation
+from .directory import feed_directory
 from .sitemaps import PageSitemap, recent_news
 
 SITEMAPS = {"trang": PageSitemap}
 FIVE_MINUTES = 300
+# Outlets poll every few minutes; a minute keeps a proxy's copy close to what the portal has.
+FEED_MAX_AGE = 60
+SOURCES = {
+    "latest": feeds.latest_feed,
+    "section": feeds.section_feed,
+    "topic": feeds.topic_feed,
+    "policy": feeds.policy_feed,
+    "legal_documents": feeds.legal_documents_feed,
+    "multimedia": feeds.multimedia_feed,
+    "podcast": feeds.podcast_feed,
+}
+# The document feed's filters; anything else in the address is ignored.
+DOCUMENT_FILTERS = ("loai", "co-quan", "linh-vuc", "hieu-luc", "nam")
 
 
 @require_safe
@@ -52,3 +79,73 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('syndication:news_sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@gzip_page
+def feed(request, source, fmt="rss", **kwargs):
+    """One feed, from the shared cache when it has it (no database query then), with the
+    validators feed readers send back: a matching `If-None-Match` or `If-Modified-Since` gets
+    304 and no body."""
+    variant = _document_variant(request.GET) if source == "legal_documents" else ""
+    cached = cache.get(_cache_key(request, source, fmt, kwargs, variant))
+    if cached is None:
+        cached = _build(request, source, fmt, kwargs)
+    response = HttpResponse(cached["body"], content_type=feed_render.CONTENT_TYPES[fmt])
+    response["ETag"] = cached["etag"]
+    response["Last-Modified"] = http_date(cached["modified"])
+    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+    return get_conditional_response(
+        request, etag=cached["etag"], last_modified=cached["modified"], response=response
+    )
+
+
+def _build(request, source, fmt, kwargs):
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404("Không có trang này.")
+    feed_ = SOURCES[source](request, site, **kwargs)
+    # Written under the canonical filters: odd or unknown values share the entry of what they
+    # actually select, so no address can fill the cache with copies.
+    key = _cache_key(request, source, fmt, kwargs, feed_.variant)
+    cached = cache.get(key)
+    if cached is None:
+        self_url = site.root_url + request.path
+        if feed_.variant:
+            self_url += f"?{feed_.variant}"
+        body = feed_render.render(feed_, feed_.build(), fmt, self_url)
+        cached = {
+            "body": body,
+            "etag": quote_etag(hashlib.sha256(body).hexdigest()[:32]),
+            "modified": int(time.time()),
+        }
+        cache.set(key, cached, ENTRY_SECONDS)
+    return cached
+
+
+def _document_variant(params):
+    return urlencode(
+        sorted((name, params[name][:80]) for name in DOCUMENT_FILTERS if params.get(name))
+    )
+
+
+def _cache_key(request, source, fmt, kwargs, variant):
+    # Today's date is part of it: a policy's milestone dated ahead joins its feed on its day.
+    parts = [generation(), request.get_host(), source, fmt, timezone.localdate().isoformat()]
+    parts += [f"{name}={value}" for name, value in sorted(kwargs.items())]
+    digest = hashlib.sha256("|".join([*parts, variant]).encode()).hexdigest()[:40]
+    return f"feeds:{digest}"
+
+
+@require_safe
+@cache_control(max_age=FIVE_MINUTES, public=True)
+def feed_list(request):
+    """/feeds/: every feed with its address, and the terms on which outlets may republish."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404("Không có trang này.")
+    return render(
+        request,
+        "syndication/feed_list.html",
+        {"groups": feed_directory(site), "settings_": SiteSettings.for_site(site)},
+    )

@@ -2,6 +2,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
+import feedparser
 import pytest
 
 from tests.browser.conftest import assert_accessible
@@ -74,6 +75,7 @@ def test_pages_fit_the_screen_from_320_pixels_up(demo_portal, page):
         "/thoi-su/video-toan-canh-cay-cau-moi-noi-doi-bo-song/",
         "/multimedia/infographic-giai-ngan-von-dau-tu-cong-muoi-thang/",
         "/dia-phuong/emagazine-hanh-trinh-dua-dien-ve-ban-vung-cao/",  # full-width pictures
+        "/feeds/",
         "/khong-co-trang-nay/",
     ]
     for width in (320, 768, 1280):
@@ -82,6 +84,20 @@ def test_pages_fit_the_screen_from_320_pixels_up(demo_portal, page):
             page.goto(demo_portal + url)
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at {width}px"
+
+
+def test_an_outlet_finds_every_feed_from_the_footer_and_reads_one(demo_portal, page):
+    page.goto(demo_portal + "/")
+    page.get_by_role("link", name="Nguồn tin RSS, Atom cho cơ quan báo chí").click()
+    page.wait_for_selector("h1")
+    assert page.locator("h1").inner_text() == "Nguồn tin RSS, Atom"
+    assert page.locator(".feed-list li").count() >= 20
+    assert_accessible(page)
+    href = page.get_by_role("link", name="Tin mới nhất, nguồn RSS").get_attribute("href")
+    response = page.request.get(demo_portal + href)
+    assert response.headers["content-type"] == "application/rss+xml; charset=utf-8"
+    parsed = feedparser.parse(response.body())
+    assert not parsed.bozo and len(parsed.entries) == 50
 
 
 def test_404_page_is_accessible(home_page, live_url, page):

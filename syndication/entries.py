@@ -1,0 +1,207 @@
+"""What a feed says of one item: a page, or a step in a policy's life.
+
+A page takes part through the plain attributes the content apps already give it (`title`,
+`display_summary`, `publication_time`, `display_image`, `authors` or `byline`, `topic_list`,
+`media_file`); its full text is rendered by a small template per page type in
+`templates/syndication/entries/`, so no content app knows of feeds.
+"""
+
+import mimetypes
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, time
+
+from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string, select_template
+from django.utils import timezone
+
+from wagtail.models import Page
+
+from bs4 import BeautifulSoup
+
+# Uncropped, in the format every feed reader takes, at the body's largest width (which
+# `generate_renditions` makes ahead for every picture wide enough).
+FEED_IMAGE_SPEC = "width-1440|format-jpeg|bgcolor-ffffff"
+URL_ATTRIBUTES = ("href", "src", "poster")
+# XML 1.0 allows no C0 control character but tab and newlines, no lone surrogate, and not
+# U+FFFE/U+FFFF: one of them in a caption would make lxml refuse the whole feed.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# The relations a listing of each kind needs, fetched once for all the items of that kind.
+PREFETCH = ("article_authors__author", "topics", "image", "listing_image", "media")
+
+
+def xml_text(value):
+    return XML_INVALID.sub("", str(value or ""))
+
+
+@dataclass
+class Image:
+    url: str
+    width: int
+    height: int
+    caption: str
+    credit: str
+    alt: str
+
+
+@dataclass
+class Enclosure:
+    url: str
+    length: int
+    mime_type: str
+    duration: float | None = None
+
+
+@dataclass
+class Entry:
+    guid: str
+    link: str
+    title: str
+    summary: str
+    published: datetime
+    updated: datetime
+    body: str = ""
+    authors: list = field(default_factory=list)
+    categories: list = field(default_factory=list)
+    image: Image | None = None
+    enclosure: Enclosure | None = None
+    is_permalink: bool = True
+
+
+def at_midnight(day):
+    """A date as the start of that day in Hà Nội."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def absolute_html(html, root_url):
+    """`html` with every site-relative link, picture and `srcset` made absolute, as a page
+    republished elsewhere needs them."""
+    if not html.strip():
+        return ""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(True):
+        for name in URL_ATTRIBUTES:
+            value = tag.get(name)
+            if value and value.startswith("/") and not value.startswith("//"):
+                tag[name] = root_url + value
+        if tag.get("srcset"):
+            candidates = [c.strip() for c in tag["srcset"].split(",") if c.strip()]
+            tag["srcset"] = ", ".join(
+                root_url + c if c.startswith("/") and not c.startswith("//") else c
+                for c in candidates
+            )
+        # Lazy loading means nothing outside a browser and confuses some readers.
+        tag.attrs.pop("loading", None)
+    return xml_text(str(soup))
+
+
+def prefetch(pages):
+    """Fetch what entries need for many pages at once: per page type, the relations it has."""
+    by_type = {}
+    for page in pages:
+        by_type.setdefault(type(page), []).append(page)
+    for page_type, items in by_type.items():
+        names = [name for name in PREFETCH if hasattr(page_type, name.split("__")[0])]
+        if names:
+            prefetch_related_objects(items, *names)
+
+
+def section_titles(pages):
+    """{page id: the title of its parent}, for the category readers know it under; one query."""
+    parent_paths = {page.pk: page.path[: -page.steplen] for page in pages}
+    titles = dict(
+        Page.objects.filter(path__in=set(parent_paths.values()), depth__gt=2).values_list(
+            "path", "title"
+        )
+    )
+    return {pk: titles[path] for pk, path in parent_paths.items() if path in titles}
+
+
+def page_entries(pages, root_url):
+    """Entries for these live, public pages (specific instances), in the order given."""
+    pages = list(pages)
+    prefetch(pages)
+    sections = section_titles(pages)
+    return [page_entry(page, root_url, sections.get(page.pk)) for page in pages]
+
+
+def page_entry(page, root_url, section=None):
+    link = page.get_full_url()
+    published = page.publication_time or page.last_published_at or timezone.now()
+    updated = max(
+        (t for t in (page.last_published_at, getattr(page, "modified_time", None)) if t),
+        default=published,
+    )
+    categories = [section] if section else []
+    categories += [topic.name for topic in getattr(page, "topic_list", [])]
+    return Entry(
+        guid=link,
+        link=link,
+        title=xml_text(page.title),
+        summary=xml_text(page.display_summary),
+        published=published,
+        updated=max(updated, published),
+        body=absolute_html(render_body(page), root_url),
+        authors=[xml_text(name) for name in author_names(page)],
+        categories=[xml_text(c) for c in categories],
+        image=lead_image(page.display_image, root_url),
+        enclosure=media_enclosure(getattr(page, "media_file", None), root_url),
+    )
+
+
+def render_body(page):
+    """The full text, from `syndication/entries/<app>_<model>.html` of the page's type or of the
+    nearest type it extends (live coverage is an article), else the generic template."""
+    names = [
+        f"syndication/entries/{model._meta.app_label}_{model._meta.model_name}.html"
+        for model in type(page).__mro__
+        if isinstance(model, type) and issubclass(model, Page) and not model._meta.abstract
+    ]
+    template = select_template([*names, "syndication/entries/page.html"])
+    return template.render({"page": page})
+
+
+def author_names(page):
+    authors = getattr(page, "authors", None)
+    if authors:
+        return [author.byline_name for author in authors]
+    byline = getattr(page, "byline", "")
+    return [name.strip() for name in byline.split(" - ") if name.strip()] if byline else []
+
+
+def lead_image(image, root_url):
+    if image is None:
+        return None
+    rendition = image.get_rendition(FEED_IMAGE_SPEC)
+    url = rendition.url
+    return Image(
+        url=root_url + url if url.startswith("/") else url,
+        width=rendition.width,
+        height=rendition.height,
+        caption=xml_text(image.caption),
+        credit=xml_text(image.credit),
+        alt=xml_text(image.default_alt_text),
+    )
+
+
+def media_enclosure(media, root_url):
+    """An audio or video file as an enclosure: its address, size in bytes and type."""
+    if media is None or not media.file:
+        return None
+    try:
+        length = media.file.size
+    except OSError:
+        length = 0  # the file is missing from storage: still announce it, with no size
+    url = media.url
+    mime_type = mimetypes.guess_type(media.file.name)[0] or f"{media.type}/mpeg"
+    return Enclosure(
+        url=root_url + url if url.startswith("/") else url,
+        length=length,
+        mime_type=mime_type,
+        duration=media.duration or None,
+    )
+
+
+def render_snippet(template, context):
+    """The HTML of a non-page entry (a milestone, an answer), from its template."""
+    return render_to_string(f"syndication/entries/{template}.html", context)

@@ -1,0 +1,314 @@
+"""Which feeds exist and what each one holds: 50 live, public items, newest first.
+
+Each `*_feed(request, site, ...)` looks up what the address names (a section, a topic…), raising
+Http404 when it is not a live, public thing of this site, and returns a `Feed` whose entries are
+built only when the cache has none (see views). `Feed.key` is the canonical name of what it
+holds, so two addresses for the same content share one cache entry.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import parse_qsl, urlencode
+
+from django.http import Http404
+from django.templatetags.static import static
+from django.utils import timezone
+from django.utils.text import Truncator
+
+from wagtail.models import Page
+
+from core.models import SiteSettings
+from core.privacy import public
+from media.models import KINDS, MULTIMEDIA_PAGE_TYPES, AudioBulletinPage
+from newsroom.models import ArticlePage, SectionPage, Topic, published_articles
+from policy_pages.filters import DocumentFilters
+from policy_pages.models import LegalDocumentPage, PolicyPage
+from policy_pages.models.documents import DOCUMENT_TYPES, published_documents, today
+
+from . import entries as entry_tools
+
+FEED_SIZE = 50
+STORY_TYPES = (ArticlePage, *MULTIMEDIA_PAGE_TYPES)
+EVERYTHING = (*STORY_TYPES, LegalDocumentPage, PolicyPage)
+PODCAST_COVER = "img/podcast-cover.png"
+
+
+@dataclass
+class Feed:
+    key: str
+    title: str
+    link: str
+    description: str
+    build: Callable[[], list] = field(repr=False)
+    author: str = ""
+    rights: str = ""
+    image_url: str = ""
+    owner_email: str = ""
+    podcast: bool = False
+    # The canonical filters of a narrowed feed, as an address query ("" for the others).
+    variant: str = ""
+    fallback_time: datetime = field(default_factory=timezone.now)
+
+
+def _feed(site, key, title, link, description, build, **kwargs):
+    settings = SiteSettings.for_site(site)
+    return Feed(
+        key=key,
+        title=f"{settings.site_name} - {title}",
+        link=link,
+        description=description,
+        build=build,
+        author=settings.agency or settings.site_name,
+        rights=settings.reuse_terms or f"© {settings.site_name}",
+        **kwargs,
+    )
+
+
+def _page_entries(site, pages):
+    return lambda: entry_tools.page_entries(pages[:FEED_SIZE], site.root_url)
+
+
+def _newest(queryset):
+    return queryset.order_by("-first_published_at", "-pk")
+
+
+def _live(site, *page_types):
+    return public(Page.objects.live()).type(*page_types).descendant_of(site.root_page)
+
+
+def latest_feed(request, site):
+    pages = _newest(_live(site, *EVERYTHING)).specific()
+    return _feed(
+        site,
+        "latest",
+        "Tin mới nhất",
+        site.root_url + "/",
+        "Tin, bài, ảnh, video, văn bản và chính sách mới đăng, mới nhất trước.",
+        _page_entries(site, pages),
+    )
+
+
+def section_feed(request, site, slug):
+    # A slug is unique among siblings only: the shallowest section of that name is the one meant.
+    section = (
+        public(SectionPage.objects.live().descendant_of(site.root_page))
+        .filter(slug=slug)
+        .order_by("depth", "path")
+        .first()
+    )
+    if section is None:
+        raise Http404("Không có chuyên mục này.")
+    pages = _newest(_live(site, *STORY_TYPES).descendant_of(section)).specific()
+    return _feed(
+        site,
+        f"section:{section.pk}",
+        section.title,
+        section.get_full_url(request),
+        section.display_summary or f"Tin, bài mới nhất của chuyên mục {section.title}.",
+        _page_entries(site, pages),
+    )
+
+
+def topic_feed(request, site, slug):
+    topic = Topic.objects.filter(slug=slug).first()
+    if topic is None:
+        raise Http404("Không có chủ đề này.")
+    articles = published_articles().filter(topic_items__tag=topic).descendant_of(site.root_page)
+    return _feed(
+        site,
+        f"topic:{topic.pk}",
+        f"Chủ đề {topic.name}",
+        site.root_url + topic.get_absolute_url(),
+        f"Tin, bài mới nhất về {topic.name}.",
+        _page_entries(site, articles),
+    )
+
+
+def multimedia_feed(request, site, kind):
+    page_type = KINDS.get(kind)
+    if page_type is None:
+        raise Http404("Không có loại đa phương tiện này.")
+    pages = _newest(_live(site, page_type)).specific()
+    return _feed(
+        site,
+        f"multimedia:{kind}",
+        str(page_type._meta.verbose_name_plural).capitalize(),
+        site.root_url + "/multimedia/?" + urlencode({"loai": kind}),
+        f"{str(page_type._meta.verbose_name_plural).capitalize()} mới nhất.",
+        _page_entries(site, pages),
+    )
+
+
+def podcast_feed(request, site):
+    pages = _newest(_live(site, AudioBulletinPage)).specific()
+    settings = SiteSettings.for_site(site)
+    return _feed(
+        site,
+        "podcast",
+        "Bản tin âm thanh",
+        site.root_url + "/multimedia/?" + urlencode({"loai": AudioBulletinPage.kind_slug}),
+        "Các bản tin thời sự bằng âm thanh của cổng, phát cùng các đài đối tác.",
+        _page_entries(site, pages),
+        podcast=True,
+        image_url=site.root_url + static(PODCAST_COVER),
+        owner_email=settings.email,
+    )
+
+
+def legal_documents_feed(request, site):
+    """Documents, narrowed by the same filters as the document index (`loai`, `co-quan`,
+    `linh-vuc`, `hieu-luc`, `nam`); words (`q`) are for the index's search, not for feeds."""
+    filters = DocumentFilters.from_request(request)
+    filters.query = ""
+    chosen = urlencode(sorted(parse_qsl(filters.query_string())))
+    documents = _newest(filters.apply(published_documents().descendant_of(site.root_page)))
+    index_url = site.root_url + "/van-ban/" + (f"?{chosen}" if chosen else "")
+    narrowed = [
+        str(label)
+        for label in (
+            filters.document_type and dict(DOCUMENT_TYPES)[filters.document_type],
+            filters.issuing_body and filters.issuing_body.name,
+            filters.legal_field and filters.legal_field.name,
+        )
+        if label
+    ]
+    title = "Văn bản" + (f": {', '.join(narrowed)}" if narrowed else "")
+    return _feed(
+        site,
+        f"documents:{chosen}",
+        title,
+        index_url,
+        "Văn bản quy phạm pháp luật và văn bản chỉ đạo, điều hành mới đăng.",
+        _page_entries(site, documents),
+        variant=chosen,
+    )
+
+
+def policy_feed(request, site, slug):
+    """ "Follow this policy": its milestones as they come, its documents, guidance, answers to
+    the public and news about it."""
+    policy = (
+        public(PolicyPage.objects.live().descendant_of(site.root_page)).filter(slug=slug).first()
+    )
+    if policy is None:
+        raise Http404("Không có chính sách này.")
+    policy_url = policy.get_full_url(request)
+    return _feed(
+        site,
+        f"policy:{policy.pk}:{today().isoformat()}",
+        f"Chính sách: {policy.title}",
+        policy_url,
+        policy.summary,
+        lambda: policy_entries(policy, policy_url, site.root_url),
+    )
+
+
+def policy_entries(policy, policy_url, root_url):
+    """Steps whose day has come, documents, guidance, answers and news, newest first."""
+    items = []
+    for milestone in policy.timeline_entries():
+        if not milestone.is_done:
+            continue
+        if getattr(milestone, "is_report", False):
+            items.append(_report_entry(policy, policy_url, root_url))
+            continue
+        body = entry_tools.render_snippet(
+            "policy_milestone", {"milestone": milestone, "policy": policy}
+        )
+        items.append(
+            _policy_entry(
+                f"{policy_url}#moc-{milestone.pk}",
+                f"{policy_url}#timeline-heading",
+                f"{policy.title}: {milestone.stage_label}",
+                milestone.note or milestone.stage_label,
+                entry_tools.at_midnight(milestone.date),
+                entry_tools.absolute_html(body, root_url),
+            )
+        )
+    for note in policy.guidance:
+        if note.published_on > today():
+            continue
+        body = entry_tools.render_snippet("policy_guidance", {"note": note})
+        items.append(
+            _policy_entry(
+                f"{policy_url}#huong-dan-{note.pk}",
+                f"{policy_url}#implementation-heading",
+                f"Hướng dẫn thực hiện: {note.title}",
+                Truncator(note.text).chars(300),
+                entry_tools.at_midnight(note.published_on),
+                entry_tools.absolute_html(body, root_url),
+            )
+        )
+    answered = policy.answered_questions()
+    answers = [
+        (
+            f"faq-{q.pk}",
+            "faq-heading",
+            "hỏi đáp",
+            q.question,
+            q.answered_by,
+            q.answered_on,
+            q.answer,
+        )
+        for q in policy.faq
+    ]
+    answers += [
+        (
+            f"tra-loi-{item.pk}",
+            "faq-heading" if item in answered["questions"] else "proposals-heading",
+            item.get_kind_display().lower(),
+            item.body,
+            item.answer.answered_by or policy.drafting_agency,
+            item.answer.answered_on,
+            item.answer.explanation,
+        )
+        for item in [*answered["questions"], *answered["proposals"]]
+    ]
+    for anchor, heading, kind, question, agency, answered_on, text in answers:
+        context = {"question": question, "agency": agency, "answered_on": answered_on, "text": text}
+        items.append(
+            _policy_entry(
+                f"{policy_url}#{anchor}",
+                f"{policy_url}#{heading}",
+                f"Trả lời {kind}: {Truncator(question).chars(90)}",
+                Truncator(text).chars(300),
+                entry_tools.at_midnight(answered_on),
+                entry_tools.absolute_html(
+                    entry_tools.render_snippet("policy_answer", context), root_url
+                ),
+            )
+        )
+    items += entry_tools.page_entries(
+        [document for _link, document in policy.legal_documents()], root_url
+    )
+    items += entry_tools.page_entries(policy.related_news(), root_url)
+    items.sort(key=lambda entry: entry.published, reverse=True)
+    return items[:FEED_SIZE]
+
+
+def _report_entry(policy, policy_url, root_url):
+    body = entry_tools.render_snippet(
+        "policy_report", {"policy": policy, "counts": policy.report_counts()}
+    )
+    return _policy_entry(
+        f"{policy_url}#bao-cao",
+        f"{policy_url}#timeline-heading",
+        f"{policy.title}: báo cáo tiếp thu, giải trình ý kiến",
+        Truncator(policy.report_summary).chars(300),
+        entry_tools.at_midnight(policy.report_published_on),
+        entry_tools.absolute_html(body, root_url),
+    )
+
+
+def _policy_entry(guid, link, title, summary, when, body):
+    return entry_tools.Entry(
+        guid=guid,
+        link=link,
+        title=entry_tools.xml_text(title),
+        summary=entry_tools.xml_text(summary),
+        published=when,
+        updated=when,
+        body=body,
+        is_permalink=False,
+    )

@@ -1,0 +1,407 @@
+"""What the ~800 outlets read: RSS and Atom that a feed reader parses cleanly, with the full text,
+bylines, categories, the lead photo's credit and the media file, answered 304 when nothing changed,
+and never anything unpublished, private or personal."""
+
+import datetime as dt
+import gzip
+from xml.etree import ElementTree
+
+from django.utils import timezone
+
+from wagtail.models import PageViewRestriction
+from wagtail.rich_text import RichText
+
+import feedparser
+import pytest
+import time_machine
+
+from core.models import SiteSettings
+from newsroom.models import Topic
+from policy_pages.models import Answer, PolicyLegalDocument, PolicyRelatedArticle
+from tests.factories import (
+    ArticlePageFactory,
+    AudioBulletinPageFactory,
+    AuthorFactory,
+    InfographicPageFactory,
+    IssuingBodyFactory,
+    LegalDocumentIndexPageFactory,
+    LegalDocumentPageFactory,
+    MultimediaIndexPageFactory,
+    PhotoStoryPageFactory,
+    PolicyIndexPageFactory,
+    PolicyPageFactory,
+    SectionPageFactory,
+    SubmissionFactory,
+    VideoPageFactory,
+    milestone,
+)
+from tests.helpers import count_queries
+
+HANOI = dt.timedelta(hours=7)
+FEED_FIELDS = ("id", "title", "link", "summary", "published", "content")
+
+
+@pytest.fixture
+def section(home_page):
+    return SectionPageFactory(parent=home_page, title="Thời sự", slug="thoi-su")
+
+
+def read(client, url, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code == 200, (url, response.status_code)
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo, (url, parsed.get("bozo_exception"))
+    return parsed
+
+
+def every_feed_url(client):
+    """Every RSS and Atom address /feeds/ lists."""
+    html = client.get("/feeds/").text
+    urls = {part.split('"', 1)[0] for part in html.split('href="/feeds/')[1:]}
+    return sorted(url.replace("&amp;", "&") for url in urls if url)
+
+
+@pytest.fixture
+def newsroom(section):
+    """A small portal: an article with two reporters and a topic, a photo story, a video, an
+    audio bulletin, a document and a policy, each in its place."""
+    home = section.get_parent()
+    reporters = [AuthorFactory(name="Minh Anh"), AuthorFactory(name="Đức Tâm")]
+    article = ArticlePageFactory(
+        parent=section,
+        title="Chính phủ thông qua đề án chuyển đổi số quốc gia",
+        slug="chinh-phu-thong-qua-de-an",
+        authors=reporters,
+    )
+    article.body = [
+        ("paragraph", RichText('<p>Xem <a href="/thoi-su/">chuyên mục Thời sự</a> thêm.</p>')),
+        ("image", {"image": article.image, "caption": "Toàn cảnh phiên họp", "display": ""}),
+    ]
+    article.topics.add("Chuyển đổi số")
+    article.save()
+    multimedia = MultimediaIndexPageFactory(parent=home)
+    documents = LegalDocumentIndexPageFactory(parent=home)
+    policy = PolicyPageFactory(parent=PolicyIndexPageFactory(parent=home), slug="chinh-sach-so")
+    milestone(policy, "de-xuat", timezone.localdate() - dt.timedelta(days=90), note="Bộ đề xuất.")
+    return {
+        "article": article,
+        "photos": PhotoStoryPageFactory(parent=multimedia, slug="mua-lua-chin"),
+        "video": VideoPageFactory(parent=multimedia, slug="video-cong-trinh"),
+        "audio": AudioBulletinPageFactory(parent=multimedia, slug="ban-tin-sang"),
+        "document": LegalDocumentPageFactory(
+            parent=documents, number_symbol="68/2023/NĐ-CP", slug="nghi-dinh-68"
+        ),
+        "infographic": InfographicPageFactory(parent=multimedia, slug="so-lieu-gdp"),
+        "policy": policy,
+        "home": home,
+    }
+
+
+def test_every_listed_feed_parses_cleanly_and_each_item_has_what_outlets_republish(
+    client, newsroom
+):
+    urls = every_feed_url(client)
+    for expected in [
+        "latest.rss",
+        "latest.atom",
+        "section/thoi-su.rss",
+        "topic/chuyen-doi-so.atom",
+        "policy/chinh-sach-so.rss",
+        "legal-documents.rss",
+        "multimedia/video.atom",
+        "podcast.rss",
+    ]:
+        assert expected in urls
+    for url in urls:
+        parsed = read(client, "/feeds/" + url)
+        assert parsed.feed.language == "vi" if url.endswith(".rss") else True
+        assert parsed.entries, url
+        for entry in parsed.entries:
+            for name in FEED_FIELDS:
+                assert entry.get(name), (url, entry.get("link"), name)
+
+
+@pytest.mark.parametrize("fmt", ["rss", "atom"])
+def test_an_article_item_carries_full_text_bylines_categories_time_and_credited_photo(
+    client, newsroom, fmt
+):
+    article = newsroom["article"]
+    image = article.image
+    image.caption, image.credit = "Phiên họp Chính phủ sáng nay", "VGP/Nhật Bắc"
+    image.save()
+    parsed = read(client, f"/feeds/latest.{fmt}")
+    entry = next(e for e in parsed.entries if e.link == article.get_full_url())
+    assert entry.id == article.get_full_url()
+    assert entry.title == "Chính phủ thông qua đề án chuyển đổi số quốc gia"
+    assert item_element(client, f"/feeds/latest.{fmt}", article, "description") == article.sapo
+    body = entry.content[0].value
+    assert 'href="http://localhost/thoi-su/"' in body  # links made absolute for other sites
+    assert 'src="http://localhost/' in body and 'src="/' not in body
+    assert "Toàn cảnh phiên họp - Ảnh 2" in body
+    assert [a.name for a in entry.authors] == ["Minh Anh", "Đức Tâm"]
+    assert {tag.term for tag in entry.tags} == {"Thời sự", "Chuyển đổi số"}
+    published = dt.datetime.fromisoformat(
+        parsed_time(client, f"/feeds/latest.{fmt}", article.get_full_url(), fmt)
+    )
+    assert published.utcoffset() == HANOI
+    assert abs(published - article.first_published_at) < dt.timedelta(seconds=1)
+    photo = entry.media_content[0]
+    assert photo["medium"] == "image" and photo["url"].startswith("http://localhost/")
+    assert entry.media_credit[0]["content"] == "VGP/Nhật Bắc"
+    assert "Phiên họp Chính phủ sáng nay" in client.get(f"/feeds/latest.{fmt}").text
+
+
+def item_element(client, url, page, name):
+    """The text of one element of a page's item, read as XML (feedparser takes Media RSS's
+    caption for the summary)."""
+    root = ElementTree.fromstring(client.get(url).content)  # noqa: S314 (the portal's own output)
+    if root.tag == "rss":
+        item = next(i for i in root.iter("item") if i.findtext("link") == page.get_full_url())
+        return item.findtext(name)
+    atom = "{http://www.w3.org/2005/Atom}"
+    entry = next(
+        e for e in root.iter(f"{atom}entry") if e.findtext(f"{atom}id") == page.get_full_url()
+    )
+    return entry.findtext(atom + {"description": "summary"}.get(name, name))
+
+
+def parsed_time(client, url, link, fmt):
+    """The item's publication time exactly as written (feedparser keeps only UTC)."""
+    text = client.get(url).text
+    item = text[text.index(f"{link}<") :] if fmt == "rss" else text[text.index(f'href="{link}"') :]
+    tag = "pubDate" if fmt == "rss" else "published"
+    raw = item.split(f"<{tag}>", 1)[1].split("<", 1)[0]
+    if fmt == "rss":
+        return dt.datetime.strptime(raw, "%a, %d %b %Y %H:%M:%S %z").isoformat()
+    return raw
+
+
+def test_feeds_hold_the_fifty_newest_items_newest_first(client, section):
+    for n in range(53):
+        ArticlePageFactory(
+            parent=section,
+            title=f"Tin số {n}",
+            first_published_at=timezone.now() - dt.timedelta(minutes=n),
+        )
+    titles = [e.title for e in read(client, "/feeds/section/thoi-su.rss").entries]
+    assert titles == [f"Tin số {n}" for n in range(50)]
+
+
+def test_the_podcast_feed_has_itunes_tags_and_enclosures_with_length_and_type(client, newsroom):
+    audio = newsroom["audio"]
+    parsed = read(client, "/feeds/podcast.rss")
+    assert "<itunes:explicit>no</itunes:explicit>" in client.get("/feeds/podcast.rss").text
+    assert parsed.feed.image.href.endswith(".png")
+    assert parsed.feed.tags[0].term == "Government"
+    [entry] = parsed.entries
+    assert entry.link == audio.get_full_url()
+    [enclosure] = entry.enclosures
+    assert enclosure.href == "http://localhost" + audio.media.url
+    assert enclosure.type == "audio/mpeg"
+    assert int(enclosure.length) == audio.media.file.size == 64
+    assert entry.itunes_duration == "125"
+    assert "Xin chào quý vị và các bạn" in entry.content[0].value  # the transcript
+
+
+def test_video_items_carry_their_file_and_each_kind_has_its_own_feed(client, newsroom):
+    video = read(client, "/feeds/multimedia/video.rss")
+    [entry] = video.entries
+    assert entry.enclosures[0].type == "video/mp4"
+    photos = read(client, "/feeds/multimedia/anh.atom")
+    assert [e.link for e in photos.entries] == [newsroom["photos"].get_full_url()]
+    assert photos.entries[0].content[0].value.count("<figure") == 3
+    assert client.get("/feeds/multimedia/khong-co.rss").status_code == 404
+
+
+def test_the_document_feed_narrows_by_type_and_issuer_and_ignores_anything_else(client, newsroom):
+    documents = newsroom["document"].get_parent()
+    ministry = IssuingBodyFactory(name="Bộ Tài chính")
+    circular = LegalDocumentPageFactory(
+        parent=documents,
+        title="Thông tư hướng dẫn quản lý thuế",
+        number_symbol="80/2024/TT-BTC",
+        document_type="thong-tu",
+        issuing_body=ministry,
+    )
+    all_titles = {e.title for e in read(client, "/feeds/legal-documents.rss").entries}
+    assert all_titles == {circular.title, newsroom["document"].title}
+    by_type = read(client, "/feeds/legal-documents.rss?loai=thong-tu")
+    assert [e.title for e in by_type.entries] == [circular.title]
+    assert "Thông tư" in by_type.feed.title
+    by_issuer = read(client, f"/feeds/legal-documents.atom?co-quan={ministry.slug}")
+    assert [e.title for e in by_issuer.entries] == [circular.title]
+    item = by_type.entries[0].content[0].value
+    assert "80/2024/TT-BTC" in item and "Bộ Tài chính" in item
+    odd = read(client, "/feeds/legal-documents.rss?loai=<script>&co-quan=%00&nam=99999")
+    assert {e.title for e in odd.entries} == all_titles
+
+
+def test_following_a_policy_gives_its_milestones_documents_answers_and_news(client, newsroom):
+    policy, document = newsroom["policy"], newsroom["document"]
+    today = timezone.localdate()
+    milestone(policy, "soan-thao", today - dt.timedelta(days=40), note="Ban soạn thảo họp lần đầu.")
+    milestone(policy, "thong-qua", today + dt.timedelta(days=5), legal_document=document)
+    PolicyLegalDocument.objects.create(page=policy, document=document, role="ban-hanh")
+    PolicyRelatedArticle.objects.create(page=policy, article=newsroom["article"])
+    question = SubmissionFactory(
+        policy=policy,
+        kind="hoi-dap",
+        status="da-duyet",
+        name="Trần Thị Hoa",
+        email="hoa.tran.4471@example.vn",
+        body="Hộ kinh doanh có được hưởng chính sách này không?",
+    )
+    question.answer = Answer.objects.create(
+        policy=policy, outcome="tra-loi", explanation="Có, từ ngày nghị định có hiệu lực."
+    )
+    question.save()
+    policy.save_revision().publish()
+    parsed = read(client, "/feeds/policy/chinh-sach-so.rss")
+    titles = [e.title for e in parsed.entries]
+    assert any("Soạn thảo" in t for t in titles)
+    assert not any("Thông qua" in t for t in titles)  # dated ahead: not yet
+    assert document.title in titles and newsroom["article"].title in titles
+    answer = next(e for e in parsed.entries if "Hộ kinh doanh" in e.title)
+    assert "Có, từ ngày nghị định có hiệu lực." in answer.content[0].value
+    text = client.get("/feeds/policy/chinh-sach-so.rss").text
+    assert "hoa.tran.4471" not in text and "Trần Thị Hoa" not in text
+    with time_machine.travel(timezone.now() + dt.timedelta(days=6)):
+        later = [e.title for e in read(client, "/feeds/policy/chinh-sach-so.rss").entries]
+    assert any("Thông qua" in t for t in later)  # the milestone joins on its day
+
+
+def test_a_conditional_request_gets_304_with_no_body_and_a_change_gets_a_new_etag(
+    client, newsroom, django_capture_on_commit_callbacks
+):
+    first = client.get("/feeds/latest.rss")
+    assert first["Content-Type"] == "application/rss+xml; charset=utf-8"
+    assert "max-age=60" in first["Cache-Control"] and "public" in first["Cache-Control"]
+    etag, modified = first["ETag"], first["Last-Modified"]
+    again = client.get("/feeds/latest.rss", HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and again.content == b""
+    assert again["ETag"] == etag
+    since = client.get("/feeds/latest.rss", HTTP_IF_MODIFIED_SINCE=modified)
+    assert since.status_code == 304
+    with django_capture_on_commit_callbacks(execute=True):
+        fresh = ArticlePageFactory(parent=newsroom["article"].get_parent(), title="Tin mới")
+        fresh.unpublish()
+        fresh.save_revision()  # a draft changes no feed
+    assert client.get("/feeds/latest.rss", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    with django_capture_on_commit_callbacks(execute=True):
+        fresh.save_revision().publish()
+    changed = client.get("/feeds/latest.rss", HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    assert "Tin mới" in changed.text
+
+
+def test_feeds_are_gzipped_for_readers_that_ask(client, newsroom):
+    response = client.get("/feeds/latest.atom", HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    assert feedparser.parse(gzip.decompress(response.content)).entries
+
+
+def test_a_cached_feed_costs_no_query_and_is_refreshed_by_publish_unpublish_and_edits(
+    client, newsroom, django_capture_on_commit_callbacks
+):
+    def committed(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+
+    article = newsroom["article"]
+    client.get("/feeds/latest.rss")
+    assert count_queries(client, "/feeds/latest.rss") == 0
+    committed(article.unpublish)
+    assert article.title not in client.get("/feeds/latest.rss").text
+    article.title = "Đề án chuyển đổi số được điều chỉnh"
+    committed(lambda: article.save_revision().publish())
+    assert "Đề án chuyển đổi số được điều chỉnh" in client.get("/feeds/latest.rss").text
+    image = article.image
+    image.credit = "TTXVN/Phạm Kiên"
+    committed(image.save)
+    assert "TTXVN/Phạm Kiên" in client.get("/feeds/latest.rss").text
+    settings = SiteSettings.for_site(newsroom["home"].get_site())
+    settings.site_name = "Cổng Thông tin Thử nghiệm"
+    committed(settings.save)
+    assert "Cổng Thông tin Thử nghiệm" in read(client, "/feeds/latest.atom").feed.title
+
+
+def test_nothing_unpublished_scheduled_private_or_personal_is_in_any_feed(
+    client, newsroom, django_capture_on_commit_callbacks
+):
+    section = newsroom["article"].get_parent()
+    ArticlePageFactory(parent=section, title="Bản nháp", slug="ban-nhap", live=False)
+    scheduled = ArticlePageFactory(
+        parent=section, title="Tin hẹn giờ", slug="tin-hen-gio", live=False, first_published_at=None
+    )
+    scheduled.save_revision(approved_go_live_at=timezone.now() + dt.timedelta(hours=1))
+    private = ArticlePageFactory(parent=section, title="Tin nội bộ", slug="tin-noi-bo")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    withdrawn = ArticlePageFactory(parent=section, title="Tin đã gỡ", slug="tin-da-go")
+    withdrawn.unpublish()
+    SubmissionFactory(policy=newsroom["policy"], status="da-duyet", email="bi-mat.9931@example.vn")
+    everything = "".join(client.get("/feeds/" + url).text for url in every_feed_url(client))
+    for slug in ["ban-nhap", "tin-hen-gio", "tin-noi-bo", "tin-da-go"]:
+        assert f"/{slug}/" not in everything, slug
+    assert "bi-mat.9931" not in everything
+    assert client.get("/feeds/section/khong-co.rss").status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=newsroom["policy"], restriction_type="login")
+    assert client.get("/feeds/policy/chinh-sach-so.rss").status_code == 404
+
+
+def test_control_characters_in_a_caption_do_not_break_the_feed(client, newsroom):
+    image = newsroom["article"].image
+    image.caption = "Chú thích\x00 có\x0b ký tự điều khiển\x1f"
+    image.save()
+    entry = read(client, "/feeds/latest.rss").entries[0]
+    assert entry.media_content
+
+
+def test_every_page_links_the_feeds_that_follow_it(client, newsroom):
+    article = newsroom["article"]
+    html = client.get(article.url).text
+    head = html.split("</head>", 1)[0]
+    assert '<link rel="alternate" type="application/rss+xml"' in head
+    for url in [
+        "/feeds/latest.rss",
+        "/feeds/section/thoi-su.rss",
+        "/feeds/topic/chuyen-doi-so.atom",
+    ]:
+        assert f'href="{url}"' in head
+    policy_head = client.get(newsroom["policy"].url).text.split("</head>", 1)[0]
+    assert 'href="/feeds/policy/chinh-sach-so.rss"' in policy_head
+    audio_head = client.get(newsroom["audio"].url).text.split("</head>", 1)[0]
+    assert 'href="/feeds/podcast.rss"' in audio_head
+    topic = Topic.objects.get(name="Chuyển đổi số")
+    topic_head = client.get(topic.get_absolute_url()).text.split("</head>", 1)[0]
+    assert 'href="/feeds/topic/chuyen-doi-so.rss"' in topic_head
+
+
+def test_the_feed_list_shows_every_feed_and_the_reuse_terms(client, newsroom):
+    settings = SiteSettings.for_site(newsroom["home"].get_site())
+    settings.reuse_terms = "Đăng lại phải ghi rõ nguồn và dẫn đường link về bài gốc."
+    settings.save()
+    response = client.get("/feeds/")
+    assert response.status_code == 200
+    assert "Đăng lại phải ghi rõ nguồn" in response.text
+    for url in ["section/thoi-su.rss", "policy/chinh-sach-so.atom", "podcast.rss"]:
+        assert f'href="/feeds/{url}"' in response.text
+    assert "legal-documents.rss?loai=nghi-dinh" in response.text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/feeds/latest.xml",
+        "/feeds/topic/khong-co-chu-de.rss",
+        "/feeds/policy/khong-co.atom",
+        "/feeds/podcast.atom",
+    ],
+)
+def test_unknown_feeds_are_404(client, newsroom, url):
+    assert client.get(url).status_code == 404
+
+
+def test_feeds_refuse_writes(client, newsroom):
+    assert client.post("/feeds/latest.rss").status_code == 405
