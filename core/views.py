@@ -1,19 +1,14 @@
 import logging
-from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 
-from wagtail.models import Page
+from .search import SiteSearch
 
 logger = logging.getLogger(__name__)
-
-SEARCH_QUERY_MAX_LENGTH = 200
-SEARCH_RESULTS_PER_PAGE = 20
 
 
 @never_cache
@@ -32,19 +27,22 @@ def healthz(request):
 
 
 def search(request):
-    """Site search over live public pages. Any query, however long or odd, gets a normal page."""
-    query = " ".join(request.GET.get("q", "").split())[:SEARCH_QUERY_MAX_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(query)
-    page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    """Site search over live public content; any query, however long or odd, gets a normal page.
+    The work is in core/search.py."""
+    site_search = SiteSearch.from_request(request)
+    found = site_search.run(request)
+    query = site_search.query_string()
     return render(
         request,
         "core/search.html",
         {
-            "search_query": query,
-            "results": page,
-            "query_prefix": urlencode({"q": query}) + "&",
+            "search": site_search,
+            "search_query": site_search.query,
+            "results": found.page_obj,
+            "hits": found.hits,
+            "promoted": found.promoted,
+            "result_count": found.count,
+            "query_prefix": f"{query}&" if query else "",
         },
     )
 

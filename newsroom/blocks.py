@@ -9,6 +9,7 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from core.blocks import HeadingBlock, ImageBlock, ParagraphBlock
+from core.privacy import is_public
 
 
 class PullQuoteBlock(blocks.StructBlock):
@@ -61,6 +62,14 @@ class RelatedLinkBlock(blocks.StructBlock):
         label = _("Tin liên quan")
         template = "components/streamfield/blocks/related_link_block.html"
         description = _("Liên kết “Xem thêm” đến một bài khác.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # A story readers cannot see yet (a draft, embargoed, restricted) gives no link and no
+        # title, on the page as in feeds and the API: the block shows once the story does.
+        page = value["page"]
+        context["visible_page"] = page if page and page.live and is_public(page) else None
+        return context
 
     def clean(self, value):
         value = super().clean(value)

@@ -137,7 +137,7 @@ ARTICLES = [
         "hours_ago": 12,
         "photo": _photo(
             "Người dân làm thủ tục tại bộ phận một cửa của một quận",
-            "TTXVN/Phạm Kiên",
+            "TTXVN/Vũ Đình Lộc",
             "Người dân ngồi chờ trước các quầy tiếp nhận hồ sơ",
         ),
         "body": [
@@ -156,7 +156,7 @@ ARTICLES = [
                 "photo",
                 _photo(
                     "Cán bộ địa chính đối chiếu hồ sơ trên hệ thống điện tử",
-                    "TTXVN/Phạm Kiên",
+                    "TTXVN/Vũ Đình Lộc",
                     "Cán bộ ngồi trước màn hình máy tính kiểm tra bản đồ địa chính",
                 ),
             ),

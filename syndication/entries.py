@@ -9,7 +9,7 @@ A page takes part through the plain attributes the content apps already give it 
 import mimetypes
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string, select_template
@@ -17,12 +17,12 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from bs4 import BeautifulSoup
+from core.html import absolute_urls
 
 # Uncropped, in the format every feed reader takes, at the body's largest width (which
 # `generate_renditions` makes ahead for every picture wide enough).
 FEED_IMAGE_SPEC = "width-1440|format-jpeg|bgcolor-ffffff"
-URL_ATTRIBUTES = ("href", "src", "poster")
+NO_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 # XML 1.0 allows no C0 control character but tab and newlines, no lone surrogate, and not
 # U+FFFE/U+FFFF: one of them in a caption would make lxml refuse the whole feed.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -74,25 +74,9 @@ def at_midnight(day):
 
 
 def absolute_html(html, root_url):
-    """`html` with every site-relative link, picture and `srcset` made absolute, as a page
-    republished elsewhere needs them."""
-    if not html.strip():
-        return ""
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup.find_all(True):
-        for name in URL_ATTRIBUTES:
-            value = tag.get(name)
-            if value and value.startswith("/") and not value.startswith("//"):
-                tag[name] = root_url + value
-        if tag.get("srcset"):
-            candidates = [c.strip() for c in tag["srcset"].split(",") if c.strip()]
-            tag["srcset"] = ", ".join(
-                root_url + c if c.startswith("/") and not c.startswith("//") else c
-                for c in candidates
-            )
-        # Lazy loading means nothing outside a browser and confuses some readers.
-        tag.attrs.pop("loading", None)
-    return xml_text(str(soup))
+    """`html` with every site-relative address absolute, as a page republished elsewhere needs
+    them, and nothing XML cannot carry."""
+    return xml_text(absolute_urls(html, root_url))
 
 
 def prefetch(pages):
@@ -127,7 +111,9 @@ def page_entries(pages, root_url):
 
 def page_entry(page, root_url, section=None):
     link = page.get_full_url()
-    published = page.publication_time or page.last_published_at or timezone.now()
+    # Every published page has a first publication time; one made outside Wagtail's publishing
+    # (an import) falls back to a fixed time, so rebuilding the feed gives the same bytes.
+    published = page.publication_time or page.last_published_at or NO_DATE
     updated = max(
         (t for t in (page.last_published_at, getattr(page, "modified_time", None)) if t),
         default=published,

@@ -3,9 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
+from wagtail.search import index
 
 from ..privacy import public
 from ..renditions import SOCIAL_SPEC
+from ..search import indexed_text, search_words
 from .fields import optional_image_field
 
 
@@ -78,9 +80,29 @@ class BasePage(ListingFields, Page):
     promote_panels = [*Page.promote_panels, *ListingFields.listing_panels]
     # The badge a listing shows beside the title ("Video", "Ảnh"…); empty for plain news.
     kind_label = ""
+    # The slug readers filter search results by (?kind=video); empty for pages that are not
+    # content of their own (home, sections, indexes), which site search leaves out.
+    search_kind = ""
+
+    # Accent-folded copies of the title and of every other searchable text, beside the originals
+    # (which the admin's search uses): readers type "chinh phu" for "Chính phủ". See core/search.py.
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("folded_title", boost=2),
+        index.SearchField("folded_search_text"),
+    ]
 
     class Meta:
         abstract = True
+
+    def folded_title(self):
+        return search_words(self.title)
+
+    def folded_search_text(self):
+        """Every other SearchField of the page (RelatedFields followed), folded: each model's
+        `search_fields` says what is searchable, once."""
+        skip = {"title", "folded_title", "folded_search_text"}
+        return search_words(" ".join(indexed_text(self, self.get_search_fields(), skip)))
 
     @property
     def publication_time(self):

@@ -13,11 +13,15 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
+from rest_framework.fields import DateTimeField
+
+from core.api_fields import ImageField, ObjectsField, RichTextHTMLField
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage, live_stories, optional_image_field
 from core.paginate import paginate
@@ -49,6 +53,12 @@ class MultimediaPage(BasePage):
     kind_slug = ""
 
     search_fields = [*BasePage.search_fields, index.SearchField("sapo")]
+    api_fields = [
+        APIField("publication_time", serializer=DateTimeField(read_only=True)),
+        APIField("sapo"),
+        APIField("image", serializer=ImageField()),
+        APIField("byline"),
+    ]
 
     class Meta:
         abstract = True
@@ -75,7 +85,7 @@ class PhotoStoryPage(MultimediaPage):
 
     template = "media/photo_story_page.html"
     kind_label = _("Ảnh")
-    kind_slug = "anh"
+    kind_slug = search_kind = "anh"
 
     content_panels = [
         *BasePage.content_panels,
@@ -87,6 +97,16 @@ class PhotoStoryPage(MultimediaPage):
         *MultimediaPage.search_fields,
         index.SearchField("closing_text"),
         index.RelatedFields("photos", [index.SearchField("caption")]),
+    ]
+    api_fields = [
+        *MultimediaPage.api_fields,
+        APIField(
+            "photos",
+            serializer=ObjectsField(
+                {"number": "0", "image": "1", "caption": "2"}, source="photo_list"
+            ),
+        ),
+        APIField("closing_text", serializer=RichTextHTMLField()),
     ]
 
     class Meta:
@@ -144,6 +164,29 @@ class MediaFilePage(MultimediaPage):
     description = RichTextField(_("nội dung"), blank=True, features=RICH_TEXT_FEATURES)
     media_type = ""
 
+    api_fields = [
+        *MultimediaPage.api_fields,
+        APIField(
+            "media",
+            serializer=ObjectsField(
+                {
+                    "title": "title",
+                    "type": "type",
+                    "url": "file",
+                    "duration": "duration",
+                    "width": "width",
+                    "height": "height",
+                    "poster": "thumbnail",
+                    "captions": "captions",
+                    "transcript": "transcript",
+                    "credit": "credit",
+                },
+                source="media_file",
+            ),
+        ),
+        APIField("description", serializer=RichTextHTMLField()),
+    ]
+
     class Meta:
         abstract = True
 
@@ -177,7 +220,7 @@ class VideoPage(MediaFilePage):
 
     template = "media/video_page.html"
     kind_label = _("Video")
-    kind_slug = "video"
+    kind_slug = search_kind = "video"
     media_type = "video"
 
     content_panels = [
@@ -218,7 +261,7 @@ class AudioBulletinPage(MediaFilePage):
 
     template = "media/audio_bulletin_page.html"
     kind_label = _("Âm thanh")
-    kind_slug = "am-thanh"
+    kind_slug = search_kind = "am-thanh"
     media_type = "audio"
 
     content_panels = [
@@ -236,6 +279,7 @@ class AudioBulletinPage(MediaFilePage):
         index.SearchField("broadcast_partner"),
         index.RelatedFields("media", [index.SearchField("transcript")]),
     ]
+    api_fields = [*MediaFilePage.api_fields, APIField("broadcast_partner"), APIField("air_time")]
 
     class Meta:
         verbose_name = _("bản tin âm thanh")
@@ -262,7 +306,7 @@ class InfographicPage(MultimediaPage):
 
     template = "media/infographic_page.html"
     kind_label = _("Infographic")
-    kind_slug = "infographic"
+    kind_slug = search_kind = "infographic"
 
     content_panels = [
         *BasePage.content_panels,
@@ -271,6 +315,10 @@ class InfographicPage(MultimediaPage):
         FieldPanel("text_alternative"),
     ]
     search_fields = [*MultimediaPage.search_fields, index.SearchField("text_alternative")]
+    api_fields = [
+        *MultimediaPage.api_fields,
+        APIField("text_alternative", serializer=RichTextHTMLField()),
+    ]
 
     class Meta:
         verbose_name = _("infographic")
@@ -296,6 +344,7 @@ class MultimediaIndexPage(BasePage):
     max_count = 1
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    api_fields = [APIField("introduction")]
 
     class Meta:
         verbose_name = _("trang đa phương tiện")

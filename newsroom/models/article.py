@@ -7,10 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from rest_framework.fields import DateTimeField
+
+from core.api_fields import ImageField, NamesField, ObjectsField, StreamHTMLField
 from core.models import BasePage, SiteSettings, optional_image_field
 from core.privacy import public
 
@@ -129,6 +133,7 @@ class ArticlePage(BasePage):
     template = "newsroom/article_page.html"
     parent_page_types = ["newsroom.SectionPage"]
     subpage_types = []
+    search_kind = "bai-viet"
 
     content_panels = [
         *BasePage.content_panels,
@@ -153,6 +158,23 @@ class ArticlePage(BasePage):
         index.SearchField("sapo"),
         index.SearchField("body"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        APIField("dateline"),
+        APIField("publication_time", serializer=DateTimeField(read_only=True)),
+        APIField("sapo"),
+        APIField("image", serializer=ImageField()),
+        APIField("body", serializer=StreamHTMLField(numbered="numbered_body")),
+        APIField("authors", serializer=NamesField(name="byline_name")),
+        APIField("byline"),
+        APIField("source"),
+        APIField("topics", serializer=NamesField(source="topic_list")),
+        APIField(
+            "corrections",
+            serializer=ObjectsField(
+                {"corrected_at": "corrected_at", "text": "text"}, source="sorted_corrections"
+            ),
+        ),
     ]
 
     class Meta:

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.models import Orderable
 
 from core.models import BasePage, live_stories
@@ -136,6 +137,7 @@ class SectionPage(BasePage):
         FieldPanel("introduction"),
         FieldPanel("lead_story"),
     ]
+    api_fields = [APIField("introduction")]
 
     class Meta:
         verbose_name = _("chuyên mục")

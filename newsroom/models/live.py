@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
+from wagtail.search import index
 
 from core.blocks import ImageBlock, ParagraphBlock
 
@@ -60,6 +61,11 @@ class LiveCoveragePage(RoutablePageMixin, ArticlePage):
             heading=_("Diễn biến sự kiện"),
         ),
         InlinePanel("updates", label=_("Cập nhật")),
+    ]
+    search_fields = [
+        *ArticlePage.search_fields,
+        index.SearchField("closing_summary"),
+        index.RelatedFields("updates", [index.SearchField("content")]),
     ]
 
     class Meta:

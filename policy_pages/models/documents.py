@@ -16,10 +16,12 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core.api_fields import NamesField, ObjectsField, RichTextHTMLField
 from core.models import BasePage
 from core.privacy import public
 from core.text import fold_accents
@@ -68,6 +70,10 @@ PARTIAL = [value for value, *_labels, effect in RELATIONS if effect == PARTLY_EX
 
 # "68/2023/NĐ-CP", "01/NQ-CP", "45/2019/QH14", "20/CT-TTg", "03/2016/TTLT-BTP-BNV".
 NUMBER_PATTERN = re.compile(r"^\d{1,5}(/\d{4})?/[0-9A-Za-zĐđ]+(-[0-9A-Za-zĐđ]+)*$")
+
+
+# A relation as the API gives it: its label and the other document (live and public only).
+RELATION_KEYS = {"relation": "0", "document": ("1", {"number_symbol": "number_symbol"})}
 
 
 def number_key(number_symbol):
@@ -170,6 +176,7 @@ class LegalDocumentPage(BasePage):
     template = "policy_pages/legal_document_page.html"
     parent_page_types = ["policy_pages.LegalDocumentIndexPage"]
     subpage_types = []
+    search_kind = "van-ban"
 
     content_panels = [
         FieldPanel("title", help_text=_("Tên văn bản, ví dụ “Nghị định về quản lý thuế”.")),
@@ -199,6 +206,32 @@ class LegalDocumentPage(BasePage):
         index.SearchField("full_text"),
         index.FilterField("document_type"),
         index.FilterField("issued_on"),
+    ]
+    # "legal_fields", not "fields": ?fields= already chooses what the API answers.
+    api_fields = [
+        APIField("number_symbol"),
+        APIField("document_type"),
+        APIField("document_type_label"),
+        APIField("is_normative"),
+        APIField("issuing_body", serializer=NamesField()),
+        APIField("signer"),
+        APIField("signer_title"),
+        APIField("issued_on"),
+        APIField("effective_on"),
+        APIField("expires_on"),
+        APIField("status"),
+        APIField("status_label"),
+        APIField("legal_fields", serializer=NamesField(source="fields")),
+        APIField("summary"),
+        APIField("full_text", serializer=RichTextHTMLField()),
+        APIField(
+            "attachments",
+            serializer=ObjectsField(
+                {"title": "display_label", "file": "document"}, source="attachment_list"
+            ),
+        ),
+        APIField("outgoing_relations", serializer=ObjectsField(RELATION_KEYS)),
+        APIField("incoming_relations", serializer=ObjectsField(RELATION_KEYS)),
     ]
 
     class Meta:

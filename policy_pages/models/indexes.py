@@ -5,6 +5,7 @@ from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 
 from core.models import BasePage
 from core.paginate import paginate
@@ -30,6 +31,7 @@ class LegalDocumentIndexPage(BasePage):
     max_count = 1
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    api_fields = [APIField("introduction")]
 
     class Meta:
         verbose_name = _("trang văn bản")
@@ -66,6 +68,7 @@ class PolicyIndexPage(BasePage):
     max_count = 1
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    api_fields = [APIField("introduction")]
 
     class Meta:
         verbose_name = _("trang chính sách")

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -246,7 +248,14 @@ WAGTAILMEDIA = {
     "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "opus", "wav"],
     "VIDEO_EXTENSIONS": ["mp4", "webm"],
 }
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        # PostgreSQL only (SQLite ignores it): no stemming and no stop words, which in the server's
+        # default "english" drop Vietnamese syllables such as "so", "the", "an" (core/search.py).
+        "SEARCH_CONFIG": "simple",
+    }
+}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
@@ -268,6 +277,8 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 PORTAL_MEDIA_MAX_UPLOAD_SIZE = 500 * 1024 * 1024
 PORTAL_CAPTIONS_MAX_UPLOAD_SIZE = 1024 * 1024
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed calls to outside services
+# The read-only API (syndication/api.py): at most 50 items an answer, 20 unless asked.
+WAGTAILAPI_LIMIT_MAX = 50
 
 # Structured logging: one JSON object a line on stdout, for the platform's log collector.
 LOGGING = {

@@ -100,6 +100,21 @@ def test_an_outlet_finds_every_feed_from_the_footer_and_reads_one(demo_portal, p
     assert not parsed.bozo and len(parsed.entries) == 50
 
 
+def test_a_reader_searches_without_diacritics_and_narrows_by_kind(demo_portal, page):
+    page.goto(demo_portal + "/search/")
+    page.get_by_label("Từ khóa hoặc số, ký hiệu văn bản").fill("chinh phu hop phien")
+    page.get_by_role("button", name="Tìm kiếm").click()
+    page.wait_for_selector(".result-count")
+    titles = page.locator(".search-results__title").all_inner_texts()
+    assert any("Chính phủ họp phiên" in title for title in titles)
+    assert_accessible(page)
+    page.get_by_label("Loại nội dung").select_option(label="Văn bản")
+    page.get_by_role("button", name="Tìm kiếm").click()
+    page.wait_for_selector(".result-count")
+    assert "kind=van-ban" in page.url
+    assert_accessible(page)
+
+
 def test_404_page_is_accessible(home_page, live_url, page):
     response = page.goto(live_url + "/khong-co-trang-nay/")
     assert response.status == 404

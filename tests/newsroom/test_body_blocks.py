@@ -1,6 +1,7 @@
 from django.core.files.base import ContentFile
 
 from wagtail.blocks import StructBlockValidationError
+from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
 import pytest
@@ -88,6 +89,21 @@ def test_related_link_to_a_portal_page_uses_its_title(client, section):
         client, section, [("related_link", {"page": other, "url": "", "title": ""})]
     )
     assert f'<a href="{other.url}">Bài liên quan về giáo dục</a>' in html
+
+
+def test_a_see_also_link_to_a_story_readers_cannot_see_yet_shows_nothing(client, section):
+    draft = ArticlePageFactory(parent=section, title="Tin chưa đăng về học phí", live=False)
+    private = ArticlePageFactory(parent=section, title="Tin nội bộ về biên chế")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    body = [
+        ("related_link", {"page": draft, "url": "", "title": "Xem tin học phí"}),
+        ("related_link", {"page": private, "url": "", "title": ""}),
+    ]
+    html = article_html(client, section, body)
+    assert "học phí" not in html and "biên chế" not in html
+    assert "Xem thêm:" not in html
+    draft.save_revision().publish()
+    assert "Xem tin học phí" in client.get(section.get_children().last().url).text
 
 
 @pytest.mark.parametrize(

@@ -127,7 +127,7 @@ def test_an_article_item_carries_full_text_bylines_categories_time_and_credited_
 ):
     article = newsroom["article"]
     image = article.image
-    image.caption, image.credit = "Phiên họp Chính phủ sáng nay", "VGP/Nhật Bắc"
+    image.caption, image.credit = "Phiên họp Chính phủ sáng nay", "VGP/Đỗ Minh Khôi"
     image.save()
     parsed = read(client, f"/feeds/latest.{fmt}")
     entry = next(e for e in parsed.entries if e.link == article.get_full_url())
@@ -147,7 +147,7 @@ def test_an_article_item_carries_full_text_bylines_categories_time_and_credited_
     assert abs(published - article.first_published_at) < dt.timedelta(seconds=1)
     photo = entry.media_content[0]
     assert photo["medium"] == "image" and photo["url"].startswith("http://localhost/")
-    assert entry.media_credit[0]["content"] == "VGP/Nhật Bắc"
+    assert entry.media_credit[0]["content"] == "VGP/Đỗ Minh Khôi"
     assert "Phiên họp Chính phủ sáng nay" in client.get(f"/feeds/latest.{fmt}").text
 
 
@@ -317,9 +317,9 @@ def test_a_cached_feed_costs_no_query_and_is_refreshed_by_publish_unpublish_and_
     committed(lambda: article.save_revision().publish())
     assert "Đề án chuyển đổi số được điều chỉnh" in client.get("/feeds/latest.rss").text
     image = article.image
-    image.credit = "TTXVN/Phạm Kiên"
+    image.credit = "TTXVN/Vũ Đình Lộc"
     committed(image.save)
-    assert "TTXVN/Phạm Kiên" in client.get("/feeds/latest.rss").text
+    assert "TTXVN/Vũ Đình Lộc" in client.get("/feeds/latest.rss").text
     settings = SiteSettings.for_site(newsroom["home"].get_site())
     settings.site_name = "Cổng Thông tin Thử nghiệm"
     committed(settings.save)

@@ -1,0 +1,373 @@
+"""Site search (`/search/?q=`): accent-insensitive, over the content kinds, with filters, exact
+document numbers and editors' promoted results.
+
+Readers often type without diacritics ("chinh phu" for "Chính phủ"), and neither database backend
+folds Vietnamese by itself: SQLite's FTS5 tokenizer (unicode61, remove_diacritics=1) folds a letter
+with one mark but leaves "ế", "ộ", "ữ" (two marks) and "đ" (a letter of its own) as they are;
+PostgreSQL's parser keeps every mark (folding there would need the unaccent extension and a text
+search configuration of our own, i.e. a migration, and SQLite would still differ). So both sides go
+through the same Python fold, `search_words()`: every page indexes folded copies of its title and
+text (`BasePage.folded_title` and `folded_search_text`, beside the original fields, which the
+admin's search uses), and the reader's query is folded the same way before it reaches the backend.
+
+The folded text is runs of letters and digits joined by single spaces, so each backend's tokenizer
+finds exactly the same words ("68/2023/NĐ-CP" -> "68 2023 nd cp", where PostgreSQL's parser would
+read the original as a file path), and nothing a reader types reaches the FTS query syntax (quotes,
+`*`, `OR`, NUL). PostgreSQL runs with the "simple" configuration (settings): the default "english"
+one drops "so", "the", "an", "do" as stop words, which are "số", "thể", "an", "do" in Vietnamese.
+
+Core's search reads the content apps (docs/architecture.md); to keep imports one way it finds page
+types by their `search_kind` attribute and other apps' models through `apps.get_model()`.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from functools import cache
+from urllib.parse import urlencode
+
+from django.apps import apps
+from django.db.models import Manager
+from django.dispatch import receiver
+from django.utils import timezone
+from django.utils.encoding import force_str
+from django.utils.text import capfirst
+
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.search.tasks import insert_or_update_object_task
+from wagtail.search.utils import normalise_query_string
+from wagtail.signals import page_published
+
+from .paginate import paginate
+from .privacy import public
+from .text import fold_accents
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 16  # each word is one more AND in the FTS query; a reader never types more
+RESULTS_PER_PAGE = 20
+DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+MAX_EXACT_DOCUMENTS = 5
+
+_WORD = re.compile(r"[^\W_]+")
+# A document's number_key: "68/2023/ND-CP", "01/NQ-CP", "03/2016/TTLT-BTP-BNV".
+_NUMBER_KEY = re.compile(r"\d{1,5}(/\d{4})?/[0-9A-Z]+(-[0-9A-Z]+)*")
+_AROUND_NUMBER = ".,;:()[]\"'“”‘’«»"
+
+
+def search_words(text):
+    """What search matches on, for pages and queries alike: no accents, lower case, only letters
+    and digits, one space between words ("Nghị định 68/2023/NĐ-CP" -> "nghi dinh 68 2023 nd cp")."""
+    return " ".join(_WORD.findall(fold_accents(text or "").lower()))
+
+
+def indexed_text(obj, fields, skip=()):
+    """The texts of `obj`'s SearchFields, following RelatedFields, as modelsearch's indexers
+    extract them (StreamField and rich text through `get_searchable_content`): a model's
+    `search_fields` stays the one place that says what is searchable."""
+    for search_field in fields:
+        if isinstance(search_field, index.RelatedFields):
+            value = search_field.get_value(obj)
+            if value is None:
+                continue
+            if isinstance(value, Manager):
+                related = value.all()
+            else:
+                related = [value() if callable(value) else value]
+            for item in related:
+                yield from indexed_text(item, search_field.fields)
+        elif isinstance(search_field, index.SearchField) and search_field.field_name not in skip:
+            yield _as_text(search_field.get_value(obj))
+
+
+def _as_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple):
+        return " ".join(_as_text(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(_as_text(item) for item in value.values())
+    return force_str(value)
+
+
+@receiver(page_published)
+def reindex_published_page(sender, instance, **kwargs):
+    """Index a page again once it is published. Wagtail indexes it on save, but modelcluster
+    writes its child rows (topics, photo captions, questions) after that save: without this,
+    a change to them would reach the search index only at the next publish."""
+    insert_or_update_object_task.enqueue(
+        instance._meta.app_label, instance._meta.model_name, str(instance.pk)
+    )
+
+
+def clean_query(raw):
+    """The query as readers see it echoed: NFC, no control characters, spaces folded, capped."""
+    text = unicodedata.normalize("NFC", raw[: MAX_QUERY_LENGTH * 10])
+    printable = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+
+
+@cache
+def kinds():
+    """{slug: page type} for each kind readers can narrow a search to, from the `search_kind`
+    each content type declares (its subclasses, such as live coverage, go with it)."""
+    return {
+        model.__dict__["search_kind"]: model
+        for model in apps.get_models()
+        if issubclass(model, Page) and model.__dict__.get("search_kind")
+    }
+
+
+def kind_label(slug):
+    model = kinds().get(slug)
+    return capfirst(model._meta.verbose_name) if model else ""
+
+
+def _parse_date(value):
+    for fmt in DATE_FORMATS:
+        try:
+            parsed = datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+        if FIRST_YEAR <= parsed.year <= LAST_YEAR:
+            return parsed
+    return None
+
+
+def _start_of(day):
+    """Midnight in Hà Nội (the current time zone) at the start of `day`."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+@dataclass
+class Hit:
+    """One result as the page shows it."""
+
+    page: Page
+    badge: str
+    date: datetime | None
+    summary: str
+    number_symbol: str = ""
+    exact: bool = False
+
+
+@dataclass
+class Promotion:
+    """An editors' pick: a live public page, or an outside address."""
+
+    title: str
+    description: str
+    page: Page | None = None
+    url: str = ""
+    badge: str = ""
+
+
+@dataclass
+class SiteSearch:
+    """A reader's search, from the address, through allow-lists: an unknown kind or section is
+    ignored, a bad date is ignored with a notice; nothing a reader types can cause an error."""
+
+    query: str = ""
+    kind: str = ""
+    section: Page | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    sections: list = field(default_factory=list)
+    notices: list = field(default_factory=list)
+
+    @classmethod
+    def from_request(cls, request):
+        params = request.GET
+        SectionPage = apps.get_model("newsroom", "SectionPage")
+        sections = list(
+            public(SectionPage.objects.live())
+            .order_by("path")
+            .only("title", "slug", "path", "depth")
+        )
+        slug = params.get("section", "")
+        search = cls(
+            query=clean_query(params.get("q", "")),
+            kind=params.get("kind", "") if params.get("kind", "") in kinds() else "",
+            section=next((s for s in sections if s.slug == slug), None) if slug else None,
+            sections=sections,
+        )
+        search.date_from = search._date(params.get("tu", ""), "từ ngày")
+        search.date_to = search._date(params.get("den", ""), "đến ngày")
+        if search.date_from and search.date_to and search.date_from > search.date_to:
+            search.date_from, search.date_to = search.date_to, search.date_from
+            search.notices.append("Ngày bắt đầu sau ngày kết thúc, nên hai ngày đã được đổi chỗ.")
+        return search
+
+    def _date(self, value, name):
+        value = value.strip()
+        if not value:
+            return None
+        parsed = _parse_date(value[:20])
+        if parsed is None:
+            shown = clean_query(value)[:20]
+            self.notices.append(
+                f"Ngày “{shown}” ở ô “{name}” không hợp lệ nên đã được bỏ qua. "
+                "Hãy nhập theo dạng ngày/tháng/năm, ví dụ 28/08/2022."
+            )
+        return parsed
+
+    @property
+    def words(self):
+        return search_words(self.query).split()[:MAX_QUERY_WORDS]
+
+    @property
+    def filtered(self):
+        return bool(self.kind or self.section or self.date_from or self.date_to)
+
+    def kind_choices(self):
+        return [(slug, kind_label(slug)) for slug in kinds()]
+
+    def query_string(self):
+        """The search and its filters as an address query, for pagination links."""
+        pairs = [
+            ("q", self.query),
+            ("kind", self.kind),
+            ("section", self.section.slug if self.section else ""),
+            ("tu", self.date_from.isoformat() if self.date_from else ""),
+            ("den", self.date_to.isoformat() if self.date_to else ""),
+        ]
+        return urlencode([(key, value) for key, value in pairs if value])
+
+    def pages(self):
+        """Live, public pages of the searchable kinds, narrowed by the filters. Every condition is
+        on a FilterField of Page (live, path, depth, content_type, first_published_at), which is
+        what the search backends accept."""
+        models = [kinds()[self.kind]] if self.kind else list(kinds().values())
+        pages = public(Page.objects.live()).type(*models)
+        if self.section:
+            pages = pages.descendant_of(self.section)
+        if self.date_from:
+            pages = pages.filter(first_published_at__gte=_start_of(self.date_from))
+        if self.date_to:
+            pages = pages.filter(first_published_at__lt=_start_of(self.date_to + timedelta(1)))
+        return pages
+
+    def number_keys(self):
+        """The query, and each word of it, as a document number key, if it has a number's shape:
+        "68/2023/NĐ-CP", "68/2023/nd-cp" and "Nghị định 68/2023/NĐ-CP" all give "68/2023/ND-CP"."""
+        from policy_pages.models.documents import number_key  # core's search reads the desks
+
+        candidates = [self.query, *self.query.split()[:MAX_QUERY_WORDS]]
+        keys = {number_key(text.strip(_AROUND_NUMBER)) for text in candidates}
+        return sorted(key for key in keys if _NUMBER_KEY.fullmatch(key))
+
+    def exact_documents(self, pages):
+        """Documents whose number and symbol is what the reader typed, newest issue first."""
+        keys = self.number_keys()
+        if not keys:
+            return []
+        LegalDocumentPage = apps.get_model("policy_pages", "LegalDocumentPage")
+        return list(
+            LegalDocumentPage.objects.filter(
+                number_key__in=keys, pk__in=pages.values("pk")
+            ).order_by("-issued_on", "-pk")[:MAX_EXACT_DOCUMENTS]
+        )
+
+    def promotions(self):
+        """Editors' picks for the query (wagtail.contrib.search_promotions), live public pages and
+        outside links, when no filter narrows the search.
+
+        Read only: Wagtail's `Query.get(q)` creates a row for every new query and `add_hit()`
+        writes one per search, a database write on every read at 10 million visits a month (and
+        a table any visitor could fill). Search popularity comes from the web analytics instead.
+        The query is looked up as typed and folded, so a pick saved under "chinh phu" also
+        answers "Chính phủ".
+        """
+        if not self.query or self.filtered:
+            return []
+        SearchPromotion = apps.get_model("wagtailsearchpromotions", "SearchPromotion")
+        strings = {normalise_query_string(self.query), normalise_query_string(" ".join(self.words))}
+        picks = list(
+            SearchPromotion.objects.filter(query__query_string__in=strings).order_by(
+                "sort_order", "pk"
+            )
+        )
+        page_ids = [pick.page_id for pick in picks if pick.page_id]
+        visible = (
+            {
+                page.pk: page
+                for page in public(Page.objects.live()).filter(pk__in=page_ids).specific()
+            }
+            if page_ids
+            else {}
+        )
+        promoted, seen = [], set()
+        for pick in picks:
+            if pick.page_id:
+                page = visible.get(pick.page_id)
+                if page is None or page.pk in seen:
+                    continue
+                seen.add(page.pk)
+                promoted.append(
+                    Promotion(
+                        title=page.title,
+                        description=pick.description or getattr(page, "display_summary", ""),
+                        page=page,
+                        badge=_badge(page),
+                    )
+                )
+            elif pick.external_link_url and pick.external_link_url not in seen:
+                seen.add(pick.external_link_url)
+                promoted.append(
+                    Promotion(
+                        title=pick.external_link_text or pick.external_link_url,
+                        description=pick.description,
+                        url=pick.external_link_url,
+                    )
+                )
+        return promoted
+
+    def run(self, request):
+        """The page of results to show: promotions and exact-number documents on page 1 only,
+        each shown once (they are left out of the ranked results)."""
+        pages = self.pages()
+        exact = self.exact_documents(pages) if self.query else []
+        exact_ids = {doc.pk for doc in exact}
+        promoted = [p for p in self.promotions() if not (p.page and p.page.pk in exact_ids)]
+        shown_above = [doc.pk for doc in exact] + [p.page.pk for p in promoted if p.page]
+        results = Page.objects.none()
+        if self.words:
+            ranked = pages.exclude(pk__in=shown_above) if shown_above else pages
+            results = ranked.specific().search(" ".join(self.words))
+        page_obj = paginate(results, request, RESULTS_PER_PAGE)
+        first = page_obj.number == 1
+        hits = [_hit(doc, exact=True) for doc in exact] if first else []
+        hits += [_hit(page) for page in page_obj.object_list]
+        return SearchPage(
+            page_obj=page_obj,
+            hits=hits,
+            promoted=promoted if first else [],
+            count=page_obj.paginator.count + len(exact),
+        )
+
+
+@dataclass
+class SearchPage:
+    page_obj: object
+    hits: list
+    promoted: list
+    count: int
+
+
+def _badge(page):
+    return getattr(page, "kind_label", "") or kind_label(getattr(page, "search_kind", ""))
+
+
+def _hit(page, exact=False):
+    return Hit(
+        page=page,
+        badge=_badge(page),
+        date=getattr(page, "publication_time", None),
+        summary=getattr(page, "display_summary", ""),
+        number_symbol=getattr(page, "number_symbol", ""),
+        exact=exact,
+    )
