@@ -24,6 +24,7 @@ from tests.factories import (
     SubmissionFactory,
     VideoPageFactory,
 )
+from tests.helpers import hidden_stories
 
 
 @pytest.fixture
@@ -414,24 +415,14 @@ def test_searching_writes_nothing(client, section):
 
 
 def test_no_draft_scheduled_private_or_unpublished_page_appears(client, section):
-    ArticlePageFactory(parent=section, title="Bí mật bản nháp", slug="ban-nhap", live=False)
-    scheduled = ArticlePageFactory(
-        parent=section, title="Bí mật hẹn giờ", slug="hen-gio", live=False, first_published_at=None
-    )
-    scheduled.save_revision(approved_go_live_at=timezone.now() + dt.timedelta(hours=1))
-    private = ArticlePageFactory(parent=section, title="Bí mật nội bộ", slug="noi-bo")
-    PageViewRestriction.objects.create(
-        page=private, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau"
-    )
-    withdrawn = ArticlePageFactory(parent=section, title="Bí mật đã gỡ", slug="da-go")
-    withdrawn.unpublish()
+    hidden = hidden_stories(section)
     live = ArticlePageFactory(parent=section, title="Tin công khai", slug="cong-khai")
     live.title = "Bí mật trong bản sửa chưa duyệt"
     live.save_revision()  # a draft change to a live page
     ArticlePageFactory(parent=section, title="Bí mật đã đăng", slug="da-dang")
     for query in ["bi mat", "Bí mật", "bi mat ban nhap", "hen gio", "noi bo", "da go", "ban sua"]:
         response = search(client, q=query)
-        for slug in ["ban-nhap", "hen-gio", "noi-bo", "da-go"]:
+        for slug in hidden:
             assert f"/{slug}/" not in response.text, (query, slug)
         assert "chưa duyệt" not in response.text, query
     assert result_titles(search(client, q="bi mat")) == ["Bí mật đã đăng"]

@@ -8,8 +8,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from wagtail.models import PageViewRestriction
-
 import pytest
 
 from core.models import SiteSettings
@@ -20,6 +18,7 @@ from tests.factories import (
     SectionPageFactory,
     SubmissionFactory,
 )
+from tests.helpers import hidden_stories
 
 NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
@@ -64,21 +63,13 @@ def test_the_sitemap_lists_every_public_page_with_its_date(client, section):
 
 def test_nothing_unpublished_scheduled_private_or_personal_is_in_any_sitemap(client, section):
     open_policy = PolicyPageFactory(parent=PolicyIndexPageFactory(parent=section.get_parent()))
-    ArticlePageFactory(parent=section, title="Bản nháp", slug="ban-nhap", live=False)
-    scheduled = ArticlePageFactory(
-        parent=section, title="Tin hẹn giờ", slug="tin-hen-gio", live=False, first_published_at=None
-    )
-    scheduled.save_revision(approved_go_live_at=timezone.now() + dt.timedelta(hours=1))
-    private = ArticlePageFactory(parent=section, title="Tin nội bộ", slug="tin-noi-bo")
-    PageViewRestriction.objects.create(page=private, restriction_type="login")
-    withdrawn = ArticlePageFactory(parent=section, title="Tin đã gỡ", slug="tin-da-go")
-    withdrawn.unpublish()
+    hidden = hidden_stories(section)
     SubmissionFactory(policy=open_policy, status="da-duyet", email="bi-mat.9931@example.vn")
     everything = b"".join(
         client.get(url).content
         for url in ["/sitemap.xml", "/sitemap-trang.xml", "/news-sitemap.xml", "/robots.txt"]
     ).decode()
-    for slug in ["ban-nhap", "tin-hen-gio", "tin-noi-bo", "tin-da-go"]:
+    for slug in hidden:
         assert f"/{slug}/" not in everything, slug
     assert "bi-mat.9931" not in everything
     assert open_policy.get_full_url() in everything
