@@ -58,6 +58,7 @@ def connect():
     post_delete.connect(_on_delete, dispatch_uid="feeds-deleted")
     submission = apps.get_model("policy_pages.Submission")
     post_save.connect(_on_submission, sender=submission, dispatch_uid="feeds-submission")
+    post_delete.connect(start_new_generation, sender=submission, dispatch_uid="feeds-sub-del")
     for model in (PageViewRestriction, *map(apps.get_model, SHOWN_IN_FEEDS)):
         for signal in (post_save, post_delete):
             signal.connect(start_new_generation, sender=model, dispatch_uid=f"feeds-{model}")
@@ -69,7 +70,8 @@ def _on_delete(sender, instance, **kwargs):
         start_new_generation()
 
 
-def _on_submission(sender, instance, **kwargs):
-    # Only an answered item is ever in a feed: the many new comments an hour change none.
-    if instance.answer_id is not None:
+def _on_submission(sender, instance, created, **kwargs):
+    # A new comment waits for moderation and is in no feed: the many sent an hour change none.
+    # A moderator's verdict or an answer (given or taken back) may change a policy's feed.
+    if not created:
         start_new_generation()

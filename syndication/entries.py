@@ -6,15 +6,18 @@ A page takes part through the plain attributes the content apps already give it 
 `templates/syndication/entries/`, so no content app knows of feeds.
 """
 
+import logging
 import mimetypes
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
+from urllib.parse import urlsplit
 
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string, select_template
 from django.utils import timezone
 
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from core.html import absolute_urls
@@ -22,12 +25,25 @@ from core.html import absolute_urls
 # Uncropped, in the format every feed reader takes, at the body's largest width (which
 # `generate_renditions` makes ahead for every picture wide enough).
 FEED_IMAGE_SPEC = "width-1440|format-jpeg|bgcolor-ffffff"
+logger = logging.getLogger(__name__)
+
 NO_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 # XML 1.0 allows no C0 control character but tab and newlines, no lone surrogate, and not
 # U+FFFE/U+FFFF: one of them in a caption would make lxml refuse the whole feed.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # The relations a listing of each kind needs, fetched once for all the items of that kind.
-PREFETCH = ("article_authors__author", "topics", "image", "listing_image", "media")
+PREFETCH = (
+    "article_authors__author",
+    "topics",
+    "corrections",
+    "image",
+    "listing_image",
+    "media",
+    "issuing_body",
+)
+# Item ids outlets deduplicate on: the page's id under the portal's host name, so a changed slug
+# or a move does not make a story new again (RFC 4151 tag URIs).
+TAG_DATE = "2026"
 
 
 def xml_text(value):
@@ -66,6 +82,10 @@ class Entry:
     image: Image | None = None
     enclosure: Enclosure | None = None
     is_permalink: bool = True
+
+
+def tag_uri(root_url, name):
+    return f"tag:{urlsplit(root_url).hostname},{TAG_DATE}:{name}"
 
 
 def at_midnight(day):
@@ -111,6 +131,7 @@ def page_entries(pages, root_url):
 
 def page_entry(page, root_url, section=None):
     link = page.get_full_url()
+    guid = tag_uri(root_url, f"trang-{page.pk}")
     # Every published page has a first publication time; one made outside Wagtail's publishing
     # (an import) falls back to a fixed time, so rebuilding the feed gives the same bytes.
     published = page.publication_time or page.last_published_at or NO_DATE
@@ -121,7 +142,7 @@ def page_entry(page, root_url, section=None):
     categories = [section] if section else []
     categories += [topic.name for topic in getattr(page, "topic_list", [])]
     return Entry(
-        guid=link,
+        guid=guid,
         link=link,
         title=xml_text(page.title),
         summary=xml_text(page.display_summary),
@@ -132,6 +153,7 @@ def page_entry(page, root_url, section=None):
         categories=[xml_text(c) for c in categories],
         image=lead_image(page.display_image, root_url),
         enclosure=media_enclosure(getattr(page, "media_file", None), root_url),
+        is_permalink=False,
     )
 
 
@@ -158,7 +180,13 @@ def author_names(page):
 def lead_image(image, root_url):
     if image is None:
         return None
-    rendition = image.get_rendition(FEED_IMAGE_SPEC)
+    try:
+        rendition = image.get_rendition(FEED_IMAGE_SPEC)
+    except SourceImageIOError:
+        # The original is missing from storage: the item goes out without its picture rather
+        # than the whole feed failing.
+        logger.warning("Feed: the original of image %s is missing", image.pk)
+        return None
     url = rendition.url
     return Image(
         url=root_url + url if url.startswith("/") else url,
@@ -176,8 +204,9 @@ def media_enclosure(media, root_url):
         return None
     try:
         length = media.file.size
-    except OSError:
-        length = 0  # the file is missing from storage: still announce it, with no size
+    except Exception:  # noqa: BLE001 - any storage's "not found": announce it, with no size
+        logger.warning("Feed: the size of media %s cannot be read", media.pk)
+        length = 0
     url = media.url
     mime_type = mimetypes.guess_type(media.file.name)[0] or f"{media.type}/mpeg"
     return Enclosure(

@@ -2,8 +2,8 @@
 
 Each `*_feed(request, site, ...)` looks up what the address names (a section, a topic…), raising
 Http404 when it is not a live, public thing of this site, and returns a `Feed` whose entries are
-built only when the cache has none (see views). `Feed.key` is the canonical name of what it
-holds, so two addresses for the same content share one cache entry.
+built only when the cache has none (see views). A narrowed feed's `variant` is the canonical form
+of its filters, so two addresses for the same content share one cache entry.
 """
 
 from collections.abc import Callable
@@ -13,17 +13,16 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.http import Http404
 from django.templatetags.static import static
-from django.utils import timezone
 from django.utils.text import Truncator
 
 from wagtail.models import Page
 
 from core.models import SiteSettings
 from core.privacy import public
-from media.models import KINDS, MULTIMEDIA_PAGE_TYPES, AudioBulletinPage
+from media.models import KINDS, MULTIMEDIA_PAGE_TYPES, AudioBulletinPage, MultimediaIndexPage
 from newsroom.models import ArticlePage, SectionPage, Topic, published_articles
 from policy_pages.filters import DocumentFilters
-from policy_pages.models import LegalDocumentPage, PolicyPage
+from policy_pages.models import LegalDocumentIndexPage, LegalDocumentPage, PolicyPage
 from policy_pages.models.documents import DOCUMENT_TYPES, published_documents, today
 
 from . import entries as entry_tools
@@ -36,7 +35,6 @@ PODCAST_COVER = "img/podcast-cover.png"
 
 @dataclass
 class Feed:
-    key: str
     title: str
     link: str
     description: str
@@ -48,13 +46,13 @@ class Feed:
     podcast: bool = False
     # The canonical filters of a narrowed feed, as an address query ("" for the others).
     variant: str = ""
-    fallback_time: datetime = field(default_factory=timezone.now)
+    # The channel's date when it has no item: fixed, so an empty feed keeps its ETag.
+    fallback_time: datetime = entry_tools.NO_DATE
 
 
-def _feed(site, key, title, link, description, build, **kwargs):
+def _feed(site, title, link, description, build, **kwargs):
     settings = SiteSettings.for_site(site)
     return Feed(
-        key=key,
         title=f"{settings.site_name} - {title}",
         link=link,
         description=description,
@@ -63,6 +61,13 @@ def _feed(site, key, title, link, description, build, **kwargs):
         rights=settings.reuse_terms or f"© {settings.site_name}",
         **kwargs,
     )
+
+
+def _index_url(site, index_type, params):
+    """The reader's page a feed follows: the site's index of that kind, with the same filters."""
+    index = public(index_type.objects.live().descendant_of(site.root_page)).first()
+    url = index.get_full_url() if index else site.root_url + "/"
+    return url + (f"?{urlencode(params)}" if params else "")
 
 
 def _page_entries(site, pages):
@@ -81,7 +86,6 @@ def latest_feed(request, site):
     pages = _newest(_live(site, *EVERYTHING)).specific()
     return _feed(
         site,
-        "latest",
         "Tin mới nhất",
         site.root_url + "/",
         "Tin, bài, ảnh, video, văn bản và chính sách mới đăng, mới nhất trước.",
@@ -102,7 +106,6 @@ def section_feed(request, site, slug):
     pages = _newest(_live(site, *STORY_TYPES).descendant_of(section)).specific()
     return _feed(
         site,
-        f"section:{section.pk}",
         section.title,
         section.get_full_url(request),
         section.display_summary or f"Tin, bài mới nhất của chuyên mục {section.title}.",
@@ -117,7 +120,6 @@ def topic_feed(request, site, slug):
     articles = published_articles().filter(topic_items__tag=topic).descendant_of(site.root_page)
     return _feed(
         site,
-        f"topic:{topic.pk}",
         f"Chủ đề {topic.name}",
         site.root_url + topic.get_absolute_url(),
         f"Tin, bài mới nhất về {topic.name}.",
@@ -132,9 +134,8 @@ def multimedia_feed(request, site, kind):
     pages = _newest(_live(site, page_type)).specific()
     return _feed(
         site,
-        f"multimedia:{kind}",
         str(page_type._meta.verbose_name_plural).capitalize(),
-        site.root_url + "/multimedia/?" + urlencode({"loai": kind}),
+        _index_url(site, MultimediaIndexPage, {"loai": kind}),
         f"{str(page_type._meta.verbose_name_plural).capitalize()} mới nhất.",
         _page_entries(site, pages),
     )
@@ -145,9 +146,8 @@ def podcast_feed(request, site):
     settings = SiteSettings.for_site(site)
     return _feed(
         site,
-        "podcast",
         "Bản tin âm thanh",
-        site.root_url + "/multimedia/?" + urlencode({"loai": AudioBulletinPage.kind_slug}),
+        _index_url(site, MultimediaIndexPage, {"loai": AudioBulletinPage.kind_slug}),
         "Các bản tin thời sự bằng âm thanh của cổng, phát cùng các đài đối tác.",
         _page_entries(site, pages),
         podcast=True,
@@ -163,7 +163,7 @@ def legal_documents_feed(request, site):
     filters.query = ""
     chosen = urlencode(sorted(parse_qsl(filters.query_string())))
     documents = _newest(filters.apply(published_documents().descendant_of(site.root_page)))
-    index_url = site.root_url + "/van-ban/" + (f"?{chosen}" if chosen else "")
+    index_url = _index_url(site, LegalDocumentIndexPage, dict(parse_qsl(chosen)))
     narrowed = [
         str(label)
         for label in (
@@ -176,7 +176,6 @@ def legal_documents_feed(request, site):
     title = "Văn bản" + (f": {', '.join(narrowed)}" if narrowed else "")
     return _feed(
         site,
-        f"documents:{chosen}",
         title,
         index_url,
         "Văn bản quy phạm pháp luật và văn bản chỉ đạo, điều hành mới đăng.",
@@ -196,7 +195,6 @@ def policy_feed(request, site, slug):
     policy_url = policy.get_full_url(request)
     return _feed(
         site,
-        f"policy:{policy.pk}:{today().isoformat()}",
         f"Chính sách: {policy.title}",
         policy_url,
         policy.summary,
@@ -218,7 +216,7 @@ def policy_entries(policy, policy_url, root_url):
         )
         items.append(
             _policy_entry(
-                f"{policy_url}#moc-{milestone.pk}",
+                entry_tools.tag_uri(root_url, f"moc-{milestone.pk}"),
                 f"{policy_url}#timeline-heading",
                 f"{policy.title}: {milestone.stage_label}",
                 milestone.note or milestone.stage_label,
@@ -232,7 +230,7 @@ def policy_entries(policy, policy_url, root_url):
         body = entry_tools.render_snippet("policy_guidance", {"note": note})
         items.append(
             _policy_entry(
-                f"{policy_url}#huong-dan-{note.pk}",
+                entry_tools.tag_uri(root_url, f"huong-dan-{note.pk}"),
                 f"{policy_url}#implementation-heading",
                 f"Hướng dẫn thực hiện: {note.title}",
                 Truncator(note.text).chars(300),
@@ -269,7 +267,7 @@ def policy_entries(policy, policy_url, root_url):
         context = {"question": question, "agency": agency, "answered_on": answered_on, "text": text}
         items.append(
             _policy_entry(
-                f"{policy_url}#{anchor}",
+                entry_tools.tag_uri(root_url, anchor),
                 f"{policy_url}#{heading}",
                 f"Trả lời {kind}: {Truncator(question).chars(90)}",
                 Truncator(text).chars(300),
@@ -292,7 +290,7 @@ def _report_entry(policy, policy_url, root_url):
         "policy_report", {"policy": policy, "counts": policy.report_counts()}
     )
     return _policy_entry(
-        f"{policy_url}#bao-cao",
+        entry_tools.tag_uri(root_url, f"bao-cao-{policy.pk}"),
         f"{policy_url}#timeline-heading",
         f"{policy.title}: báo cáo tiếp thu, giải trình ý kiến",
         Truncator(policy.report_summary).chars(300),

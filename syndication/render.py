@@ -74,6 +74,8 @@ def render(feed, entries, fmt, self_url):
     generator.link(href=feed.link, rel="alternate")
     generator.description(xml_text(feed.description))
     generator.language("vi")
+    # Atom wants an author for every entry: the agency stands for items with no byline.
+    generator.author(name=xml_text(feed.author))
     generator.generator(GENERATOR)
     if feed.rights:
         generator.rights(xml_text(feed.rights))
@@ -116,8 +118,8 @@ def _add_entry(generator, entry, podcast):
                 item.podcast.itunes_duration(round(enclosure.duration))
             item.podcast.itunes_summary(entry.summary)
             item.podcast.itunes_explicit("no")
-            if entry.image:
-                item.podcast.itunes_image(entry.image.url)
+            if entry.image and entry.image.url.endswith((".jpg", ".png")):
+                item.podcast.itunes_image(entry.image.url)  # feedgen refuses any other
 
 
 def _podcast_channel(podcast, feed):
@@ -127,7 +129,7 @@ def _podcast_channel(podcast, feed):
     podcast.itunes_explicit("no")
     podcast.itunes_summary(xml_text(feed.description))
     podcast.itunes_type("episodic")
-    if feed.image_url:
+    if feed.image_url.endswith((".jpg", ".png")):
         podcast.itunes_image(feed.image_url)
     if feed.owner_email:
         podcast.itunes_owner(name=xml_text(feed.author), email=feed.owner_email)

@@ -37,6 +37,7 @@ SOURCES = {
     "multimedia": feeds.multimedia_feed,
     "podcast": feeds.podcast_feed,
 }
+FIRST_SEEN_SECONDS = 7 * 24 * 3600
 # The document feed's filters; anything else in the address is ignored.
 DOCUMENT_FILTERS = ("loai", "co-quan", "linh-vuc", "hieu-luc", "nam")
 
@@ -87,10 +88,13 @@ def feed(request, source, fmt="rss", **kwargs):
     """One feed, from the shared cache when it has it (no database query then), with the
     validators feed readers send back: a matching `If-None-Match` or `If-Modified-Since` gets
     304 and no body."""
+    # The generation is read first: a change committed while this request builds the feed
+    # then lands in the next generation, never under this one.
+    current = generation()
     variant = _document_variant(request.GET) if source == "legal_documents" else ""
-    cached = cache.get(_cache_key(request, source, fmt, kwargs, variant))
+    cached = cache.get(_cache_key(request, current, source, fmt, kwargs, variant))
     if cached is None:
-        cached = _build(request, source, fmt, kwargs)
+        cached = _build(request, current, source, fmt, kwargs)
     response = HttpResponse(cached["body"], content_type=feed_render.CONTENT_TYPES[fmt])
     response["ETag"] = cached["etag"]
     response["Last-Modified"] = http_date(cached["modified"])
@@ -100,26 +104,30 @@ def feed(request, source, fmt="rss", **kwargs):
     )
 
 
-def _build(request, source, fmt, kwargs):
+def _build(request, current, source, fmt, kwargs):
     site = Site.find_for_request(request)
     if site is None:
         raise Http404("Không có trang này.")
     feed_ = SOURCES[source](request, site, **kwargs)
     # Written under the canonical filters: odd or unknown values share the entry of what they
     # actually select, so no address can fill the cache with copies.
-    key = _cache_key(request, source, fmt, kwargs, feed_.variant)
+    key = _cache_key(request, current, source, fmt, kwargs, feed_.variant)
     cached = cache.get(key)
     if cached is None:
         self_url = site.root_url + request.path
         if feed_.variant:
             self_url += f"?{feed_.variant}"
         body = feed_render.render(feed_, feed_.build(), fmt, self_url)
-        cached = {
-            "body": body,
-            "etag": quote_etag(hashlib.sha256(body).hexdigest()[:32]),
-            "modified": int(time.time()),
-        }
-        cache.set(key, cached, ENTRY_SECONDS)
+        etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
+        # The same bytes keep the time they first went out, so a reader that sends only
+        # If-Modified-Since gets 304 after a rebuild that changed nothing in this feed.
+        cache.add(f"feeds:since:{etag}", int(time.time()), FIRST_SEEN_SECONDS)
+        modified = cache.get(f"feeds:since:{etag}") or int(time.time())
+        cached = {"body": body, "etag": etag, "modified": modified}
+        # Every feed /feeds/ lists has at most one filter; a combination of several is served
+        # but kept only briefly, so combinations cannot crowd the cache.
+        narrow = feed_.variant.count("&") >= 1
+        cache.set(key, cached, FEED_MAX_AGE if narrow else ENTRY_SECONDS)
     return cached
 
 
@@ -129,16 +137,15 @@ def _document_variant(params):
     )
 
 
-def _cache_key(request, source, fmt, kwargs, variant):
+def _cache_key(request, current, source, fmt, kwargs, variant):
     # Today's date is part of it: a policy's milestone dated ahead joins its feed on its day.
-    parts = [generation(), request.get_host(), source, fmt, timezone.localdate().isoformat()]
+    parts = [current, request.get_host(), source, fmt, timezone.localdate().isoformat()]
     parts += [f"{name}={value}" for name, value in sorted(kwargs.items())]
     digest = hashlib.sha256("|".join([*parts, variant]).encode()).hexdigest()[:40]
     return f"feeds:{digest}"
 
 
 @require_safe
-@cache_control(max_age=FIVE_MINUTES, public=True)
 def feed_list(request):
     """/feeds/: every feed with its address, and the terms on which outlets may republish."""
     site = Site.find_for_request(request)

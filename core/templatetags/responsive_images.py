@@ -1,11 +1,14 @@
+import logging
+
 from django import template
 from django.utils.html import format_html
 
-from wagtail.images.models import Picture
+from wagtail.images.models import Picture, SourceImageIOError
 
 from core.renditions import SIZES, filter_specs
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 
 @register.simple_tag
@@ -16,7 +19,13 @@ def responsive_image(image, size_name, **attrs):
     if not image:
         return ""
     size = SIZES[size_name]
-    renditions = image.get_renditions(*filter_specs(size_name, image))
+    try:
+        renditions = image.get_renditions(*filter_specs(size_name, image))
+    except SourceImageIOError:
+        # The original is gone from storage: the page (or feed) goes out without this picture
+        # rather than failing for every reader.
+        logger.warning("The original of image %s is missing; its sizes cannot be made", image.pk)
+        return ""
     attrs.setdefault("sizes", size.sizes)
     attrs.setdefault("loading", "lazy")
     attrs.setdefault("decoding", "async")

@@ -1,13 +1,15 @@
 """Production: refuses to start without what it needs, HTTPS only.
 
-Required: SECRET_KEY (at least 50 characters) and ALLOWED_HOSTS. Expected: DATABASE_URL (PostgreSQL)
-and REDIS_URL (shared cache), see docs/deploy.md.
+Required: SECRET_KEY (at least 50 characters), ALLOWED_HOSTS and REDIS_URL (the cache every app
+process shares: without it each process would keep its own copy of feeds and of the list of
+restricted pages, and a withdrawn story could stay in another process's feeds). Expected:
+DATABASE_URL (PostgreSQL), see docs/deploy.md.
 """
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, env_bool
+from .base import ALLOWED_HOSTS, REDIS_URL, SECRET_KEY, env_bool
 
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
@@ -15,6 +17,11 @@ if len(SECRET_KEY) < 50:
     )
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the portal's host names in production.")
+if not REDIS_URL:
+    raise ImproperlyConfigured(
+        "REDIS_URL must name the Redis every app process shares in production: a cache of each "
+        "process's own would serve withdrawn stories from the others."
+    )
 
 DEBUG = False
 

@@ -63,6 +63,18 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "ALLOWED_HOSTS must list" in result.stderr
 
 
+def test_production_refuses_to_start_without_a_shared_cache():
+    result = run_python(
+        SETUP,
+        "portal.settings.production",
+        SECRET_KEY=GOOD_SECRET,
+        ALLOWED_HOSTS="chinhphu.example",
+        REDIS_URL="",
+    )
+    assert result.returncode != 0
+    assert "REDIS_URL must name the Redis" in result.stderr
+
+
 def test_production_deploy_check_prints_no_warning():
     result = run_manage(
         "check",
@@ -72,6 +84,7 @@ def test_production_deploy_check_prints_no_warning():
         "--settings=portal.settings.production",
         SECRET_KEY=GOOD_SECRET,
         ALLOWED_HOSTS="chinhphu.example",
+        REDIS_URL="redis://127.0.0.1:6379/9",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout

@@ -106,6 +106,22 @@ def test_a_see_also_link_to_a_story_readers_cannot_see_yet_shows_nothing(client,
     assert "Xem tin học phí" in client.get(section.get_children().last().url).text
 
 
+def test_a_rich_text_link_to_a_story_readers_cannot_see_keeps_its_words_not_its_address(
+    client, section
+):
+    draft = ArticlePageFactory(parent=section, slug="tang-hoc-phi-tu-thang-chin", live=False)
+    shown = ArticlePageFactory(parent=section, slug="tin-da-dang-ve-hoc-phi")
+    link = '<p>Xem <a linktype="page" id="{}">{}</a>.</p>'
+    body = [
+        ("paragraph", RichText(link.format(draft.pk, "tin sắp đăng"))),
+        ("paragraph", RichText(link.format(shown.pk, "tin đã đăng"))),
+    ]
+    html = article_html(client, section, body)
+    assert "tang-hoc-phi-tu-thang-chin" not in html
+    assert "<a>tin sắp đăng</a>" in html
+    assert f'<a href="{shown.url}">tin đã đăng</a>' in html
+
+
 @pytest.mark.parametrize(
     ("value", "field", "message"),
     [

@@ -660,6 +660,11 @@ def test_odd_addresses_get_a_4xx_never_a_500(client, article, path):
     assert 400 <= client.get(path).status_code < 500
 
 
+def test_an_image_search_in_the_api_keeps_its_accents(client, article):
+    found = api(client, "/api/v2/images/", {"search": "Thủ tướng phát biểu"})
+    assert [item["id"] for item in found["items"]] == [article.body[1].value["image"].pk]
+
+
 def test_search_in_the_api_finds_text_typed_without_diacritics(client, article):
     found = api(client, PAGES, {"search": "chinh phu hop"})
     assert article.pk in ids(found)
