@@ -21,7 +21,7 @@ from wagtail.rich_text import expand_db_html
 from rest_framework.fields import Field
 
 from . import html as html_tools
-from .renditions import JPEG_SUFFIX, SIZES
+from .renditions import largest_jpeg_spec
 
 
 def _django_request(context):
@@ -37,10 +37,8 @@ def absolute_urls(html, request):
 def image_data(image, request):
     """A picture as an outlet reuses it: the JPEG an article's column shows (the widest that does
     not enlarge it), its alt text, caption and credit."""
-    size = SIZES["body"]
-    spec = f"{size.width_spec(max(size.widths_for(image)))}|format-jpeg{JPEG_SUFFIX}"
     try:
-        rendition = image.get_rendition(spec)
+        rendition = image.get_rendition(largest_jpeg_spec(image))
     except SourceImageIOError:
         return {"id": image.pk, "error": "SourceImageIOError"}
     return {

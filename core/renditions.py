@@ -68,6 +68,13 @@ def filter_specs(size_name, image=None):
     return SIZES[size_name].filter_specs(image)
 
 
+def largest_jpeg_spec(image, size_name="body"):
+    """The JPEG of the widest `size_name` rendition that does not enlarge `image`: what feeds and
+    the API hand to other sites, and one `generate_renditions` has already made."""
+    size = SIZES[size_name]
+    return f"{size.width_spec(max(size.widths_for(image)))}|format-jpeg{JPEG_SUFFIX}"
+
+
 def all_filter_specs():
     """Every spec the templates may ask for, to pregenerate or prefetch renditions."""
     specs = [spec for size in SIZES.values() for spec in size.filter_specs()]

@@ -21,10 +21,8 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from core.html import absolute_urls
+from core.renditions import largest_jpeg_spec
 
-# Uncropped, in the format every feed reader takes, at the body's largest width (which
-# `generate_renditions` makes ahead for every picture wide enough).
-FEED_IMAGE_SPEC = "width-1440|format-jpeg|bgcolor-ffffff"
 logger = logging.getLogger(__name__)
 
 NO_DATE = datetime(2000, 1, 1, tzinfo=UTC)
@@ -181,7 +179,7 @@ def lead_image(image, root_url):
     if image is None:
         return None
     try:
-        rendition = image.get_rendition(FEED_IMAGE_SPEC)
+        rendition = image.get_rendition(largest_jpeg_spec(image))
     except SourceImageIOError:
         # The original is missing from storage: the item goes out without its picture rather
         # than the whole feed failing.
