@@ -14,14 +14,14 @@ from django.utils.functional import Promise
 
 from wagtail.api.utils import get_full_url
 from wagtail.documents.models import AbstractDocument
-from wagtail.images.models import AbstractImage, SourceImageIOError
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from rest_framework.fields import Field
 
 from . import html as html_tools
-from .renditions import largest_jpeg_spec
+from .renditions import largest_jpeg_spec, rendition_or_none
 
 
 def _django_request(context):
@@ -37,9 +37,8 @@ def absolute_urls(html, request):
 def image_data(image, request):
     """A picture as an outlet reuses it: the JPEG an article's column shows (the widest that does
     not enlarge it), its alt text, caption and credit."""
-    try:
-        rendition = image.get_rendition(largest_jpeg_spec(image))
-    except SourceImageIOError:
+    rendition = rendition_or_none(image, largest_jpeg_spec(image))
+    if rendition is None:
         return {"id": image.pk, "error": "SourceImageIOError"}
     return {
         "id": image.pk,

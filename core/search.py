@@ -23,14 +23,13 @@ types by their `search_kind` attribute and other apps' models through `apps.get_
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 from urllib.parse import urlencode
 
 from django.apps import apps
 from django.db.models import Manager
 from django.dispatch import receiver
-from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.text import capfirst
 
@@ -42,7 +41,7 @@ from wagtail.signals import page_published
 
 from .paginate import paginate
 from .privacy import public
-from .text import fold_accents
+from .text import fold_accents, start_of_day
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 16  # each word is one more AND in the FTS query; a reader never types more
@@ -136,11 +135,6 @@ def _parse_date(value):
         if FIRST_YEAR <= parsed.year <= LAST_YEAR:
             return parsed
     return None
-
-
-def _start_of(day):
-    """Midnight in Hà Nội (the current time zone) at the start of `day`."""
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 @dataclass
@@ -246,9 +240,9 @@ class SiteSearch:
         if self.section:
             pages = pages.descendant_of(self.section)
         if self.date_from:
-            pages = pages.filter(first_published_at__gte=_start_of(self.date_from))
+            pages = pages.filter(first_published_at__gte=start_of_day(self.date_from))
         if self.date_to:
-            pages = pages.filter(first_published_at__lt=_start_of(self.date_to + timedelta(1)))
+            pages = pages.filter(first_published_at__lt=start_of_day(self.date_to + timedelta(1)))
         return pages
 
     def number_keys(self):

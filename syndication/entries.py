@@ -10,18 +10,16 @@ import logging
 import mimetypes
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string, select_template
-from django.utils import timezone
 
-from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from core.html import absolute_urls
-from core.renditions import largest_jpeg_spec
+from core.renditions import largest_jpeg_spec, rendition_or_none
 
 logger = logging.getLogger(__name__)
 
@@ -84,11 +82,6 @@ class Entry:
 
 def tag_uri(root_url, name):
     return f"tag:{urlsplit(root_url).hostname},{TAG_DATE}:{name}"
-
-
-def at_midnight(day):
-    """A date as the start of that day in Hà Nội."""
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def absolute_html(html, root_url):
@@ -176,14 +169,8 @@ def author_names(page):
 
 
 def lead_image(image, root_url):
-    if image is None:
-        return None
-    try:
-        rendition = image.get_rendition(largest_jpeg_spec(image))
-    except SourceImageIOError:
-        # The original is missing from storage: the item goes out without its picture rather
-        # than the whole feed failing.
-        logger.warning("Feed: the original of image %s is missing", image.pk)
+    rendition = rendition_or_none(image, largest_jpeg_spec(image)) if image else None
+    if rendition is None:
         return None
     url = rendition.url
     return Image(

@@ -8,7 +8,6 @@ of its filters, so two addresses for the same content share one cache entry.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from urllib.parse import parse_qsl, urlencode
 
 from django.http import Http404
@@ -19,6 +18,7 @@ from wagtail.models import Page
 
 from core.models import SiteSettings
 from core.privacy import public
+from core.text import start_of_day
 from media.models import KINDS, MULTIMEDIA_PAGE_TYPES, AudioBulletinPage, MultimediaIndexPage
 from newsroom.models import ArticlePage, SectionPage, Topic, published_articles
 from policy_pages.filters import DocumentFilters
@@ -46,8 +46,6 @@ class Feed:
     podcast: bool = False
     # The canonical filters of a narrowed feed, as an address query ("" for the others).
     variant: str = ""
-    # The channel's date when it has no item: fixed, so an empty feed keeps its ETag.
-    fallback_time: datetime = entry_tools.NO_DATE
 
 
 def _feed(site, title, link, description, build, **kwargs):
@@ -220,7 +218,7 @@ def policy_entries(policy, policy_url, root_url):
                 f"{policy_url}#timeline-heading",
                 f"{policy.title}: {milestone.stage_label}",
                 milestone.note or milestone.stage_label,
-                entry_tools.at_midnight(milestone.date),
+                start_of_day(milestone.date),
                 entry_tools.absolute_html(body, root_url),
             )
         )
@@ -234,7 +232,7 @@ def policy_entries(policy, policy_url, root_url):
                 f"{policy_url}#implementation-heading",
                 f"Hướng dẫn thực hiện: {note.title}",
                 Truncator(note.text).chars(300),
-                entry_tools.at_midnight(note.published_on),
+                start_of_day(note.published_on),
                 entry_tools.absolute_html(body, root_url),
             )
         )
@@ -271,7 +269,7 @@ def policy_entries(policy, policy_url, root_url):
                 f"{policy_url}#{heading}",
                 f"Trả lời {kind}: {Truncator(question).chars(90)}",
                 Truncator(text).chars(300),
-                entry_tools.at_midnight(answered_on),
+                start_of_day(answered_on),
                 entry_tools.absolute_html(
                     entry_tools.render_snippet("policy_answer", context), root_url
                 ),
@@ -294,7 +292,7 @@ def _report_entry(policy, policy_url, root_url):
         f"{policy_url}#timeline-heading",
         f"{policy.title}: báo cáo tiếp thu, giải trình ý kiến",
         Truncator(policy.report_summary).chars(300),
-        entry_tools.at_midnight(policy.report_published_on),
+        start_of_day(policy.report_published_on),
         entry_tools.absolute_html(body, root_url),
     )
 

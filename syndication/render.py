@@ -12,7 +12,7 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
-from .entries import xml_text
+from .entries import NO_DATE, xml_text
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 RSS, ATOM = "rss", "atom"
@@ -82,7 +82,8 @@ def render(feed, entries, fmt, self_url):
     if feed.image_url:
         generator.logo(feed.image_url)
     # The newest change, not the time of writing: the same items give the same bytes (and ETag).
-    newest = max((entry.updated for entry in entries), default=feed.fallback_time)
+    # An empty feed takes a fixed date, so it keeps its ETag too.
+    newest = max((entry.updated for entry in entries), default=NO_DATE)
     generator.updated(timezone.localtime(newest))
     generator.lastBuildDate(timezone.localtime(newest))
     if feed.podcast:

@@ -2,12 +2,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 from wagtail.search import index
 
 from ..privacy import public
-from ..renditions import SOCIAL_SPEC
+from ..renditions import SOCIAL_SPEC, rendition_or_none
 from ..search import indexed_text, search_words
 from .fields import optional_image_field
 
@@ -75,17 +74,6 @@ class ListingFields(models.Model):
         return self.listing_summary or self.search_description
 
 
-def social_rendition(image):
-    """The picture for link previews; none when its original is missing from storage, so the
-    page still shows (the missing picture is logged where it is drawn)."""
-    if image is None:
-        return None
-    try:
-        return image.get_rendition(SOCIAL_SPEC)
-    except SourceImageIOError:
-        return None
-
-
 class BasePage(ListingFields, Page):
     """The base of every public page: Wagtail's page plus listing fields, with panels in tabs."""
 
@@ -128,7 +116,7 @@ class BasePage(ListingFields, Page):
         # A page right under the home page (depth 3) has none: no query for it.
         ancestors = self.get_ancestors().filter(depth__gt=2).live() if self.depth > 3 else []
         context["ancestors"] = ancestors
-        context["social_image"] = social_rendition(self.display_image)
+        context["social_image"] = rendition_or_none(self.display_image, SOCIAL_SPEC)
         return context
 
     def breadcrumbs_ld(self, request, ancestors):
