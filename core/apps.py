@@ -8,4 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Dùng chung"
 
     def ready(self):
-        from . import navigation, privacy  # noqa: F401  (connect their cache invalidation)
+        from . import cache, navigation, privacy  # noqa: F401  (connect their cache invalidation)
+        from .models import SiteSettings
+
+        cache.connect()
+        cache.refresh_on_save(SiteSettings)

@@ -6,3 +6,11 @@ class MediaConfig(AppConfig):
 
     name = "media"
     verbose_name = "Ảnh và đa phương tiện"
+
+    def ready(self):
+        from core.cache import refresh_on_save
+
+        from .models import PortalDocument, PortalImage, PortalMedia
+
+        # Pages and feeds show photos with their captions and credits, media and attachments.
+        refresh_on_save(PortalImage, PortalMedia, PortalDocument)

@@ -6,3 +6,11 @@ class NewsroomConfig(AppConfig):
 
     name = "newsroom"
     verbose_name = "Tin bài"
+
+    def ready(self):
+        from core.cache import refresh_on_save
+
+        from .models import Author, Topic
+
+        # Pages and feeds show bylines and topic names (core/cache.py).
+        refresh_on_save(Author, Topic)

@@ -64,6 +64,7 @@ class SubmissionForm(forms.Form):
     # The honeypot: hidden from people (and from screen readers), filled in by robots.
     website = forms.CharField(label=_("Để trống ô này"), required=False)
     token = forms.CharField(widget=forms.HiddenInput, required=False)
+    tokens_inline = False
 
     def __init__(self, *args, policy, consultation_open, **kwargs):
         super().__init__(*args, **kwargs)
@@ -117,22 +118,28 @@ class SubmissionForm(forms.Form):
 
 
 def form_for_page(policy, data=None):
-    """The form the page shows: with a fresh time token, and a comment choice only while the
-    consultation is open. None on a policy that is not live (a preview has nowhere to send) or
-    not public (the form's target accepts public policies only)."""
+    """The form the page shows, with a comment choice only while the consultation is open.
+    It carries no token: the page is cached for every reader, so the form's script fetches
+    them (views.form_tokens). None on a policy that is not live (a preview has nowhere to send)
+    or not public (the form's target accepts public policies only)."""
     if not policy.pk or not policy.live or not is_public(policy):
         return None
     consultation = policy.consultation
     is_open = bool(consultation and consultation.state == "open")
-    form = SubmissionForm(data, policy=policy, consultation_open=is_open)
-    if data is None:
-        form.initial["token"] = issue_token(policy.pk)
-    return form
+    return SubmissionForm(data, policy=policy, consultation_open=is_open)
 
 
 def fresh_token(form):
-    """A re-shown form carries a new token, so the reader can send again once it is fixed."""
+    """A re-shown form, from an uncached answer to one reader, carries its tokens in the page
+    (a new time token, and the CSRF token), so the reader can send again once it is fixed."""
     data = form.data.copy()
     data["token"] = issue_token(form.policy.pk)
     form.data = data
+    form.tokens_inline = True
     return form
+
+
+def without_consent(data):
+    data = data.copy()
+    data.pop("consent", None)
+    return data

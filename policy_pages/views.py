@@ -8,17 +8,25 @@ any view of ours would run.
 import logging
 
 from django.db import DatabaseError
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from core.privacy import public
 
-from .forms import form_for_page, fresh_token
+from .forms import form_for_page, fresh_token, without_consent
 from .models import PolicyPage, Submission
 from .models.participation import parse_receipt
 from .submissions import (
@@ -26,6 +34,7 @@ from .submissions import (
     check_rates,
     check_token,
     client_ip,
+    issue_token,
     send_receipt,
     store,
 )
@@ -48,15 +57,54 @@ def show_form(request, policy, form, refusal=None, status=400):
     )
 
 
+def public_policy(policy_id):
+    policy = public(PolicyPage.objects.live()).filter(pk=policy_id).first()
+    if policy is None:
+        raise Http404
+    return policy
+
+
 @never_cache
-@csrf_protect
+@require_safe
+def form_tokens(request, policy_id):
+    """The CSRF token and the signed time token for a policy's form, as JSON.
+
+    Policy pages are cached whole for every reader (core/page_cache.py), so their form carries
+    no token of its own: participation-form.js asks here, once the reader starts on the form.
+    """
+    public_policy(policy_id)
+    response = JsonResponse(
+        {"csrfmiddlewaretoken": get_token(request), "token": issue_token(policy_id)}
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def csrf_refused(request):
+    """Django's CSRF check, run by the view rather than the middleware (see `submit`)."""
+    return CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {}) is not None
+
+
+@never_cache
+@csrf_exempt  # checked in the view: a form sent without its token comes back to be sent again
 def submit(request, policy_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     try:
-        policy = public(PolicyPage.objects.live()).filter(pk=policy_id).first()
-        if policy is None:
-            raise Http404
+        policy = public_policy(policy_id)
+        if csrf_refused(request):
+            # A cached page's form sent before its tokens came (script off or blocked). Nothing
+            # is stored; the reader gets the text back with tokens, and ticks consent again, so
+            # a form posted from another site is never sent without the reader seeing it.
+            refusal = Refusal(
+                _(
+                    "Để bảo đảm an toàn, ý kiến chưa được gửi. Nội dung của bạn vẫn còn dưới đây; "
+                    "vui lòng đánh dấu ô đồng ý rồi bấm Gửi một lần nữa."
+                ),
+                status=403,
+            )
+            form = form_for_page(policy, without_consent(request.POST))
+            return show_form(request, policy, form, refusal, status=403)
         form = form_for_page(policy, request.POST)
         if not form.is_valid():
             return show_form(request, policy, form)

@@ -8,6 +8,6 @@ class SyndicationConfig(AppConfig):
     verbose_name = "Phân phối nội dung"
 
     def ready(self):
-        from . import cache
+        from . import purge
 
-        cache.connect()
+        purge.connect()  # Varnish purges on publish (docs/deploy.md)

@@ -16,11 +16,11 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.models import Site
 
+from core.cache import generation
 from core.models import SiteSettings
 
 from . import feeds
 from . import render as feed_render
-from .cache import ENTRY_SECONDS, generation
 from .directory import feed_directory
 from .sitemaps import PageSitemap, recent_news
 
@@ -38,6 +38,9 @@ SOURCES = {
     "podcast": feeds.podcast_feed,
 }
 FIRST_SEEN_SECONDS = 7 * 24 * 3600
+# A built feed waits for the next content generation (core/cache.py), ten minutes at most.
+ENTRY_SECONDS = 600
+BUILD_WAIT_SECONDS = 3
 # The document feed's filters; anything else in the address is ignored.
 DOCUMENT_FILTERS = ("loai", "co-quan", "linh-vuc", "hieu-luc", "nam")
 
@@ -112,7 +115,7 @@ def _build(request, current, source, fmt, kwargs):
     # Written under the canonical filters: odd or unknown values share the entry of what they
     # actually select, so no address can fill the cache with copies.
     key = _cache_key(request, current, source, fmt, kwargs, feed_.variant)
-    cached = cache.get(key)
+    cached = cache.get(key) or _built_by_another(key)
     if cached is None:
         self_url = site.root_url + request.path
         if feed_.variant:
@@ -128,7 +131,24 @@ def _build(request, current, source, fmt, kwargs):
         # but kept only briefly, so combinations cannot crowd the cache.
         narrow = feed_.variant.count("&") >= 1
         cache.set(key, cached, FEED_MAX_AGE if narrow else ENTRY_SECONDS)
+        cache.delete(f"{key}:building")
     return cached
+
+
+def _built_by_another(key):
+    """The feed another request is building now, once it is there; None if this request is to
+    build it. After a publication ~800 outlets ask for the same few feeds within seconds: one
+    request per feed builds it and the others wait for its bytes (at most BUILD_WAIT_SECONDS,
+    then they build it themselves, so a builder that died costs a delay, never an error)."""
+    if cache.add(f"{key}:building", 1, BUILD_WAIT_SECONDS):
+        return None
+    deadline = time.monotonic() + BUILD_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+    return None
 
 
 def _document_variant(params):

@@ -34,10 +34,13 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "uploads"))
 BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 MEDIA_STORAGE_BACKEND = os.environ.get(
     "MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
 )
 MEDIA_URL = os.environ.get("MEDIA_URL", "/uploads/")
+# Varnish (or other HTTP caches) to purge on publish, e.g. "http://127.0.0.1:6081".
+FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")
 
 INSTALLED_APPS = [
     # The desks, then the shared building blocks; `portal` itself only wires (seed_demo).
@@ -49,6 +52,7 @@ INSTALLED_APPS = [
     "portal",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
@@ -81,6 +85,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and CSRF: a cached page is answered without touching either, and a
+    # response that sets a cookie (a CSRF token, a session) is never kept.
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -167,6 +174,19 @@ else:
 # Wagtail looks a picture's renditions up here before the database, so a listing of twenty
 # pictures costs no query once warm. A rendition never changes, so it is kept for a week.
 CACHES["renditions"]["TIMEOUT"] = 7 * 24 * 3600
+# Anonymous readers' pages are kept PAGE_CACHE_SECONDS in the shared cache, or until the next
+# publication (core/page_cache.py); 0 turns the page cache off. Never for these paths: the
+# admin, the readers' forms and receipts, files, and feeds and the API (cached on their own).
+PAGE_CACHE_SKIP_PATHS = [
+    "/admin/",
+    "/y-kien/",
+    "/feeds/",
+    "/api/",
+    "/documents/",
+    "/healthz",
+    "/static/",
+    MEDIA_URL,
+]
 # Sessions are read from the cache (Redis when set) and written through to the database,
 # so editors stay logged in when the cache is flushed or down.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -337,3 +357,15 @@ PORTAL_PARTICIPATION = {
     "PER_IP": (int(os.environ.get("PARTICIPATION_PER_IP", "10")), 600),
     "PER_EMAIL": (int(os.environ.get("PARTICIPATION_PER_EMAIL", "5")), 600),
 }
+
+# Varnish in front (deploy/varnish/portal.vcl, docs/deploy.md): each cache in FRONTEND_CACHE_URLS
+# gets a PURGE for every page, listing and feed that shows a page published, withdrawn, moved or
+# deleted (Wagtail's own purge, plus syndication/purge.py). Unset: nothing to purge.
+if FRONTEND_CACHE_URLS:
+    WAGTAILFRONTENDCACHE = {
+        f"varnish{n}": {
+            "BACKEND": "syndication.purge.TimedHTTPBackend",
+            "LOCATION": location,
+        }
+        for n, location in enumerate(FRONTEND_CACHE_URLS)
+    }

@@ -3,6 +3,7 @@
 DATABASE_URL and REDIS_URL are honoured as in base: CI runs the same suite on PostgreSQL and Redis.
 """
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -23,6 +24,9 @@ SERVE_UPLOADS = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Tests read pages right after changing them behind Wagtail's signals (factories save pages
+# without publishing them); the page cache's own tests turn it on, servers by the environment.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # Tests build their own in-memory database; nothing should touch var/ (absent in a clean clone).
     DATABASES["default"]["NAME"] = ":memory:"  # noqa: F405

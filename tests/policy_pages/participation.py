@@ -5,13 +5,20 @@ from bs4 import BeautifulSoup
 from policy_pages.models import Submission
 
 
+def form_tokens(client, form):
+    """The tokens participation-form.js fetches for the form, as a browser would."""
+    response = client.get(form["data-tokens"])
+    assert response.status_code == 200
+    return response.json()
+
+
 def form_fields(client, policy):
-    """The form's hidden fields (token) as the policy page gives them, plus valid answers."""
+    """The form's tokens as the page's script gets them, plus valid answers."""
     soup = BeautifulSoup(client.get(policy.url).content, "html.parser")
     form = soup.select_one("form.participation-form")
     assert form is not None, "the policy page shows no participation form"
     return {
-        "token": form.select_one("input[name=token]")["value"],
+        **form_tokens(client, form),
         "kind": form.select_one("input[name=kind]")["value"],
         "name": "Nguyễn Văn An",
         "email": "an.nguyen@example.vn",

@@ -3,16 +3,9 @@ one receipt each, and a database that does not answer never yields a receipt."""
 
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from datetime import timedelta
-from pathlib import Path
 
-from django.db import connection
 from django.utils import timezone
 
 import pytest
@@ -21,53 +14,9 @@ from bs4 import BeautifulSoup
 
 from policy_pages.models import Submission
 from tests.factories import PolicyIndexPageFactory, PolicyPageFactory, milestone
+from tests.servers import free_port, live_database_url, portal_server
 
-ROOT = Path(__file__).resolve().parents[2]
 CLIENTS, COMMENTS_EACH = 20, 10
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@contextmanager
-def portal_server(database_url, **extra_env):
-    """gunicorn serving the portal with the test settings on `database_url`, stopped after."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": database_url,
-        **extra_env,
-    }
-    command = [sys.executable, "-m", "gunicorn", "portal.wsgi:application"]
-    command += ["--bind", f"127.0.0.1:{port}", "--workers", "4", "--threads", "4"]
-    command += ["--timeout", "60", "--log-level", "warning"]
-    server = subprocess.Popen(command, cwd=ROOT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                requests.get(base + "/healthz", timeout=5)  # 503 is an answer too
-                break
-            except requests.RequestException:
-                time.sleep(0.2)
-        else:
-            pytest.fail("the portal did not start within 30 s")
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def live_database_url():
-    settings = connection.settings_dict
-    user = settings["USER"] or "postgres"
-    host, port = settings["HOST"] or "127.0.0.1", settings["PORT"] or 5432
-    return f"postgres://{user}@{host}:{port}/{settings['NAME']}"
 
 
 @pytest.mark.skipif(
@@ -93,9 +42,9 @@ def test_two_hundred_comments_from_twenty_readers_at_once_are_each_stored_once(h
         def send(body, **changes):
             soup = BeautifulSoup(session.get(page_url, timeout=30).content, "html.parser")
             form = soup.select_one("form.participation-form")
+            tokens = session.get(base + form["data-tokens"], timeout=30).json()
             data = {
-                "csrfmiddlewaretoken": form.select_one("[name=csrfmiddlewaretoken]")["value"],
-                "token": form.select_one("[name=token]")["value"],
+                **tokens,
                 "kind": "gop-y",
                 "name": f"Người đọc số {number}",
                 "email": f"doc-gia-{number}@example.vn",

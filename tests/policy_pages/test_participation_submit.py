@@ -154,13 +154,53 @@ def test_emoji_stay_and_invisible_or_control_characters_go(client, open_policy):
     assert shown.select_one(".comment__body br") is not None  # line breaks are kept
 
 
-def test_a_post_without_the_csrf_token_is_refused_in_vietnamese(open_policy):
+def test_a_post_with_the_fetched_tokens_passes_the_csrf_check(open_policy):
     strict = Client(enforce_csrf_checks=True)
     data, action = form_fields(strict, open_policy)
+    assert strict.post(action, data).status_code == 303
+    assert len(stored()) == 1
+
+
+def test_the_policy_page_carries_no_token_of_a_reader(client, open_policy):
+    """The page is cached for everyone: a token in it would be handed to every other reader."""
+    response = client.get(open_policy.url)
+    form = BeautifulSoup(response.content, "html.parser").select_one("form.participation-form")
+    assert form.select_one("[name=csrfmiddlewaretoken]") is None
+    assert not form.select_one("input[name=token]").get("value")
+    assert not response.cookies
+
+
+def test_each_token_request_gets_its_own_time_token_and_is_never_cached(client, open_policy):
+    url = f"/y-kien/phien/{open_policy.pk}/"
+    first, second = client.get(url), client.get(url)
+    assert first.json()["token"] != second.json()["token"]
+    assert first.json()["csrfmiddlewaretoken"]
+    assert "no-store" in first["Cache-Control"]
+    assert client.get("/y-kien/phien/999999/").status_code == 404
+    assert client.post(url).status_code == 405
+
+
+def test_a_form_sent_without_its_tokens_comes_back_filled_in_to_send_again(open_policy):
+    """A cached page's form sent with JavaScript off: nothing is stored, nothing is lost."""
+    strict = Client(enforce_csrf_checks=True)
+    data, action = form_fields(strict, open_policy)
+    del data["csrfmiddlewaretoken"]
+    data["token"] = ""
     response = strict.post(action, data)
     assert response.status_code == 403
-    assert "Phiên làm việc" in text_of(response)
+    assert "vui lòng đánh dấu ô đồng ý rồi bấm Gửi một lần nữa" in text_of(response)
     assert stored() == []
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select_one("textarea[name=body]").get_text() == data["body"]
+    assert not soup.select_one("input[name=consent]").has_attr("checked")
+    again = {
+        field["name"]: field["value"]
+        for field in soup.select("input[type=hidden]")
+        if field.get("value")
+    }
+    response = strict.post(action, {**data, **again})
+    assert response.status_code == 303
+    assert [comment.body for comment in stored()] == [data["body"]]
 
 
 def test_a_missing_forged_or_replayed_time_token_is_refused(client, open_policy):

@@ -433,3 +433,48 @@ def test_unknown_feeds_are_404(client, newsroom, url):
 
 def test_feeds_refuse_writes(client, newsroom):
     assert client.post("/feeds/latest.rss").status_code == 405
+
+
+@pytest.fixture
+def feed_key(rf):
+    """The cache key of /feeds/latest.rss under a generation the test sets."""
+    from django.core.cache import cache
+
+    from core.cache import GENERATION_KEY
+    from syndication import views
+
+    cache.set(GENERATION_KEY, "the-test-generation", None)
+    request = rf.get("/feeds/latest.rss")
+    return views._cache_key(request, "the-test-generation", "latest", "rss", {}, "")
+
+
+def test_a_feed_another_request_is_building_is_waited_for_not_built_twice(
+    client, newsroom, feed_key, monkeypatch
+):
+    """After a publication the outlets ask at once: one request builds, the others wait."""
+    import threading
+
+    from django.core.cache import cache
+
+    from syndication import render as feed_render
+
+    def second_build(*args, **kwargs):
+        raise AssertionError("the feed was built a second time")
+
+    monkeypatch.setattr(feed_render, "render", second_build)
+    cache.add(f"{feed_key}:building", 1, 10)
+    built = {"body": b"<rss>built by the other request</rss>", "etag": '"abc"', "modified": 0}
+    threading.Timer(0.2, lambda: cache.set(feed_key, built, 60)).start()
+    assert client.get("/feeds/latest.rss").content == built["body"]
+
+
+def test_a_feed_whose_builder_died_is_built_after_a_short_wait(
+    client, newsroom, feed_key, monkeypatch
+):
+    from django.core.cache import cache
+
+    from syndication import views
+
+    monkeypatch.setattr(views, "BUILD_WAIT_SECONDS", 0.2)
+    cache.add(f"{feed_key}:building", 1, 10)
+    assert newsroom["article"].title in read(client, "/feeds/latest.rss").entries[0].title

@@ -1,0 +1,107 @@
+"""Whole pages for anonymous readers, kept in the cache every app process shares.
+
+A reader's page is the same for every reader who is not logged in, so the first one renders it
+and the others get those bytes from Redis with one round trip (`get_many` of the page and the
+content generation together). An entry is used only under the content generation it was made
+in (core/cache.py: any publication starts a new one) and on the day it was made (a policy's
+stage and a consultation's form follow the date), so a published, withdrawn or moved story
+shows on every page of every process at once.
+
+Hand-written rather than Django's cache middleware, which cannot tie entries to the
+generation, keys `Vary: Cookie` pages by the reader's cookies (each reader who was given a CSRF
+cookie would get a copy of their own) and would store a page that carries a form token.
+Here a response is kept only when it sets no cookie, so a page with a reader's CSRF token or
+time token can never be handed to another: forms get theirs from an uncached request
+(policy_pages.views.form_tokens).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import (
+    cc_delim_re,
+    get_conditional_response,
+    get_max_age,
+    patch_cache_control,
+)
+
+from .cache import GENERATION_KEY, generation
+
+CACHEABLE_STATUS = (200, 404)
+# Headers that may differ between readers: a response that varies on another is not kept.
+HARMLESS_VARY = {"cookie", "accept-encoding", "accept-language"}
+LONGEST_KEPT_URL = 2000
+HIT_HEADER = "X-Page-Cache"
+
+
+def _cookie_names():
+    return (settings.SESSION_COOKIE_NAME, "messages")
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not seconds or not self._cacheable_request(request):
+            return self.get_response(request)
+        url = request.build_absolute_uri()
+        key = "page:" + hashlib.sha256(url.encode()).hexdigest()
+        found = cache.get_many([GENERATION_KEY, key])
+        current = found.get(GENERATION_KEY) or generation()
+        today = timezone.localdate().isoformat()
+        entry = found.get(key)
+        if entry and entry["generation"] == current and entry["day"] == today:
+            return self._from_entry(request, entry)
+        response = self.get_response(request)
+        if request.method == "GET" and self._cacheable_response(response):
+            self._add_validators(response, seconds)
+            seconds = min(seconds, get_max_age(response) or seconds)
+            entry = {
+                "generation": current,  # read before rendering: see core/cache.py
+                "day": today,
+                "status": response.status_code,
+                "content": response.content,
+                "headers": list(response.items()),
+            }
+            cache.set(key, entry, seconds)
+            response[HIT_HEADER] = "miss"
+        return response
+
+    def _cacheable_request(self, request):
+        return (
+            request.method in ("GET", "HEAD")
+            and not any(name in request.COOKIES for name in _cookie_names())
+            and not request.path.startswith(tuple(settings.PAGE_CACHE_SKIP_PATHS))
+            and len(request.get_full_path()) <= LONGEST_KEPT_URL
+        )
+
+    def _cacheable_response(self, response):
+        if response.status_code not in CACHEABLE_STATUS or response.streaming or response.cookies:
+            return False
+        control = response.get("Cache-Control", "").lower()
+        if any(word in control for word in ("private", "no-cache", "no-store", "max-age=0")):
+            return False
+        varies = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v}
+        return varies <= HARMLESS_VARY
+
+    def _from_entry(self, request, entry):
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for header, value in entry["headers"]:
+            response[header] = value
+        response[HIT_HEADER] = "hit"
+        if entry["status"] == 200:
+            return get_conditional_response(request, etag=response["ETag"], response=response)
+        return response
+
+    def _add_validators(self, response, seconds):
+        if not response.has_header("ETag"):
+            response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        if not response.has_header("Cache-Control"):
+            # Browsers ask again each time (cheap: an ETag and a 304); a shared cache in front
+            # (Varnish, docs/deploy.md) keeps it until purged on publication.
+            patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)

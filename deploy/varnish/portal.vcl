@@ -1,0 +1,159 @@
+# Varnish 7.1 (Debian's `varnish`) in front of the portal's app processes.
+#
+# What it does, in order (docs/deploy.md, "Varnish in front"):
+# - PURGE from the `purgers` ACL drops every cached copy of a path: all its query strings, every
+#   host name, every Vary variant. A path ending in "*" drops everything under it (a moved or
+#   withdrawn section). Wagtail's frontend_cache sends these on publish (syndication/purge.py).
+# - Caches anonymous GET/HEAD only: writes, the admin, the comment desk (/y-kien/), documents
+#   (per-collection privacy), /healthz, and any request carrying a session or messages cookie go
+#   straight to the app. Other cookies (csrftoken, analytics) are dropped from cacheable requests.
+# - Never keeps a response that sets a cookie or says private / no-cache / no-store; otherwise
+#   keeps it as long as the app's s-maxage or max-age says, 120 s when it says nothing.
+# - Serves a stale copy for up to 15 s while one request refreshes it (longer only when a
+#   health probe says the app is down); a purged copy is never served, stale or not.
+# - `X-Cache: HIT | MISS | PASS` on every answer, for `curl -I`.
+
+vcl 4.1;
+
+import std;
+
+# The app (gunicorn). Change host and port here; keep each on its own line: `make bench` and the
+# end-to-end test substitute the port in a copy of this file.
+backend portal {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 60s;
+    .between_bytes_timeout = 30s;
+    # A health probe lets Varnish serve stale pages (up to `beresp.grace`) while the app is down.
+    # Its Host header must be one of ALLOWED_HOSTS, or every probe gets a 400:
+    # .probe = {
+    #     .request = "GET /healthz HTTP/1.1" "Host: chinhphu.example" "Connection: close";
+    #     .interval = 5s; .timeout = 2s; .window = 5; .threshold = 3;
+    # }
+}
+
+# Who may PURGE: this machine, and the app servers that publish. Add each app server's address
+# or network, e.g.  "10.0.1.0"/24;
+acl purgers {
+    "localhost";
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        # A PURGE relayed by a proxy (the load balancer appends to X-Forwarded-For, so there is
+        # a comma) comes from the Internet whatever address it arrives from.
+        if (client.ip !~ purgers || req.http.X-Forwarded-For ~ ",") {
+            return (synth(403, "Forbidden"));
+        }
+        set req.http.x-purge = regsub(req.url, "\?.*$", "");
+        if (req.http.x-purge !~ "^/[!-~]*$" || req.http.x-purge ~ {"["\\]"}) {
+            return (synth(400, "Bad purge path"));
+        }
+        if (req.http.x-purge ~ "\*$") {
+            # Everything under a path: escape it for the regular expression, character by
+            # character (a backslash before any punctuation is a literal in PCRE2).
+            set req.http.x-purge = regsuball(
+                regsub(req.http.x-purge, "\*$", ""), "([^A-Za-z0-9/_-])", "\\\1");
+            if (!std.ban("obj.http.x-path ~ ^" + req.http.x-purge)) {
+                return (synth(400, std.ban_error()));
+            }
+        } else if (!std.ban("obj.http.x-path == " + req.http.x-purge)) {
+            return (synth(400, std.ban_error()));
+        }
+        return (synth(200, "Purged"));
+    }
+
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    if (req.url ~ "^/(admin|django-admin|y-kien|documents)(/|\?|$)" || req.url ~ "^/healthz") {
+        return (pass);
+    }
+    # An editor (session) or a reader just back from a form (messages): their pages differ.
+    # The names are Django's defaults (SESSION_COOKIE_NAME, the messages cookie storage).
+    if (req.http.Cookie ~ "(^|;)\s*(sessionid|messages)=" || req.http.Authorization) {
+        return (pass);
+    }
+    unset req.http.Cookie;
+    # One language only (LANGUAGES = vi): Django would vary on every browser's list.
+    unset req.http.Accept-Language;
+    # Campaign tags do not change a page: one cached copy for all of them.
+    if (req.url ~ "[?&](utm_[a-z]+|fbclid|gclid)=") {
+        set req.url = regsuball(req.url, "(?<=[?&])(utm_[a-z]+|fbclid|gclid)=[^&]*(&|$)", "");
+        set req.url = regsub(req.url, "[?&]+$", "");
+    }
+    set req.url = std.querysort(req.url);
+    if (std.healthy(req.backend_hint)) {
+        set req.grace = 15s;
+    }
+    return (hash);
+}
+
+sub vcl_hash {
+    hash_data(req.url);
+    if (req.http.Host) {
+        hash_data(req.http.Host);
+    } else {
+        hash_data(server.ip);
+    }
+    # HTTP and HTTPS differ (production redirects HTTP to HTTPS): never serve one the other's.
+    if (req.http.X-Forwarded-Proto) {
+        hash_data(req.http.X-Forwarded-Proto);
+    }
+    return (lookup);
+}
+
+sub vcl_pass {
+    set req.http.x-cache = "PASS";
+}
+
+sub vcl_backend_fetch {
+    unset bereq.http.x-cache;
+}
+
+sub vcl_backend_response {
+    # What PURGE matches: the path without its query string.
+    set beresp.http.x-path = regsub(bereq.url, "\?.*$", "");
+    if (bereq.uncacheable) {
+        return (deliver);
+    }
+    if (beresp.status >= 500) {
+        if (bereq.is_bgfetch) {
+            return (abandon);  # keep the stale copy rather than store an error
+        }
+        set beresp.uncacheable = true;
+        set beresp.ttl = 5s;
+        return (deliver);
+    }
+    if (beresp.http.Set-Cookie
+        || beresp.http.Cache-Control ~ "(?i)(private|no-cache|no-store)"
+        || beresp.http.Vary == "*") {
+        # A reader's own answer (a CSRF cookie, a form's token): remember not to wait for it.
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
+    }
+    if (!beresp.http.Cache-Control ~ "(?i)max-age" && !beresp.http.Expires) {
+        set beresp.ttl = 120s;  # the app said nothing: publishing purges anyway
+    }
+    set beresp.grace = 1h;
+    if (beresp.http.Content-Type ~ "(?i)^(text/|application/(rss\+|atom\+)?xml|application/json|application/javascript)"
+        && !beresp.http.Content-Encoding) {
+        set beresp.do_gzip = true;
+    }
+    return (deliver);
+}
+
+sub vcl_deliver {
+    if (req.http.x-cache) {
+        set resp.http.X-Cache = req.http.x-cache;
+    } else if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+    unset resp.http.x-path;
+}

@@ -1,0 +1,61 @@
+"""Real server processes for the tests that need more than Django's test client: gunicorn with
+the test settings on a database every process can read (PostgreSQL, CI's second pass)."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.db import connection
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def portal_server(database_url, **extra_env):
+    """gunicorn serving the portal with the test settings on `database_url`, stopped after."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": database_url,
+        **extra_env,
+    }
+    command = [sys.executable, "-m", "gunicorn", "portal.wsgi:application"]
+    command += ["--bind", f"127.0.0.1:{port}", "--workers", "4", "--threads", "4"]
+    command += ["--timeout", "60", "--log-level", "warning"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                requests.get(base + "/healthz", timeout=5)  # 503 is an answer too
+                break
+            except requests.RequestException:
+                time.sleep(0.2)
+        else:
+            pytest.fail("the portal did not start within 30 s")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def live_database_url():
+    settings = connection.settings_dict
+    user = settings["USER"] or "postgres"
+    host, port = settings["HOST"] or "127.0.0.1", settings["PORT"] or 5432
+    return f"postgres://{user}@{host}:{port}/{settings['NAME']}"
