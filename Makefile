@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint format messages clean
+.PHONY: help setup run test lint format messages clean bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -50,6 +50,12 @@ lint: $(VENV)/.installed-dev ## Ruff lint and format check, and no missing migra
 format: $(VENV)/.installed-dev ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Production settings under gunicorn, on DATABASE_URL/REDIS_URL when set, else the SQLite demo of
+# `make setup` and Redis db 5. Installs wrk and nginx from Debian when missing; BENCH_ARGS=--quick
+# for a short try. Writes bench/results.json and the table in docs/performance.md.
+bench: $(VENV)/.installed-dev ## Measure req/s, latency, queries and memory against Django and nginx floors
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 messages: $(VENV)/.installed ## Compile locale/vi/LC_MESSAGES/django.po after editing it (needs gettext)
 	$(MANAGE) compilemessages -l vi --ignore=.venv --ignore=var

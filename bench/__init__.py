@@ -1,0 +1,1 @@
+"""`make bench`: the portal under gunicorn with production settings, against two floors."""

@@ -1,0 +1,25 @@
+"""The portal's addresses plus the framework floor; used only by portal.settings.bench."""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.urls import path
+
+from portal.urls import handler404, handler500
+from portal.urls import urlpatterns as portal_urlpatterns
+
+_floor_body = None
+
+
+def floor(request):
+    """The saved home page bytes through the whole middleware stack: what Django costs when the
+    view does nothing. Read once per worker; the runner writes the file before the first call."""
+    global _floor_body  # noqa: PLW0603
+    if _floor_body is None:
+        with open(settings.BENCH_FLOOR_FILE, "rb") as saved:
+            _floor_body = saved.read()
+    return HttpResponse(_floor_body, content_type="text/html; charset=utf-8")
+
+
+urlpatterns = [path("__bench/floor", floor), *portal_urlpatterns]
+
+__all__ = ["handler404", "handler500", "urlpatterns"]
