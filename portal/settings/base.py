@@ -176,12 +176,10 @@ else:
 CACHES["renditions"]["TIMEOUT"] = 7 * 24 * 3600
 # Anonymous readers' pages are kept PAGE_CACHE_SECONDS in the shared cache, or until the next
 # publication (core/page_cache.py); 0 turns the page cache off. Never for these paths: the
-# admin, the readers' forms and receipts, files, and feeds and the API (cached on their own).
+# admin, the readers' forms and receipts, and files.
 PAGE_CACHE_SKIP_PATHS = [
     "/admin/",
     "/y-kien/",
-    "/feeds/",
-    "/api/",
     "/documents/",
     "/healthz",
     "/static/",

@@ -2,6 +2,7 @@
 never with another reader's token, and editors never get a cached page."""
 
 import datetime as dt
+import gzip
 
 from django.conf import settings as django_settings
 from django.http import HttpResponse
@@ -63,6 +64,15 @@ def test_a_second_anonymous_view_is_served_from_the_cache_with_no_query(client, 
     assert second.content == first.content
     assert second["Content-Type"] == first["Content-Type"]
     assert "s-maxage=600" in second["Cache-Control"]
+
+
+def test_a_cached_page_goes_compressed_to_readers_who_accept_gzip(client, article):
+    plain = client.get(article.url).content
+    zipped = client.get(article.url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert zipped["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in zipped["Vary"]
+    assert gzip.decompress(zipped.content) == plain
+    assert len(zipped.content) < len(plain) / 3
 
 
 def test_a_cached_page_is_answered_304_to_its_etag(client, article):
@@ -162,8 +172,37 @@ def test_a_response_that_sets_a_cookie_is_never_kept(rf, home_page):
         assert "X-Page-Cache" not in middleware(rf.get("/trang-co-ma/"))
 
 
-def test_the_admin_feeds_and_reader_forms_are_never_kept(client, home_page):
-    for url in ("/admin/login/", "/feeds/latest.rss", "/y-kien/tra-cuu/", "/healthz"):
+def test_feeds_from_the_cache_answer_304_to_either_validator_and_gzip_only_to_who_asks(
+    client, article
+):
+    plain = client.get("/feeds/latest.rss")
+    zipped = client.get("/feeds/latest.rss", HTTP_ACCEPT_ENCODING="gzip")
+    again_plain = client.get("/feeds/latest.rss")
+    assert again_plain["X-Page-Cache"] == "hit"
+    assert "Content-Encoding" not in again_plain
+    assert again_plain.content == plain.content
+    again_zipped = client.get("/feeds/latest.rss", HTTP_ACCEPT_ENCODING="gzip")
+    assert again_zipped["X-Page-Cache"] == "hit"
+    assert again_zipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(again_zipped.content) == plain.content
+    by_etag = client.get("/feeds/latest.rss", HTTP_IF_NONE_MATCH=plain["ETag"])
+    by_date = client.get("/feeds/latest.rss", HTTP_IF_MODIFIED_SINCE=plain["Last-Modified"])
+    assert (by_etag["X-Page-Cache"], by_etag.status_code) == ("hit", 304)
+    assert (by_date["X-Page-Cache"], by_date.status_code) == ("hit", 304)
+
+
+def test_an_api_answer_is_kept_and_renewed_when_a_story_is_withdrawn(client, article, committed):
+    url = "/api/v2/pages/?type=newsroom.ArticlePage&fields=sapo"
+    client.get(url)
+    kept = client.get(url)
+    assert kept["X-Page-Cache"] == "hit"
+    assert article.title in kept.text
+    committed(article.unpublish)
+    assert article.title not in client.get(url).text
+
+
+def test_the_admin_reader_forms_and_files_are_never_kept(client, home_page):
+    for url in ("/admin/login/", "/y-kien/tra-cuu/", "/healthz"):
         client.get(url)
         assert "X-Page-Cache" not in client.get(url), url
 
