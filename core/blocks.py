@@ -3,7 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
-from wagtail.images.blocks import ImageChooserBlock
+
+from .prefetch import PortalImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
 
@@ -42,7 +43,7 @@ class HeadingBlock(blocks.StructBlock):
 class ImageBlock(blocks.StructBlock):
     """A photo in the body: the credit always comes from the image, the caption may differ."""
 
-    image = ImageChooserBlock(label=_("ảnh"))
+    image = PortalImageChooserBlock(label=_("ảnh"))
     caption = blocks.CharBlock(
         label=_("chú thích"),
         required=False,

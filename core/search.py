@@ -41,6 +41,7 @@ from wagtail.signals import page_published
 
 from .paginate import paginate
 from .privacy import public
+from .specific import joined_specific
 from .text import fold_accents, start_of_day
 
 MAX_QUERY_LENGTH = 200
@@ -331,7 +332,8 @@ class SiteSearch:
         results = Page.objects.none()
         if self.words:
             ranked = pages.exclude(pk__in=shown_above) if shown_above else pages
-            results = ranked.specific().search(" ".join(self.words))
+            # Each result as its specific type, in the same query whatever the mix of kinds.
+            results = joined_specific(ranked, list(kinds().values())).search(" ".join(self.words))
         page_obj = paginate(results, request, RESULTS_PER_PAGE)
         first = page_obj.number == 1
         hits = [_hit(doc, exact=True) for doc in exact] if first else []

@@ -1,15 +1,32 @@
 from django.utils.html import escape
 
 from wagtail import hooks
+from wagtail.documents.rich_text import DocumentLinkHandler
+from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
+from .prefetch import in_bulk
 from .privacy import is_public
+
+
+def _in_order(model, attrs_list):
+    ids = [attrs.get("id") for attrs in attrs_list]
+    found = in_bulk(model, ids)
+    return [found.get(int(pk)) if str(pk).isdigit() else None for pk in ids]
 
 
 class PublicPageLinkHandler(PageLinkHandler):
     """A link in rich text to a page readers cannot see (a draft, a story scheduled ahead, one
     behind a view restriction) keeps its words but loses its address, as Wagtail does for a
-    deleted page: the address of an embargoed story usually spells out its headline."""
+    deleted page: the address of an embargoed story usually spells out its headline.
+
+    The pages come as Wagtail's base `Page` (address, live, path are all a link needs) in one
+    query, or none while a page renders with its references prefetched (core/prefetch.py);
+    Wagtail's own handler loads each linked page's specific type, a query per type."""
+
+    @classmethod
+    def get_many(cls, attrs_list):
+        return _in_order(Page, attrs_list)
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
@@ -21,6 +38,15 @@ class PublicPageLinkHandler(PageLinkHandler):
         ]
 
 
+class PrefetchedDocumentLinkHandler(DocumentLinkHandler):
+    """Wagtail's document link, taking the document from a page's prefetched references."""
+
+    @classmethod
+    def get_many(cls, attrs_list):
+        return _in_order(cls.get_model(), attrs_list)
+
+
 @hooks.register("register_rich_text_features", order=1)  # after Wagtail's own (order 0)
 def link_only_to_public_pages(features):
     features.register_link_type(PublicPageLinkHandler)
+    features.register_link_type(PrefetchedDocumentLinkHandler)

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
-from wagtail.documents.blocks import DocumentChooserBlock
 
 from core.blocks import HeadingBlock, ImageBlock, ParagraphBlock
+from core.prefetch import PortalDocumentChooserBlock, PortalPageChooserBlock
 from core.privacy import is_public
 
 
@@ -36,7 +36,7 @@ class DataTableBlock(TableBlock):
 
 
 class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("tài liệu"))
+    document = PortalDocumentChooserBlock(label=_("tài liệu"))
     title = blocks.CharBlock(
         label=_("tên hiển thị"), required=False, help_text=_("Để trống sẽ dùng tên tài liệu.")
     )
@@ -51,7 +51,7 @@ class DocumentBlock(blocks.StructBlock):
 class RelatedLinkBlock(blocks.StructBlock):
     """A "xem thêm" link to a page of the portal or to another site: one or the other."""
 
-    page = blocks.PageChooserBlock(label=_("trang trên cổng"), required=False)
+    page = PortalPageChooserBlock(label=_("trang trên cổng"), required=False)
     url = blocks.URLBlock(label=_("hoặc địa chỉ ngoài"), required=False)
     title = blocks.CharBlock(
         label=_("tiêu đề"), required=False, help_text=_("Bắt buộc với địa chỉ ngoài.")

@@ -1,30 +1,39 @@
+from functools import reduce
+from operator import or_
+
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from ..privacy import public
+from ..prefetch import render_prefetched
+from ..privacy import public, restricted_paths
 from ..renditions import SOCIAL_SPEC, rendition_or_none
 from ..search import indexed_text, search_words
+from ..specific import joined_specific
 from .fields import optional_image_field
+
+# How many levels of an address BasePage.route looks up in one query; deeper, it goes on from
+# the page it reached.
+ROUTE_LEVELS = 8
 
 
 def live_stories(*page_types):
     """Live, public pages of these types, newest first, as their specific classes, with the
-    pictures a listing card shows: one query for the pages, then one per type present.
+    pictures a listing card shows, in one query (core/specific.py), whatever the mix of types.
 
     Renditions are not prefetched: Wagtail finds them in the "renditions" cache, so a warm
     listing costs no query for them (a prefetch would cost one per type every time).
     Every type must have `listing_image` (BasePage) and an `image` (its lead picture).
     """
-    return (
-        public(Page.objects.live())
-        .type(*page_types)
-        .order_by("-first_published_at", "-pk")
-        .specific()
-        .select_related("listing_image", "image", for_specific_subqueries=True)
+    return joined_specific(
+        public(Page.objects.live()).type(*page_types).order_by("-first_published_at", "-pk"),
+        page_types,
+        related=("listing_image", "image"),
     )
 
 
@@ -109,12 +118,83 @@ class BasePage(ListingFields, Page):
         """When readers first saw it: first publication, which a scheduled page sets on go-live."""
         return self.first_published_at or self.go_live_at
 
+    def route(self, request, path_components):
+        """Wagtail's routing, in one query for the whole path rather than two per level.
+
+        Wagtail walks down one level at a time: a query for the child with the next slug, then
+        one for its specific type, so a story three levels down costs six. Here every page
+        whose depth and slug match a step of the path comes in one query, with its specific
+        type joined (core/specific.py), and the chain is followed in Python. The walk stops at
+        a page whose type routes on its own (a RoutablePageMixin page, which may answer the
+        rest of the path itself) and hands it the rest, as Wagtail would."""
+        if not path_components:
+            return super().route(request, path_components)
+        # A few levels at a time: an address of a thousand slashes stays a small query.
+        steps = [
+            Q(depth=self.depth + level, slug=slug)
+            for level, slug in enumerate(path_components[:ROUTE_LEVELS], start=1)
+        ]
+        # The pictures of the page (its social card) come with it.
+        candidates = joined_specific(
+            Page.objects.filter(path__startswith=self.path).filter(reduce(or_, steps)),
+            [Page],
+            related=("listing_image", "image"),
+        )
+        by_step = {(page.depth, page.slug, page.path[: -page.steplen]): page for page in candidates}
+        page, chain = self, []
+        for slug in path_components[:ROUTE_LEVELS]:
+            child = by_step.get((page.depth + 1, slug, page.path))
+            if child is None:
+                break
+            child._cached_parent_obj = page
+            page = child
+            chain.append(page)
+            if type(page).route is not BasePage.route:
+                break
+        if page is self:
+            raise Http404
+        if self.depth <= 3:
+            # Every page above it below the home page, for breadcrumbs (see get_context).
+            page._route_ancestors = [self, *chain[:-1]]
+        remaining = path_components[len(chain) :]
+        if type(page).route is not BasePage.route or len(chain) == ROUTE_LEVELS:
+            return page.route(request, remaining)
+        if remaining:
+            raise Http404  # a slug that is not a child, as Wagtail answers
+        return super(BasePage, page).route(request, [])
+
+    def get_view_restrictions(self):
+        """Wagtail's check of view restrictions, without its two queries when none can apply:
+        the paths of restricted pages are kept in the shared cache (core/privacy.py)."""
+        if self.alias_of_id is None and not any(
+            self.path.startswith(path) for path in restricted_paths()
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def prefetch_sources(self):
+        """What the page shows that refers to photos, documents or pages: (block, raw data)
+        pairs of StreamFields and rich-text strings. Their objects are fetched once before the
+        page renders (core/prefetch.py). None by default."""
+        return []
+
+    def serve(self, request, *args, **kwargs):
+        return render_prefetched(
+            self, lambda: super(BasePage, self).serve(request, *args, **kwargs)
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The path shown in breadcrumbs: sections between the home page (depth 2) and this page.
         # No public() filter: a view restriction on an ancestor restricts this page too.
-        # A page right under the home page (depth 3) has none: no query for it.
-        ancestors = self.get_ancestors().filter(depth__gt=2).live() if self.depth > 3 else []
+        # A page right under the home page (depth 3) has none: no query for it; a page reached
+        # through BasePage.route has them from its routing.
+        if self.depth <= 3:
+            ancestors = []
+        elif hasattr(self, "_route_ancestors"):
+            ancestors = [p for p in self._route_ancestors if p.depth > 2 and p.live]
+        else:
+            ancestors = self.get_ancestors().filter(depth__gt=2).live()
         context["ancestors"] = ancestors
         context["social_image"] = rendition_or_none(self.display_image, SOCIAL_SPEC)
         return context

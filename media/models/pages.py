@@ -163,6 +163,7 @@ class MediaFilePage(MultimediaPage):
 
     description = RichTextField(_("nội dung"), blank=True, features=RICH_TEXT_FEATURES)
     media_type = ""
+    joined_with_page = ("media",)  # the file comes with the page (core/specific.py)
 
     api_fields = [
         *MultimediaPage.api_fields,

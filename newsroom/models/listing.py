@@ -58,14 +58,20 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = published_stories().descendant_of(self)
+        stories = published_stories().descendant_of(self)
         slot_ids = [slot.article_id for slot in self.featured_slots.all()]
         slot_ids += [None] * (FEATURED_COUNT - len(slot_ids))
         chosen_ids = {pk for pk in [self.top_story_id, *slot_ids] if pk}
-        # Only live, public stories count as chosen: an unpublished choice falls back.
-        chosen = {a.pk: a for a in articles.filter(pk__in=chosen_ids)} if chosen_ids else {}
         fallback_count = 1 + FEATURED_COUNT + HOME_LATEST_COUNT
-        newest = iter(articles.exclude(pk__in=chosen.keys())[:fallback_count])
+        newest_ids = list(
+            stories.exclude(pk__in=chosen_ids).values_list("pk", flat=True)[:fallback_count]
+        )
+        sections, ranked = self.section_story_ids(stories)
+        # Every story the page shows, in one query; the lists above only said which.
+        shown = stories.in_bulk({*chosen_ids, *newest_ids, *(pk for pk, _path in ranked)})
+        # Only live, public stories count as chosen: an unpublished choice falls back.
+        chosen = {pk: shown[pk] for pk in chosen_ids if pk in shown}
+        newest = iter([shown[pk] for pk in newest_ids if pk in shown])
 
         def pick(article_id):
             # A story chosen twice shows once; its second slot falls back like an empty one.
@@ -75,19 +81,24 @@ class HomePage(BasePage):
         context["top_story"] = pick(self.top_story_id)
         context["featured_stories"] = [a for a in map(pick, slot_ids) if a]
         context["latest_stories"] = list(newest)[:HOME_LATEST_COUNT]
-        context["section_blocks"] = self.section_blocks()
+        by_section = {}
+        for pk, section_path in ranked:
+            if pk in shown:
+                by_section.setdefault(section_path, []).append(shown[pk])
+        context["section_blocks"] = [
+            (section, by_section.get(section.path, [])) for section in sections
+        ]
         return context
 
-    def section_blocks(self):
-        """[(section, its newest stories)] for each section in the menu, in two queries."""
+    def section_story_ids(self, stories):
+        """The sections in the menu, and [(story id, its section's path)] of the newest stories
+        of each, newest first: two queries, whatever the number of sections."""
         sections = list(public(SectionPage.objects.child_of(self).live().in_menu()))
         if not sections:
-            return []
+            return [], []
         section_path_length = len(self.path) + SectionPage.steplen
         ranked = (
-            published_stories()
-            .descendant_of(self)
-            .annotate(
+            stories.annotate(
                 section_path=Substr("path", 1, section_path_length),
                 rank=Window(
                     RowNumber(),
@@ -96,11 +107,9 @@ class HomePage(BasePage):
                 ),
             )
             .filter(rank__lte=SECTION_BLOCK_COUNT)
+            .values_list("pk", "section_path")
         )
-        by_section = {}
-        for article in ranked:
-            by_section.setdefault(article.section_path, []).append(article)
-        return [(section, by_section.get(section.path, [])) for section in sections]
+        return sections, list(ranked)
 
 
 class HomeFeaturedSlot(Orderable):

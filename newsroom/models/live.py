@@ -18,6 +18,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import ImageBlock, ParagraphBlock
+from core.prefetch import render_prefetched
 
 from ..blocks import PullQuoteBlock
 from .article import ArticlePage
@@ -93,6 +94,19 @@ class LiveCoveragePage(RoutablePageMixin, ArticlePage):
     @cached_property
     def sorted_updates(self):
         return sorted(self.updates.all(), key=lambda u: (u.posted_at, u.pk or 0), reverse=True)
+
+    def prefetch_sources(self):
+        return [
+            *super().prefetch_sources(),
+            *((u.content.stream_block, list(u.content.raw_data)) for u in self.sorted_updates),
+        ]
+
+    def serve(self, request, *args, **kwargs):
+        # RoutablePageMixin answers before BasePage.serve: the updates' photos, files and links
+        # are fetched once here for the page and the updates endpoint alike.
+        return render_prefetched(
+            self, lambda: super(LiveCoveragePage, self).serve(request, *args, **kwargs)
+        )
 
     @property
     def newest_update_time(self):

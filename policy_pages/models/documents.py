@@ -174,6 +174,7 @@ class LegalDocumentPage(BasePage):
     )
 
     template = "policy_pages/legal_document_page.html"
+    joined_with_page = ("issuing_body",)
     parent_page_types = ["policy_pages.LegalDocumentIndexPage"]
     subpage_types = []
     search_kind = "van-ban"
@@ -274,13 +275,21 @@ class LegalDocumentPage(BasePage):
 
     def outgoing_relations(self):
         """[(label, document)] this document does to others, live and public ones only."""
-        # Filtered here, not in SQL: in a preview the relations are the revision's, in memory.
-        relations = list(self.relations.select_related("target__issuing_body"))
-        visible = set(
-            public(LegalDocumentPage.objects.live())
-            .filter(pk__in=[r.target_id for r in relations])
-            .values_list("pk", flat=True)
-        )
+        if "relations" in getattr(self, "_cluster_related_objects", {}):
+            # A preview: the relations are the revision's, in memory; filtered in Python.
+            relations = list(self.relations.select_related("target__issuing_body"))
+            visible = set(
+                public(LegalDocumentPage.objects.live())
+                .filter(pk__in=[r.target_id for r in relations])
+                .values_list("pk", flat=True)
+            )
+        else:
+            relations = list(
+                self.relations.filter(
+                    target__in=public(LegalDocumentPage.objects.live())
+                ).select_related("target__issuing_body")
+            )
+            visible = {r.target_id for r in relations}
         return [
             (RELATION_LABELS[r.relation_type][0], r.target)
             for r in relations

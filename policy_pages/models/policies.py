@@ -10,7 +10,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -27,12 +27,12 @@ from wagtail.search import index
 from core.api_fields import NamesField, ObjectsField, StreamHTMLField
 from core.models import BasePage
 from core.paginate import paginate
-from core.privacy import public
+from core.privacy import is_public, public
 from newsroom.blocks import ArticleBodyBlock
-from newsroom.models import ArticlePage, Topic, published_articles
+from newsroom.models import ArticlePage, ArticleTopic, Topic, published_articles
 
 from .documents import LegalDocumentPage, today, with_status
-from .participation import COMMENT, OUTCOMES, PROPOSAL, QUESTION, Submission
+from .participation import COMMENT, OUTCOMES, PROPOSAL, QUESTION, DraftPart, Submission
 
 # In the order a policy lives them. Implementation may repeat; amendment and expiry close it.
 STAGES = [
@@ -207,6 +207,7 @@ class PolicyPage(BasePage):
 
     base_form_class = PolicyPageForm
     template = "policy_pages/policy_page.html"
+    joined_with_page = ("drafting_agency", "report_file")
     parent_page_types = ["policy_pages.PolicyIndexPage"]
     subpage_types = []
     search_kind = "chinh-sach"
@@ -360,19 +361,12 @@ class PolicyPage(BasePage):
             self.milestones.select_related("document", "legal_document"),
             key=lambda m: (m.date, STAGE_ORDER[m.stage], m.sort_order or 0),
         )
-        linked = [m.legal_document_id for m in milestones if m.legal_document_id]
-        visible = set(
-            public(LegalDocumentPage.objects.live())
-            .filter(pk__in=linked)
-            .values_list("pk", flat=True)
-            if linked
-            else []
-        )
         for milestone in milestones:
             milestone.is_done = milestone.date <= on
-            milestone.public_document = (
-                milestone.legal_document if milestone.legal_document_id in visible else None
-            )
+            document = milestone.legal_document if milestone.legal_document_id else None
+            # Live and outside every view restriction, read from the row already fetched.
+            visible = document is not None and document.live and is_public(document)
+            milestone.public_document = document if visible else None
         return milestones
 
     @cached_property
@@ -445,18 +439,30 @@ class PolicyPage(BasePage):
 
     def comments_page(self, request):
         """Approved comments, grouped by the part of the draft in the order the officer set."""
-        labels = self.part_labels
-        part_order = models.Case(
-            *(models.When(part=label, then=position) for position, label in enumerate(labels)),
-            default=len(labels),
-            output_field=models.IntegerField(),
-        )
-        comments = (
-            self.public_submissions(COMMENT)
-            .annotate(part_order=part_order)
-            # Parts no longer in the officer's list keep together, after those that are.
-            .order_by("part_order", "part", "created_at", "pk")
-        )
+        comments = self.public_submissions(COMMENT)
+        if _in_memory(self, "draft_parts"):
+            labels = self.part_labels  # a preview: the parts are the revision's
+            comments = comments.annotate(
+                part_order=models.Case(
+                    *(models.When(part=label, then=pos) for pos, label in enumerate(labels)),
+                    default=len(labels),
+                    output_field=models.IntegerField(),
+                )
+            )
+            order = ["part_order"]
+        else:
+            # The officer's order, read in the same query; parts no longer listed come last.
+            part = DraftPart.objects.filter(page=self, label=OuterRef("part")).order_by(
+                "sort_order", "pk"
+            )
+            comments = comments.annotate(
+                unlisted=~Exists(part),
+                part_sort=Subquery(part.values("sort_order")[:1]),
+                part_pk=Subquery(part.values("pk")[:1]),
+            )
+            order = ["unlisted", F("part_sort").asc(nulls_first=True), "part_pk"]
+        # Parts no longer in the officer's list keep together, after those that are.
+        comments = comments.order_by(*order, "part", "created_at", "pk")
         return paginate(comments, request, COMMENTS_PAGE_SIZE)
 
     @cached_property
@@ -484,18 +490,56 @@ class PolicyPage(BasePage):
         return list(self.draft_files.select_related("document"))
 
     def legal_documents(self):
-        links = list(self.documents.all())
+        """[(link, document)] in the officer's order, live and public documents only, with
+        their status: one query."""
         documents = with_status(
-            public(LegalDocumentPage.objects.live())
-            .filter(pk__in=[link.document_id for link in links])
-            .select_related("issuing_body")
-        ).in_bulk()
+            public(LegalDocumentPage.objects.live()).select_related("issuing_body")
+        )
+        if _in_memory(self, "documents"):
+            links = list(self.documents.all())  # a preview: the links are the revision's
+            found = documents.filter(pk__in=[link.document_id for link in links]).in_bulk()
+            return [(link, found[link.document_id]) for link in links if link.document_id in found]
+        linked = documents.filter(policy_links__page=self).annotate(
+            link_pk=F("policy_links__pk"),
+            link_role=F("policy_links__role"),
+            link_order=F("policy_links__sort_order"),
+        )
         return [
-            (link, documents[link.document_id]) for link in links if link.document_id in documents
+            (
+                PolicyLegalDocument(
+                    pk=document.link_pk, page=self, document=document, role=document.link_role
+                ),
+                document,
+            )
+            for document in linked.order_by("link_order", "link_pk")
         ]
 
     def related_news(self):
-        """The editors' choices, then the newest stories sharing a topic, up to six."""
+        """The editors' choices, then the newest stories sharing a topic, up to six: one
+        query."""
+        if _in_memory(self, "related_links", "topic_items"):
+            return self._related_news_in_memory()  # a preview: its choices are not saved
+        chosen = PolicyRelatedArticle.objects.filter(page=self)
+        sharing = ArticleTopic.objects.filter(
+            tag_id__in=PolicyTopic.objects.filter(content_object=self).values("tag_id")
+        )
+        return list(
+            published_articles()
+            .filter(
+                Q(pk__in=chosen.values("article_id"))
+                | Q(pk__in=sharing.values("content_object_id"))
+            )
+            .annotate(
+                chosen_position=Subquery(
+                    chosen.filter(article=OuterRef("pk")).values("sort_order")[:1]
+                )
+            )
+            .order_by(F("chosen_position").asc(nulls_last=True), "-first_published_at", "-pk")[
+                :RELATED_NEWS_COUNT
+            ]
+        )
+
+    def _related_news_in_memory(self):
         chosen_ids = [link.article_id for link in self.related_links.all()]
         articles = published_articles()
         chosen = articles.filter(pk__in=chosen_ids).in_bulk() if chosen_ids else {}
@@ -509,6 +553,9 @@ class PolicyPage(BasePage):
             )
         return result
 
+    def prefetch_sources(self):
+        return [(self.body.stream_block, list(self.body.raw_data))]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["legal_documents"] = self.legal_documents()
@@ -521,6 +568,13 @@ class PolicyPage(BasePage):
 
         context["participation_form"] = form_for_page(self)
         return context
+
+
+def _in_memory(page, *relations):
+    """Whether any of these child relations of `page` are held in memory (a preview of a
+    revision) rather than read from the database."""
+    held = getattr(page, "_cluster_related_objects", {})
+    return any(name in held for name in relations)
 
 
 class PolicyMilestone(Orderable):
