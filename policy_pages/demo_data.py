@@ -40,7 +40,7 @@ DOCUMENTS = {
         (2024, 6, 28),
         (2025, 1, 1),
         ["Chuyển đổi số"],
-        "Trần Thanh Mẫn",
+        "Tạ Quang Vĩnh",
         "Chủ tịch Quốc hội",
     ),
     "nd-du-lieu": (
@@ -100,7 +100,7 @@ DOCUMENTS = {
         (2025, 12, 10),
         45,
         ["Thuế", "Tài chính"],
-        "Trần Thanh Mẫn",
+        "Tạ Quang Vĩnh",
         "Chủ tịch Quốc hội",
     ),
     "nd-hoa-don-cu": (
@@ -172,7 +172,7 @@ DOCUMENTS = {
         (2025, 6, 16),
         (2026, 1, 1),
         ["Giáo dục"],
-        "Trần Thanh Mẫn",
+        "Tạ Quang Vĩnh",
         "Chủ tịch Quốc hội",
     ),
     "tt-sgk": (
@@ -208,7 +208,7 @@ DOCUMENTS = {
         (2023, 1, 9),
         (2024, 1, 1),
         ["Y tế"],
-        "Vương Đình Huệ",
+        "Lưu Văn Khải",
         "Chủ tịch Quốc hội",
     ),
     "nd-kham-benh": (
@@ -256,7 +256,7 @@ DOCUMENTS = {
         (2024, 1, 18),
         (2024, 8, 1),
         ["Đất đai"],
-        "Vương Đình Huệ",
+        "Lưu Văn Khải",
         "Chủ tịch Quốc hội",
     ),
     "nd-gia-dat": (
@@ -316,7 +316,7 @@ DOCUMENTS = {
         (2022, 1, 10),
         (2022, 3, 1),
         ["Môi trường"],
-        "Lê Công Thành",
+        "Đoàn Minh Triết",
         "Thứ trưởng",
     ),
 }

@@ -1,6 +1,8 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from core.cache import start_new_generation
+from core.navigation import clear_menus
 from newsroom.models import HomePage
 from policy_pages.models import PolicyIndexPage
 from portal.bulk import runner
@@ -26,4 +28,8 @@ class Command(BaseCommand):
         if not (HomePage.objects.exists() and PolicyIndexPage.objects.exists()):
             call_command("seed_demo", stdout=self.stdout, stderr=self.stderr)
         added = runner.run(pages, max(1, batch), progress=not no_progress)
+        if added:
+            # Pages written in bulk send no publish signal: renew every cached page and feed.
+            start_new_generation()
+            clear_menus()
         self.stdout.write(self.style.SUCCESS(f"Kho lưu trữ: đã thêm {added} trang."))
