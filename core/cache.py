@@ -1,8 +1,8 @@
 """One *content generation* for everything readers see: cached pages (core/page_cache.py) and
 feeds (syndication) carry it in their cache entries and are rebuilt once it changes.
 
-Publishing, unpublishing, moving or deleting a live page, changing a view restriction or a
-redirect, or saving what pages show of other models (a photo's credit, an author's name, a
+Publishing, unpublishing, moving or deleting a live page, changing a view restriction, a
+redirect or a site, or saving what pages show of other models (a photo's credit, an author's name, a
 topic, an agency's answer, the site settings: each desk names its own with `refresh_on_save`)
 starts a new generation, in the cache every app process shares, so every page and feed is
 rebuilt on its next request in every process. The new generation starts when the change is
@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "content:generation"
@@ -54,7 +54,7 @@ def connect():
     page_unpublished.connect(start_new_generation, dispatch_uid="content-unpublished")
     post_page_move.connect(start_new_generation, dispatch_uid="content-moved")
     post_delete.connect(_on_page_delete, dispatch_uid="content-page-deleted")
-    refresh_on_save(PageViewRestriction, Redirect)
+    refresh_on_save(PageViewRestriction, Redirect, Site)
 
 
 def _on_page_delete(sender, instance, **kwargs):

@@ -26,10 +26,11 @@ from wagtail.search import index
 
 from core.api_fields import NamesField, ObjectsField, StreamHTMLField
 from core.models import BasePage
-from core.paginate import paginate
+from core.paginate import paginate_counted
 from core.privacy import is_public, public
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.models import ArticlePage, ArticleTopic, Topic, published_articles
+from newsroom.models.article import either_of
 
 from .documents import LegalDocumentPage, today, with_status
 from .participation import COMMENT, OUTCOMES, PROPOSAL, QUESTION, DraftPart, Submission
@@ -437,11 +438,14 @@ class PolicyPage(BasePage):
             "proposals": [item for item in answered if item.kind == PROPOSAL],
         }
 
-    def comments_page(self, request):
-        """Approved comments, grouped by the part of the draft in the order the officer set."""
+    def comments_page(self, request, **totals):
+        """Approved comments, grouped by the part of the draft in the order the officer set,
+        with their count and `totals` (aggregates over all of them) read in the same query."""
         comments = self.public_submissions(COMMENT)
-        if _in_memory(self, "draft_parts"):
-            labels = self.part_labels  # a preview: the parts are the revision's
+        if _in_memory(self, "draft_parts") or "part_labels" in self.__dict__:
+            # A preview (the parts are the revision's), or the parts are read already (the
+            # form of an open consultation lists them).
+            labels = self.part_labels
             comments = comments.annotate(
                 part_order=models.Case(
                     *(models.When(part=label, then=pos) for pos, label in enumerate(labels)),
@@ -463,7 +467,7 @@ class PolicyPage(BasePage):
             order = ["unlisted", F("part_sort").asc(nulls_first=True), "part_pk"]
         # Parts no longer in the officer's list keep together, after those that are.
         comments = comments.order_by(*order, "part", "created_at", "pk")
-        return paginate(comments, request, COMMENTS_PAGE_SIZE)
+        return paginate_counted(comments, request, COMMENTS_PAGE_SIZE, **totals)
 
     @cached_property
     def part_labels(self):
@@ -523,12 +527,15 @@ class PolicyPage(BasePage):
         sharing = ArticleTopic.objects.filter(
             tag_id__in=PolicyTopic.objects.filter(content_object=self).values("tag_id")
         )
+        # Only the newest few sharing a topic can make the list (see ArticlePage.related_articles).
+        newest_sharing = (
+            published_articles()
+            .filter(pk__in=sharing.values("content_object_id"))
+            .values("pk")[:RELATED_NEWS_COUNT]
+        )
         return list(
             published_articles()
-            .filter(
-                Q(pk__in=chosen.values("article_id"))
-                | Q(pk__in=sharing.values("content_object_id"))
-            )
+            .filter(pk__in=either_of(chosen.values("article_id"), newest_sharing))
             .annotate(
                 chosen_position=Subquery(
                     chosen.filter(article=OuterRef("pk")).values("sort_order")[:1]
@@ -560,13 +567,25 @@ class PolicyPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["legal_documents"] = self.legal_documents()
         context["related_news"] = self.related_news()
-        context["comments"] = self.comments_page(request)
-        context["public_answers"] = self.answered_questions()
-        if self.report_is_public:
-            context["report_counts"] = self.report_counts()
         from ..forms import form_for_page  # forms import these models
 
+        # The form first: on an open consultation it reads the draft parts, which the comments'
+        # order then reuses.
         context["participation_form"] = form_for_page(self)
+        outcomes = {
+            outcome: models.Count("pk", filter=Q(answer__outcome=outcome))
+            for outcome, _label in OUTCOMES
+        }
+        comments = self.comments_page(request, **(outcomes if self.report_is_public else {}))
+        context["comments"] = comments
+        context["public_answers"] = self.answered_questions()
+        if self.report_is_public:
+            # The report's counts, from the comments' own query (as report_counts() counts).
+            context["report_counts"] = [
+                (label, comments.totals[outcome])
+                for outcome, label in OUTCOMES
+                if comments.totals[outcome]
+            ]
         return context
 
 

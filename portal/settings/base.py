@@ -88,6 +88,7 @@ MIDDLEWARE = [
     # Before sessions and CSRF: a cached page is answered without touching either, and a
     # response that sets a cookie (a CSRF token, a session) is never kept.
     "core.page_cache.PageCacheMiddleware",
+    "core.sites.SiteFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -129,6 +130,10 @@ DATABASES = {
         conn_health_checks=bool(DATABASE_URL),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT: it compiles any query the planner thinks costly, and a page's joins (each page
+    # type's table, core/specific.py) can take seconds to compile for milliseconds of work.
+    DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while the editor saves; the timeout waits out a write lock
     # instead of failing with "database is locked".

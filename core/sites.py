@@ -1,0 +1,55 @@
+"""The request's Wagtail site, its home page and its settings, from the shared cache.
+
+Every page needs them (Wagtail's routing starts from the site's home page, templates read
+`settings`): three queries a request for rows that change a few times a year. They are kept
+under the content generation (core/cache.py): saving a site or the settings, or publishing the
+home page, starts a new one. Wagtail and wagtail.contrib.settings keep what they found on the
+request (`_wagtail_site`, the settings' own attribute), so placing them there is all it takes.
+"""
+
+from contextlib import suppress
+
+from django.core.cache import cache
+from django.db import DatabaseError
+
+from wagtail.models import Site
+
+from .cache import GENERATION_KEY, generation
+from .models import SiteSettings
+
+SECONDS = 600
+# The admin reads and edits sites and settings itself.
+SKIPPED = ("/admin/",)
+
+
+class SiteFromCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(SKIPPED):
+            # With the database down, the views say so themselves (/healthz 503, the comment
+            # form's "not saved"): nothing is attached and they find out on their own query.
+            with suppress(DatabaseError):
+                self.attach(request)
+        return self.get_response(request)
+
+    def attach(self, request):
+        key = f"site:{request.get_host()}"
+        found = cache.get_many([GENERATION_KEY, key])
+        current = found.get(GENERATION_KEY) or generation()
+        entry = found.get(key)
+        if entry and entry["generation"] == current:
+            site, site_settings = entry["site"], entry["settings"]
+        else:
+            site = Site.find_for_request(request)
+            site_settings = None
+            if site is not None:
+                site.root_page.specific  # noqa: B018  (loaded now, to be kept with the site)
+                site_settings = SiteSettings.for_site(site)
+            entry = {"generation": current, "site": site, "settings": site_settings}
+            cache.set(key, entry, SECONDS)
+        request._wagtail_site = site
+        if site_settings is not None:
+            site_settings._request = request
+            setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
