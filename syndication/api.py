@@ -50,6 +50,7 @@ from rest_framework.fields import Field
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 
+from core.paginate import cached_count
 from core.privacy import public
 from core.search import search_words
 
@@ -113,7 +114,21 @@ class Pagination(WagtailPagination):
             too_far = False  # Wagtail answers it: not a positive integer
         if too_far:
             raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
-        return super().paginate_queryset(queryset, request, view)
+        return super().paginate_queryset(_CountCached(queryset), request, view)
+
+
+class _CountCached:
+    """A queryset whose count (Wagtail's `total_count`, 0.3 s over 200,000 articles) is kept
+    for the content generation (core/paginate.py); Wagtail only counts and slices it."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def count(self):
+        return cached_count(self.queryset)
+
+    def __getitem__(self, key):
+        return self.queryset[key]
 
 
 class CheckedFieldsFilter(FieldsFilter):
@@ -220,6 +235,16 @@ class PagesEndpoint(ReadOnlyEndpoint, PagesAPIViewSet):
 
     def get_base_queryset(self):
         return public_pages(self.request)
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        model = queryset.model
+        if self.action == "listing_view" and self.request.GET.get("fields"):
+            # The fields a type's listing shows, for the whole page of results in a few queries.
+            queryset = queryset.select_related(
+                *getattr(model, "api_listing_related", ())
+            ).prefetch_related(*getattr(model, "api_listing_prefetch", ()))
+        return queryset
 
 
 class AbsoluteDownloadUrlField(Field):

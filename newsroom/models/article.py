@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -34,6 +34,14 @@ def published_articles():
         .order_by("-first_published_at", "-pk")
         .select_related("listing_image", "image")  # renditions come from their cache
     )
+
+
+def either_of(chosen_ids, newest_ids):
+    """One subquery of the story ids in either `chosen_ids` (an editor's picks) or `newest_ids`
+    (a sliced subquery): a UNION the database reads a few rows from, where `Q(pk__in=…) |
+    Q(pk__in=…)` makes PostgreSQL test both against every article."""
+    newest = ArticlePage.objects.filter(pk__in=newest_ids).order_by().values("pk")
+    return chosen_ids.order_by().union(newest, all=True)
 
 
 def chosen_story_field(verbose_name, help_text=""):
@@ -178,6 +186,11 @@ class ArticlePage(BasePage):
         ),
     ]
 
+    # What the API's listing with ?fields= reads of each article, fetched for the whole page of
+    # results at once (syndication/api.py) instead of once per article.
+    api_listing_related = ("image", "listing_image", "locale")
+    api_listing_prefetch = ("article_authors__author", "topics", "corrections")
+
     class Meta:
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
@@ -246,12 +259,17 @@ class ArticlePage(BasePage):
         sharing = ArticleTopic.objects.filter(
             tag_id__in=ArticleTopic.objects.filter(content_object=self).values("tag_id")
         )
+        # Only the newest few sharing a topic can make the list: naming them in a subquery
+        # spares sorting every story of a topic (tens of thousands) by its editors' position.
+        newest_sharing = (
+            published_articles()
+            .filter(pk__in=sharing.values("content_object_id"))
+            .exclude(pk=self.pk)
+            .values("pk")[:RELATED_COUNT]
+        )
         return list(
             published_articles()
-            .filter(
-                Q(pk__in=chosen.values("article_id"))
-                | (Q(pk__in=sharing.values("content_object_id")) & ~Q(pk=self.pk))
-            )
+            .filter(pk__in=either_of(chosen.values("article_id"), newest_sharing))
             .annotate(
                 chosen_position=Subquery(
                     chosen.filter(article=OuterRef("pk")).values("sort_order")[:1]

@@ -1,5 +1,5 @@
-from django.db import models
-from django.db.models import F, Window
+from django.db import connection, models
+from django.db.models import F, Value, Window
 from django.db.models.functions import RowNumber, Substr
 from django.utils.translation import gettext_lazy as _
 
@@ -96,6 +96,17 @@ class HomePage(BasePage):
         sections = list(public(SectionPage.objects.child_of(self).live().in_menu()))
         if not sections:
             return [], []
+        if connection.features.supports_slicing_ordering_in_compound:
+            # PostgreSQL: the newest few of each section, each read from the date index, where
+            # ranking every story of the site (a window over 200,000 rows) takes a third of a
+            # second.
+            newest = [
+                stories.filter(path__startswith=section.path).values_list(
+                    "pk", Value(section.path, output_field=models.CharField())
+                )[:SECTION_BLOCK_COUNT]
+                for section in sections
+            ]
+            return sections, list(newest[0].union(*newest[1:], all=True))
         section_path_length = len(self.path) + SectionPage.steplen
         ranked = (
             stories.annotate(

@@ -238,6 +238,13 @@ class LegalDocumentPage(BasePage):
     class Meta:
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
+        indexes = [
+            # The index lists documents newest issue first, all or of one type (issue 8).
+            models.Index(fields=["-issued_on", "-page_ptr"], name="legaldoc_issued_idx"),
+            models.Index(
+                fields=["document_type", "-issued_on", "-page_ptr"], name="legaldoc_type_issued_idx"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.number_symbol} {self.title}".strip()
