@@ -42,6 +42,7 @@ def search(request):
             "hits": found.hits,
             "promoted": found.promoted,
             "result_count": found.count,
+            "result_more": found.more,
             "query_prefix": f"{query}&" if query else "",
         },
     )

@@ -1,0 +1,117 @@
+"""Site search latency on a large database (issue 8, point 6: p95 under 150 ms at 250,000 pages).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bulk \
+        .venv/bin/python -m bench.search_latency
+
+In this process, with Django's test client and the whole-page cache off (PAGE_CACHE_SECONDS=0):
+for each query, one warm-up request, then REPEAT timed ones (p50, p95), then one more with the
+SQL captured (number of queries, total SQL time, the slowest). The document-number query uses
+the newest legal document's number in the database. Options: `--repeat N`, `--only NAME[,NAME]`,
+`--slowest N` (SQL shown per query), `--explain` (EXPLAIN ANALYZE of the slowest SQL).
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from urllib.parse import urlencode
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+os.environ["PAGE_CACHE_SECONDS"] = "0"
+os.environ.setdefault("DEBUG", "false")  # DEBUG keeps every query in memory and adds the toolbar
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from wagtail.models import Site  # noqa: E402
+
+REPEAT = 20
+RARE_WORD = "miền"  # in about 900 of the 250,000 pages
+
+
+def queries():
+    """{name: query string}: the two-word query with and without diacritics, a three-word one, a
+    rare one, a document number (a real one), and page 2 and a filter for the common case."""
+    from policy_pages.models import LegalDocumentPage
+
+    document = LegalDocumentPage.objects.live().exclude(number_symbol="").order_by("-pk").first()
+    found = {
+        "nghị định": {"q": "nghị định"},
+        "nghi dinh": {"q": "nghi dinh"},
+        "ngân sách": {"q": "ngân sách"},
+        "ngan sach": {"q": "ngan sach"},
+        "chuyển đổi số": {"q": "chuyển đổi số"},
+        "rare word": {"q": RARE_WORD},
+        "no match": {"q": "xyzzyq"},
+        "number": {"q": document.number_symbol} if document else None,
+        "nghi dinh ?page=3": {"q": "nghi dinh", "page": "3"},
+        "nghi dinh ?kind": {"q": "nghi dinh", "kind": "van-ban"},
+    }
+    return {name: "/search/?" + urlencode(params) for name, params in found.items() if params}
+
+
+def measure(client, path, repeat):
+    response = client.get(path)  # warm-up: per-process caches, connection
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        response = client.get(path)
+        times.append((time.perf_counter() - start) * 1000)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    sql = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))
+    times.sort()
+    return {
+        "status": response.status_code,
+        "p50": statistics.median(times),
+        "p95": times[min(len(times) - 1, round(0.95 * (len(times) - 1)))],
+        "queries": len(sql),
+        "sql_ms": sum(float(q["time"]) for q in sql) * 1000,
+        "slowest": [(float(q["time"]) * 1000, q["sql"]) for q in sql],
+    }
+
+
+def explain(sql):
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=REPEAT)
+    parser.add_argument("--only", default="", help="comma-separated names")
+    parser.add_argument("--slowest", type=int, default=0, help="show the N slowest SQL")
+    parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE the slowest SQL")
+    args = parser.parse_args(argv)
+
+    paths = queries()
+    if args.only:
+        wanted = {name.strip() for name in args.only.split(",")}
+        paths = {name: path for name, path in paths.items() if name in wanted}
+    host = Site.objects.get(is_default_site=True).hostname
+    client = Client(HTTP_HOST=host if host != "*" else "localhost")
+    print(f"{connection.vendor}, {connection.settings_dict['NAME']}, {args.repeat} requests each")
+    print(f"{'query':20} {'status':>6} {'p50 ms':>8} {'p95 ms':>8} {'queries':>7} {'SQL ms':>7}")
+    for name, path in paths.items():
+        result = measure(client, path, args.repeat)
+        print(
+            f"{name:20} {result['status']:>6} {result['p50']:>8.1f} {result['p95']:>8.1f} "
+            f"{result['queries']:>7} {result['sql_ms']:>7.1f}",
+            flush=True,
+        )
+        for ms, sql in result["slowest"][: args.slowest]:
+            print(f"    {ms:8.1f} ms  {sql[:600]}")
+        if args.explain and result["slowest"] and connection.vendor == "postgresql":
+            print(explain(result["slowest"][0][1]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
