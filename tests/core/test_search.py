@@ -524,3 +524,28 @@ def test_the_search_page_costs_a_bounded_number_of_queries(
         search(client, q="ngan sach")
     with django_assert_max_num_queries(6):
         search(client, q="ngan sach", kind="bai-viet", section="kinh-te", tu="01/01/2024")
+
+
+def test_past_the_ranked_limit_the_newest_matches_are_ranked_and_the_reader_told(
+    client, section, monkeypatch
+):
+    """PostgreSQL ranks only the newest MAX_RANKED matches of a common query (see _ranked);
+    SQLite, the embedded default, ranks them all."""
+    from django.db import connection
+
+    from core import search as site_search
+
+    monkeypatch.setattr(site_search, "MAX_RANKED", 2)
+    for n, title in enumerate(["Giá cà phê tháng một", "Giá cà phê tháng hai", "Giá cà phê mới"]):
+        ArticlePageFactory(
+            parent=section,
+            title=title,
+            first_published_at=timezone.now() - dt.timedelta(days=30 - 10 * n),
+        )
+    response = search(client, q="ca phe")
+    if connection.vendor == "postgresql":
+        assert set(result_titles(response)) == {"Giá cà phê tháng hai", "Giá cà phê mới"}
+        assert "Có hơn 2 kết quả" in response.text
+    else:
+        assert len(result_titles(response)) == 3
+        assert "Có 3 kết quả" in response.text
