@@ -25,18 +25,36 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "content:generation"
+# Renewed by everything above except a publication: what one page shows of *other* pages and
+# models (a link's target, a photo's credit) is unchanged when another page is published, so a
+# rendered feed entry keyed by its page's revision outlives publications (syndication/entries.py).
+BASE_GENERATION_KEY = "content:base-generation"
 
 
-def generation():
-    value = cache.get(GENERATION_KEY)
+def generation(key=GENERATION_KEY):
+    value = cache.get(key)
     if value is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        value = cache.get(GENERATION_KEY) or "none"  # "none": the cache is down
+        cache.add(key, uuid.uuid4().hex, None)
+        value = cache.get(key) or "none"  # "none": the cache is down
     return value
 
 
+def base_generation():
+    return generation(BASE_GENERATION_KEY)
+
+
 def start_new_generation(**kwargs):
+    """A publication: listings, pages and feeds are renewed."""
     transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, None))
+
+
+def renew_everything(**kwargs):
+    """Anything else: what pages show of others is renewed too."""
+    transaction.on_commit(
+        lambda: cache.set_many(
+            {GENERATION_KEY: uuid.uuid4().hex, BASE_GENERATION_KEY: uuid.uuid4().hex}, None
+        )
+    )
 
 
 def refresh_on_save(*models):
@@ -44,15 +62,15 @@ def refresh_on_save(*models):
     for model in models:
         for signal in (post_save, post_delete):
             signal.connect(
-                start_new_generation, sender=model, dispatch_uid=f"content-{model._meta.label}"
+                renew_everything, sender=model, dispatch_uid=f"content-{model._meta.label}"
             )
 
 
 def connect():
     """Called once from core's ready(); the desks add their own models in theirs."""
     page_published.connect(start_new_generation, dispatch_uid="content-published")
-    page_unpublished.connect(start_new_generation, dispatch_uid="content-unpublished")
-    post_page_move.connect(start_new_generation, dispatch_uid="content-moved")
+    page_unpublished.connect(renew_everything, dispatch_uid="content-unpublished")
+    post_page_move.connect(renew_everything, dispatch_uid="content-moved")
     post_delete.connect(_on_page_delete, dispatch_uid="content-page-deleted")
     refresh_on_save(PageViewRestriction, Redirect, Site)
 
@@ -60,4 +78,4 @@ def connect():
 def _on_page_delete(sender, instance, **kwargs):
     # A deleted live page leaves every listing and feed that showed it; drafts never were in one.
     if isinstance(instance, Page) and instance.live:
-        start_new_generation()
+        renew_everything()

@@ -10,20 +10,20 @@ class PolicyPagesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from core.cache import refresh_on_save, start_new_generation
+        from core.cache import refresh_on_save, renew_everything
 
         from . import roles  # noqa: F401  (connects the signal that grants the policy tree)
         from .models import Answer, IssuingBody, LegalField, Submission
 
         refresh_on_save(IssuingBody, LegalField, Answer)
         post_save.connect(_on_submission, sender=Submission, dispatch_uid="content-submission")
-        post_delete.connect(start_new_generation, sender=Submission, dispatch_uid="content-sub-del")
+        post_delete.connect(renew_everything, sender=Submission, dispatch_uid="content-sub-del")
 
 
 def _on_submission(sender, instance, created, **kwargs):
     # A new comment waits for moderation and shows nowhere: the many sent an hour change nothing.
     # A moderator's verdict or an answer (given or taken back) changes the policy's page and feed.
     if not created:
-        from core.cache import start_new_generation
+        from core.cache import renew_everything
 
-        start_new_generation()
+        renew_everything()

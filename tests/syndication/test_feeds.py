@@ -478,3 +478,31 @@ def test_a_feed_whose_builder_died_is_built_after_a_short_wait(
     monkeypatch.setattr(views, "BUILD_WAIT_SECONDS", 0.2)
     cache.add(f"{feed_key}:building", 1, 10)
     assert newsroom["article"].title in read(client, "/feeds/latest.rss").entries[0].title
+
+
+def test_after_a_publication_only_the_new_story_is_rendered_again(
+    client, newsroom, django_capture_on_commit_callbacks, monkeypatch
+):
+    """Rendering fifty full texts is most of a feed's cost; the others' entries are kept."""
+    from syndication import entries
+
+    rendered = []
+    render_body = entries.render_body
+    monkeypatch.setattr(
+        entries, "render_body", lambda page: rendered.append(page.pk) or render_body(page)
+    )
+    client.get("/feeds/latest.rss")
+    assert len(rendered) > 3
+    rendered.clear()
+    story = ArticlePageFactory(
+        parent=newsroom["article"].get_parent(), title="Tin mới nhất", slug="tin-moi", live=False
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+    assert "Tin mới nhất" in client.get("/feeds/latest.rss").text
+    assert rendered == [story.pk]
+    rendered.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        newsroom["photos"].unpublish()  # what other entries show of it may change: all again
+    client.get("/feeds/latest.rss")
+    assert story.pk in rendered and len(rendered) > 3
