@@ -12,9 +12,7 @@ the newest legal document's number in the database. Options: `--repeat N`, `--on
 
 import argparse
 import os
-import statistics
 import sys
-import time
 from urllib.parse import urlencode
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
@@ -27,9 +25,10 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from wagtail.models import Site  # noqa: E402
+
+from bench import render_latency  # noqa: E402  (its setup is the same as ours)
 
 REPEAT = 20
 RARE_WORD = "miền"  # in about 900 of the 250,000 pages
@@ -57,24 +56,9 @@ def queries():
 
 
 def measure(client, path, repeat):
-    response = client.get(path)  # warm-up: per-process caches, connection
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        response = client.get(path)
-        times.append((time.perf_counter() - start) * 1000)
-    with CaptureQueriesContext(connection) as captured:
-        client.get(path)
-    sql = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))
-    times.sort()
-    return {
-        "status": response.status_code,
-        "p50": statistics.median(times),
-        "p95": times[min(len(times) - 1, round(0.95 * (len(times) - 1)))],
-        "queries": len(sql),
-        "sql_ms": sum(float(q["time"]) for q in sql) * 1000,
-        "slowest": [(float(q["time"]) * 1000, q["sql"]) for q in sql],
-    }
+    result = render_latency.measure(client, path, repeat)
+    result["sql_ms"] = sum(ms for ms, _sql in result["slowest"])
+    return result
 
 
 def explain(sql):

@@ -44,6 +44,24 @@ def either_of(chosen_ids, newest_ids):
     return chosen_ids.order_by().union(newest, all=True)
 
 
+def chosen_then_newest(chosen, sharing, count):
+    """Up to `count` live public stories, in one query: those `chosen` (links with `article` and
+    `sort_order`) in the editors' order, then the newest of those `sharing` a topic (topic
+    links). Only the newest few sharing a topic can make the list: naming them in a subquery
+    spares sorting every story of a topic (tens of thousands) by its editors' position."""
+    newest_sharing = (
+        published_articles().filter(pk__in=sharing.values("content_object_id")).values("pk")[:count]
+    )
+    return list(
+        published_articles()
+        .filter(pk__in=either_of(chosen.values("article_id"), newest_sharing))
+        .annotate(
+            chosen_position=Subquery(chosen.filter(article=OuterRef("pk")).values("sort_order")[:1])
+        )
+        .order_by(F("chosen_position").asc(nulls_last=True), "-first_published_at", "-pk")[:count]
+    )
+
+
 def chosen_story_field(verbose_name, help_text=""):
     """An editor's pick of a story: optional, and emptied if that story is deleted."""
     return models.ForeignKey(
@@ -259,26 +277,7 @@ class ArticlePage(BasePage):
         sharing = ArticleTopic.objects.filter(
             tag_id__in=ArticleTopic.objects.filter(content_object=self).values("tag_id")
         )
-        # Only the newest few sharing a topic can make the list: naming them in a subquery
-        # spares sorting every story of a topic (tens of thousands) by its editors' position.
-        newest_sharing = (
-            published_articles()
-            .filter(pk__in=sharing.values("content_object_id"))
-            .exclude(pk=self.pk)
-            .values("pk")[:RELATED_COUNT]
-        )
-        return list(
-            published_articles()
-            .filter(pk__in=either_of(chosen.values("article_id"), newest_sharing))
-            .annotate(
-                chosen_position=Subquery(
-                    chosen.filter(article=OuterRef("pk")).values("sort_order")[:1]
-                )
-            )
-            .order_by(F("chosen_position").asc(nulls_last=True), "-first_published_at", "-pk")[
-                :RELATED_COUNT
-            ]
-        )
+        return chosen_then_newest(chosen, sharing.exclude(content_object=self), RELATED_COUNT)
 
     def _related_articles_in_memory(self):
         chosen_ids = [link.article_id for link in self.related_links.all()]

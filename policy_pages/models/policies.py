@@ -30,7 +30,7 @@ from core.paginate import paginate_counted
 from core.privacy import is_public, public
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.models import ArticlePage, ArticleTopic, Topic, published_articles
-from newsroom.models.article import either_of
+from newsroom.models.article import chosen_then_newest
 
 from .documents import LegalDocumentPage, today, with_status
 from .participation import COMMENT, OUTCOMES, PROPOSAL, QUESTION, DraftPart, Submission
@@ -527,24 +527,7 @@ class PolicyPage(BasePage):
         sharing = ArticleTopic.objects.filter(
             tag_id__in=PolicyTopic.objects.filter(content_object=self).values("tag_id")
         )
-        # Only the newest few sharing a topic can make the list (see ArticlePage.related_articles).
-        newest_sharing = (
-            published_articles()
-            .filter(pk__in=sharing.values("content_object_id"))
-            .values("pk")[:RELATED_NEWS_COUNT]
-        )
-        return list(
-            published_articles()
-            .filter(pk__in=either_of(chosen.values("article_id"), newest_sharing))
-            .annotate(
-                chosen_position=Subquery(
-                    chosen.filter(article=OuterRef("pk")).values("sort_order")[:1]
-                )
-            )
-            .order_by(F("chosen_position").asc(nulls_last=True), "-first_published_at", "-pk")[
-                :RELATED_NEWS_COUNT
-            ]
-        )
+        return chosen_then_newest(chosen, sharing, RELATED_NEWS_COUNT)
 
     def _related_news_in_memory(self):
         chosen_ids = [link.article_id for link in self.related_links.all()]
