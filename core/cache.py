@@ -29,13 +29,15 @@ GENERATION_KEY = "content:generation"
 # models (a link's target, a photo's credit) is unchanged when another page is published, so a
 # rendered feed entry keyed by its page's revision outlives publications (syndication/entries.py).
 BASE_GENERATION_KEY = "content:base-generation"
+# The generation when the cache does not answer: nothing is kept under it.
+UNAVAILABLE = "none"
 
 
 def generation(key=GENERATION_KEY):
     value = cache.get(key)
     if value is None:
         cache.add(key, uuid.uuid4().hex, None)
-        value = cache.get(key) or "none"  # "none": the cache is down
+        value = cache.get(key) or UNAVAILABLE
     return value
 
 
@@ -68,11 +70,20 @@ def refresh_on_save(*models):
 
 def connect():
     """Called once from core's ready(); the desks add their own models in theirs."""
-    page_published.connect(start_new_generation, dispatch_uid="content-published")
+    page_published.connect(_on_published, dispatch_uid="content-published")
     page_unpublished.connect(renew_everything, dispatch_uid="content-unpublished")
     post_page_move.connect(renew_everything, dispatch_uid="content-moved")
     post_delete.connect(_on_page_delete, dispatch_uid="content-page-deleted")
     refresh_on_save(PageViewRestriction, Redirect, Site)
+
+
+def _on_published(sender, instance, **kwargs):
+    # A story published again may have a new title, which other stories' "see also" blocks and
+    # feed entries show; a first publication changes nothing of what others show.
+    if instance.first_published_at == instance.last_published_at:
+        start_new_generation()
+    else:
+        renew_everything()
 
 
 def _on_page_delete(sender, instance, **kwargs):

@@ -32,7 +32,7 @@ from django.utils.cache import (
 )
 from django.utils.http import parse_http_date_safe
 
-from .cache import GENERATION_KEY, generation
+from .cache import GENERATION_KEY, UNAVAILABLE, generation
 
 CACHEABLE_STATUS = (200, 404)
 # What a kept response may vary on: cookies (the cache only serves readers without a session),
@@ -72,7 +72,11 @@ class PageCacheMiddleware:
         if entry and entry["generation"] == current and entry["day"] == today:
             return self._from_entry(request, entry)
         response = self.get_response(request)
-        if request.method == "GET" and self._cacheable_response(response):
+        if (
+            request.method == "GET"
+            and current != UNAVAILABLE
+            and self._cacheable_response(response)
+        ):
             self._add_validators(response, seconds)
             seconds = min(seconds, get_max_age(response) or seconds)
             entry = {

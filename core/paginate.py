@@ -20,6 +20,7 @@ from django.utils.functional import cached_property
 from .cache import generation
 
 LISTING_PAGE_SIZE = 20
+LAST_COUNTED_PAGE = 100_000
 # Below this a COUNT is a few milliseconds and is not worth a stale number.
 CACHED_COUNT_FROM = 1000
 COUNT_CACHE_SECONDS = 3600
@@ -89,6 +90,10 @@ def paginate_counted(queryset, request, per_page=LISTING_PAGE_SIZE, **totals):
         number = max(1, int(request.GET.get("page") or 1))
     except ValueError:
         number = 1
+    if number > LAST_COUNTED_PAGE:  # an absurd ?page= (the OFFSET would overflow): the last
+        number = (
+            LAST_COUNTED_PAGE + 1
+        )  # page, through paginate() below, as for any page past the end
     windows = {f"total_{name}": Window(aggregate) for name, aggregate in totals.items()}
     annotated = queryset.annotate(total_count=Window(Count("pk")), **windows)
     rows = list(annotated[(number - 1) * per_page : number * per_page])

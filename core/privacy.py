@@ -2,9 +2,11 @@
 
 Wagtail's `.public()` reads every view restriction (password, login, group) from the database
 each time it is called, and a listing page calls it for each of its lists. Restrictions are few
-and change rarely, so their page paths are kept in the shared cache and dropped whenever a
-restriction is saved or deleted or a page moves (which changes the paths below it). If the cache
-is down, every call reads the database, as Wagtail does.
+and change rarely, so their page paths are kept in the shared cache under the base generation
+(core/cache.py), which saving or deleting a restriction or moving a page (which changes the paths
+below it) renews once committed. The generation is read before the database, so a list read
+just before a new restriction is committed is kept under the old generation, never the new one.
+If the cache is down, every call reads the database, as Wagtail does.
 """
 
 from django.core.cache import cache
@@ -15,15 +17,20 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import post_page_move
 
+from .cache import UNAVAILABLE, base_generation
+
 CACHE_KEY = "privacy:restricted-paths"
 CACHE_SECONDS = 3600
 
 
 def restricted_paths():
-    paths = cache.get(CACHE_KEY)
+    base = base_generation()
+    key = f"{CACHE_KEY}:{base}"
+    paths = cache.get(key)
     if paths is None:
         paths = sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(CACHE_KEY, paths, CACHE_SECONDS)
+        if base != UNAVAILABLE:
+            cache.set(key, paths, CACHE_SECONDS)
     return paths
 
 
@@ -44,4 +51,6 @@ def is_public(page):
 @receiver(post_delete, sender=PageViewRestriction)
 @receiver(post_page_move)
 def forget_restricted_paths(**kwargs):
-    cache.delete(CACHE_KEY)
+    # At once, for this transaction's own later reads; the base generation renewed on commit
+    # (core/cache.py) is what keeps other processes' reads from putting the old list back.
+    cache.delete(f"{CACHE_KEY}:{base_generation()}")

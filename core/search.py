@@ -424,7 +424,7 @@ def _ranked(pages, words):
         + SearchRank(F("body"), query, weights=weights),
     )
     rank = {(content_type, int(pk)): value for content_type, pk, value in ranks}
-    found.sort(key=lambda row: (-rank.get(row, 0), -row[0]))
+    found.sort(key=lambda row: (-rank.get((row[1], row[0]), 0), -row[0]))
     return [pk for pk, _ in found], more
 
 

@@ -14,7 +14,7 @@ from django.db import DatabaseError
 
 from wagtail.models import Site
 
-from .cache import GENERATION_KEY, generation
+from .cache import GENERATION_KEY, UNAVAILABLE, generation
 from .models import SiteSettings
 
 SECONDS = 600
@@ -47,8 +47,9 @@ class SiteFromCacheMiddleware:
             if site is not None:
                 site.root_page.specific  # noqa: B018  (loaded now, to be kept with the site)
                 site_settings = SiteSettings.for_site(site)
-            entry = {"generation": current, "site": site, "settings": site_settings}
-            cache.set(key, entry, SECONDS)
+            if current != UNAVAILABLE:
+                entry = {"generation": current, "site": site, "settings": site_settings}
+                cache.set(key, entry, SECONDS)
         request._wagtail_site = site
         if site_settings is not None:
             site_settings._request = request

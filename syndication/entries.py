@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from core.cache import base_generation
+from core.cache import UNAVAILABLE, base_generation
 from core.html import absolute_urls
 from core.renditions import largest_jpeg_spec, rendition_or_none
 
@@ -144,7 +144,8 @@ def page_entries(pages, root_url):
         made = {
             keys[page.pk]: page_entry(page, root_url, sections.get(page.pk)) for page in missing
         }
-        cache.set_many(made, ENTRY_SECONDS)
+        if base != UNAVAILABLE:
+            cache.set_many(made, ENTRY_SECONDS)
         kept.update(made)
     return [kept[keys[page.pk]] for page in pages]
 

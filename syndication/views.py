@@ -140,7 +140,8 @@ def _built_by_another(key):
     build it. After a publication ~800 outlets ask for the same few feeds within seconds: one
     request per feed builds it and the others wait for its bytes (at most BUILD_WAIT_SECONDS,
     then they build it themselves, so a builder that died costs a delay, never an error)."""
-    if cache.add(f"{key}:building", 1, BUILD_WAIT_SECONDS):
+    # add() answers None, not False, when the cache is down: then nobody can be building it.
+    if cache.add(f"{key}:building", 1, BUILD_WAIT_SECONDS) is not False:
         return None
     deadline = time.monotonic() + BUILD_WAIT_SECONDS
     while time.monotonic() < deadline:

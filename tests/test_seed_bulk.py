@@ -34,7 +34,9 @@ def test_seed_bulk_reaches_the_target_with_a_sound_tree_and_a_second_run_adds_no
     assert ArticlePage.objects.filter(pk__in=ours.values("pk")).count() > 150
     assert LegalDocumentRelation.objects.filter(page__in=ours.values("pk")).exists()
     # Bylines and photos are recorded where the admin and the API look for their usage.
-    assert ReferenceIndex.objects.filter(object_id__in=ours.values_list("pk", flat=True)).exists()
+    # (object_id is text: PostgreSQL compares it with text only.)
+    ids = [str(pk) for pk in ours.values_list("pk", flat=True)]
+    assert ReferenceIndex.objects.filter(object_id__in=ids).exists()
 
     call_command("seed_bulk", pages=PAGES, no_progress=True, stdout=StringIO())
     assert Page.objects.count() == PAGES

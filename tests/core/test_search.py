@@ -549,3 +549,26 @@ def test_past_the_ranked_limit_the_newest_matches_are_ranked_and_the_reader_told
     else:
         assert len(result_titles(response)) == 3
         assert "Có 3 kết quả" in response.text
+
+
+def test_a_title_match_ranks_above_a_newer_body_only_match(client, section):
+    """Ranking, not publication order: on PostgreSQL among the newest matches (see _ranked)."""
+    from django.db import connection
+
+    ArticlePageFactory(
+        parent=section,
+        title="Khoáng sản chiến lược được quản lý chặt",
+        first_published_at=timezone.now() - dt.timedelta(days=20),
+    )
+    ArticlePageFactory(
+        parent=section,
+        title="Phiên họp thường kỳ tháng mười",
+        sapo="Chính phủ bàn nhiều việc, trong đó có khai thác khoáng sản ở vài tỉnh.",
+        first_published_at=timezone.now() - dt.timedelta(days=1),
+    )
+    titles = result_titles(search(client, q="khoang san"))
+    expected = ["Khoáng sản chiến lược được quản lý chặt", "Phiên họp thường kỳ tháng mười"]
+    if connection.vendor == "postgresql":
+        assert titles == expected
+    else:  # SQLite: Wagtail's FTS5 ranking (BM25), ours only on PostgreSQL
+        assert sorted(titles) == sorted(expected)
