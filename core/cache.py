@@ -41,6 +41,21 @@ def generation(key=GENERATION_KEY):
     return value
 
 
+def current_entry(key):
+    """(entry, generation): the entry kept at `key` if it was made under the current content
+    generation, else None, read with the generation in one round trip. `keep()` stores one."""
+    found = cache.get_many([GENERATION_KEY, key])
+    current = found.get(GENERATION_KEY) or generation()
+    entry = found.get(key)
+    return (entry if entry and entry.get("generation") == current else None), current
+
+
+def keep(key, current, seconds, **values):
+    """Store `values` at `key` under the generation `current`, read before they were made."""
+    if current != UNAVAILABLE:
+        cache.set(key, {"generation": current, **values}, seconds)
+
+
 def base_generation():
     return generation(BASE_GENERATION_KEY)
 

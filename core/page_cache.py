@@ -20,7 +20,6 @@ import gzip
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import (
@@ -32,7 +31,7 @@ from django.utils.cache import (
 )
 from django.utils.http import parse_http_date_safe
 
-from .cache import GENERATION_KEY, UNAVAILABLE, generation
+from .cache import current_entry, keep
 
 CACHEABLE_STATUS = (200, 404)
 # What a kept response may vary on: cookies (the cache only serves readers without a session),
@@ -65,32 +64,26 @@ class PageCacheMiddleware:
         if not seconds or not self._cacheable_request(request):
             return self.get_response(request)
         key = "page:" + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        found = cache.get_many([GENERATION_KEY, key])
-        current = found.get(GENERATION_KEY) or generation()
+        entry, current = current_entry(key)
         today = timezone.localdate().isoformat()
-        entry = found.get(key)
-        if entry and entry["generation"] == current and entry["day"] == today:
+        if entry and entry["day"] == today:
             return self._from_entry(request, entry)
         response = self.get_response(request)
-        if (
-            request.method == "GET"
-            and current != UNAVAILABLE
-            and self._cacheable_response(response)
-        ):
+        if request.method == "GET" and self._cacheable_response(response):
             self._add_validators(response, seconds)
-            seconds = min(seconds, get_max_age(response) or seconds)
-            entry = {
-                "generation": current,  # read before rendering: see core/cache.py
-                "day": today,
-                "status": response.status_code,
-                "content": _gzipped(response),
-                "headers": [
+            keep(
+                key,
+                current,  # read before rendering: see core/cache.py
+                min(seconds, get_max_age(response) or seconds),
+                day=today,
+                status=response.status_code,
+                content=_gzipped(response),
+                headers=[
                     (name, value)
                     for name, value in response.items()
                     if name.lower() not in ("content-encoding", "content-length")
                 ],
-            }
-            cache.set(key, entry, seconds)
+            )
             response[HIT_HEADER] = "miss"
         return response
 

@@ -9,12 +9,11 @@ request (`_wagtail_site`, the settings' own attribute), so placing them there is
 
 from contextlib import suppress
 
-from django.core.cache import cache
 from django.db import DatabaseError
 
 from wagtail.models import Site
 
-from .cache import GENERATION_KEY, UNAVAILABLE, generation
+from .cache import current_entry, keep
 from .models import SiteSettings
 
 SECONDS = 600
@@ -36,10 +35,8 @@ class SiteFromCacheMiddleware:
 
     def attach(self, request):
         key = f"site:{request.get_host()}"
-        found = cache.get_many([GENERATION_KEY, key])
-        current = found.get(GENERATION_KEY) or generation()
-        entry = found.get(key)
-        if entry and entry["generation"] == current:
+        entry, current = current_entry(key)
+        if entry:
             site, site_settings = entry["site"], entry["settings"]
         else:
             site = Site.find_for_request(request)
@@ -47,9 +44,7 @@ class SiteFromCacheMiddleware:
             if site is not None:
                 site.root_page.specific  # noqa: B018  (loaded now, to be kept with the site)
                 site_settings = SiteSettings.for_site(site)
-            if current != UNAVAILABLE:
-                entry = {"generation": current, "site": site, "settings": site_settings}
-                cache.set(key, entry, SECONDS)
+            keep(key, current, SECONDS, site=site, settings=site_settings)
         request._wagtail_site = site
         if site_settings is not None:
             site_settings._request = request
