@@ -1,8 +1,9 @@
 # Varnish 7.1 (Debian's `varnish`) in front of the portal's app processes.
 #
 # What it does, in order (docs/deploy.md, "Varnish in front"):
-# - PURGE from the `purgers` ACL drops every cached copy of a path: all its query strings, every
-#   host name, every Vary variant. A path ending in "*" drops everything under it (a moved or
+# - PURGE, accepted only on the listen address named `purge` (`-a purge=127.0.0.1:6091`, which the
+#   load balancer never forwards to) and from the `purgers` ACL, drops every cached copy of a
+#   path: all its query strings, every host name, every Vary variant. A path ending in "*" drops everything under it (a moved or
 #   withdrawn section). Wagtail's frontend_cache sends these on publish (syndication/purge.py).
 # - Caches anonymous GET/HEAD only: writes, the admin, the comment desk (/y-kien/), documents
 #   (per-collection privacy), /healthz, and any request carrying a session or messages cookie go
@@ -43,9 +44,9 @@ acl purgers {
 
 sub vcl_recv {
     if (req.method == "PURGE") {
-        # A PURGE relayed by a proxy (the load balancer appends to X-Forwarded-For, so there is
-        # a comma) comes from the Internet whatever address it arrives from.
-        if (client.ip !~ purgers || req.http.X-Forwarded-For ~ ",") {
+        # Not on the readers' address: a TLS terminator or proxy on this machine forwards the
+        # Internet's requests from 127.0.0.1, which the ACL alone would trust.
+        if (local.socket != "purge" || client.ip !~ purgers) {
             return (synth(403, "Forbidden"));
         }
         set req.http.x-purge = regsub(req.url, "\?.*$", "");

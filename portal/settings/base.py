@@ -39,7 +39,8 @@ MEDIA_STORAGE_BACKEND = os.environ.get(
     "MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
 )
 MEDIA_URL = os.environ.get("MEDIA_URL", "/uploads/")
-# Varnish (or other HTTP caches) to purge on publish, e.g. "http://127.0.0.1:6081".
+# Varnish (or other HTTP caches) to purge on publish: their purge addresses, e.g.
+# "http://127.0.0.1:6091" (deploy/varnish/portal.vcl accepts PURGE there only).
 FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")
 
 INSTALLED_APPS = [

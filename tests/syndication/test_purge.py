@@ -157,9 +157,9 @@ def varnish(live_server):
     backend_port = urlsplit(live_server.url).port
     vcl = workdir / "portal.vcl"
     vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";'))
-    port = free_port()
-    command = [VARNISHD, "-F", "-n", str(workdir / "n"), "-a", f"127.0.0.1:{port}"]
-    command += ["-f", str(vcl), "-s", "malloc,32m"]
+    port, purge_port = free_port(), free_port()
+    command = [VARNISHD, "-F", "-n", str(workdir / "n"), "-a", f"http=127.0.0.1:{port}"]
+    command += ["-a", f"purge=127.0.0.1:{purge_port}", "-f", str(vcl), "-s", "malloc,32m"]
     process = subprocess.Popen(  # noqa: S603  (our own command line)
         command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
@@ -176,7 +176,7 @@ def varnish(live_server):
                 if time.monotonic() > deadline:
                     pytest.fail("varnishd did not answer within 30 s")
                 time.sleep(0.2)
-        yield base
+        yield base, f"http://127.0.0.1:{purge_port}"
     finally:
         process.terminate()
         try:
@@ -187,9 +187,10 @@ def varnish(live_server):
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def through(varnish, path):
+def through(varnish, path, method="GET"):
     # The Host readers use, which is also the site's: the one Wagtail's purge sends.
-    return requests.get(varnish + path, headers={"Host": "localhost"}, timeout=10)
+    readers, _purge = varnish
+    return requests.request(method, readers + path, headers={"Host": "localhost"}, timeout=10)
 
 
 @pytest.mark.skipif(VARNISHD is None, reason="varnishd is not installed (.ci/run installs it)")
@@ -198,7 +199,7 @@ def test_a_withdrawn_story_is_gone_from_varnish_at_once(story, varnish, settings
     settings.WAGTAILFRONTENDCACHE = {
         "varnish": {
             "BACKEND": "syndication.purge.TimedHTTPBackend",
-            "LOCATION": varnish,
+            "LOCATION": varnish[1],  # the purge address: readers' address refuses PURGE
         }
     }
     path = "/thoi-su/hop-chinh-phu/"
@@ -215,6 +216,25 @@ def test_a_withdrawn_story_is_gone_from_varnish_at_once(story, varnish, settings
     listing = through(varnish, "/thoi-su/")
     assert listing.headers["X-Cache"] == "MISS"
     assert story.title not in listing.text
+
+
+@pytest.mark.skipif(VARNISHD is None, reason="varnishd is not installed (.ci/run installs it)")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_varnish_refuses_a_purge_on_the_readers_address(story, varnish):
+    """A proxy on the same machine forwards the Internet from 127.0.0.1: the ACL would let it."""
+    path = "/thoi-su/hop-chinh-phu/"
+    through(varnish, path)
+    assert through(varnish, path).headers["X-Cache"] == "HIT"
+
+    assert through(varnish, path, method="PURGE").status_code == 403
+    assert through(varnish, path).headers["X-Cache"] == "HIT"
+
+    _readers, purge_address = varnish
+    purged = requests.request(
+        "PURGE", purge_address + path, headers={"Host": "localhost"}, timeout=10
+    )
+    assert purged.status_code == 200
+    assert through(varnish, path).headers["X-Cache"] == "MISS"
 
 
 def test_a_cache_that_does_not_answer_cannot_hang_the_editors_publish(monkeypatch, caplog):
