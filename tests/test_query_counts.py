@@ -60,10 +60,6 @@ from tests.factories import (
 from tests.factories.media import stock_image
 
 MAX_QUERIES = 12
-# A policy page shows a dozen kinds of things from as many tables (timeline, documents, drafts,
-# guidance, FAQ, answered questions, comments with their count, draft parts, related news, body
-# photos, files and links): one query each, no longer growing with any of them, but over 12.
-BOUNDS = {"open_policy": 14, "closed_policy": 13}
 FEW, MANY = 3, 30
 
 _numbers = count(1)
@@ -487,7 +483,7 @@ def test_every_page_type_costs_a_bounded_number_of_queries_at_any_size(client, p
     many = queries(client, url, params, status)
     listing = "\n".join(_short(sql) for sql in many)
     assert (len(few), len(many)) == (len(few), len(few)), f"{len(few)} then:\n{listing}"
-    assert len(many) <= BOUNDS.get(case.__name__, MAX_QUERIES), f"{len(many)}:\n{listing}"
+    assert len(many) <= MAX_QUERIES, f"{len(many)}:\n{listing}"
 
 
 def _short(sql):

@@ -25,6 +25,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.api_fields import NamesField, ObjectsField, StreamHTMLField
+from core.json_rows import JSONRows, rows
 from core.models import BasePage
 from core.paginate import paginate_counted
 from core.privacy import is_public, public
@@ -397,8 +398,57 @@ class PolicyPage(BasePage):
         return None
 
     @cached_property
+    def child_lists(self):
+        """Draft files, draft parts, guidance notes and the officer's questions and answers:
+        one query for the four (core/json_rows.py), or the revision's own in a preview."""
+        draft_files, guidance_notes = self.draft_files, self.guidance_notes
+        if _in_memory(self, "draft_files", "draft_parts", "guidance_notes", "questions"):
+            return {
+                "drafts": list(draft_files.select_related("document")),
+                "parts": list(self.draft_parts.all()),
+                "guidance": list(guidance_notes.select_related("document")),
+                "faq": list(self.questions.select_related("answered_by")),
+            }
+        document = ("document__pk", "document__title", "document__file", "document__file_size")
+        lists = (
+            PolicyPage.objects.filter(pk=self.pk)
+            .values(
+                drafts=JSONRows(draft_files.all(), "pk", "sort_order", "label", *document),
+                parts=JSONRows(self.draft_parts.all(), "pk", "sort_order", "label"),
+                guidance=JSONRows(
+                    guidance_notes.all(),
+                    "pk",
+                    "sort_order",
+                    "title",
+                    "published_on",
+                    "text",
+                    *document,
+                ),
+                faq=JSONRows(
+                    self.questions.all(),
+                    "pk",
+                    "sort_order",
+                    "question",
+                    "answer",
+                    "answered_on",
+                    "answered_by__pk",
+                    "answered_by__name",
+                ),
+            )
+            .get()
+        )
+        documents = {"document": draft_files.model.document.field.related_model}
+        issuers = {"answered_by": PolicyQuestion.answered_by.field.related_model}
+        return {
+            "drafts": rows(lists["drafts"], draft_files.model, documents),
+            "parts": rows(lists["parts"], DraftPart),
+            "guidance": rows(lists["guidance"], guidance_notes.model, documents),
+            "faq": rows(lists["faq"], PolicyQuestion, issuers),
+        }
+
+    @property
     def faq(self):
-        return list(self.questions.select_related("answered_by"))
+        return self.child_lists["faq"]
 
     @cached_property
     def report_is_public(self):
@@ -471,7 +521,7 @@ class PolicyPage(BasePage):
 
     @cached_property
     def part_labels(self):
-        return [part.label for part in self.draft_parts.all()]
+        return [part.label for part in self.child_lists["parts"]]
 
     def report_counts(self):
         """How many approved comments were taken in, partly, not, or noted."""
@@ -485,13 +535,13 @@ class PolicyPage(BasePage):
         found = dict(counts)
         return [(label, found[outcome]) for outcome, label in OUTCOMES if outcome in found]
 
-    @cached_property
+    @property
     def guidance(self):
-        return list(self.guidance_notes.select_related("document"))
+        return self.child_lists["guidance"]
 
-    @cached_property
+    @property
     def drafts(self):
-        return list(self.draft_files.select_related("document"))
+        return self.child_lists["drafts"]
 
     def legal_documents(self):
         """[(link, document)] in the officer's order, live and public documents only, with
