@@ -14,6 +14,8 @@ nobody thought of; entries also expire on their own, so a change made behind Wag
 raw SQL fix) shows within minutes.
 """
 
+import logging
+import time
 import uuid
 
 from django.core.cache import cache
@@ -31,6 +33,12 @@ GENERATION_KEY = "content:generation"
 BASE_GENERATION_KEY = "content:base-generation"
 # The generation when the cache does not answer: nothing is kept under it.
 UNAVAILABLE = "none"
+# A renewal lost to a Redis blip would leave old pages valid for up to PAGE_CACHE_SECONDS, so it
+# is written through a client that raises (the cache itself ignores Redis errors), and retried.
+RENEWAL_ATTEMPTS = 3
+RENEWAL_PAUSE_SECONDS = 0.1
+
+logger = logging.getLogger(__name__)
 
 
 def generation(key=GENERATION_KEY):
@@ -62,16 +70,33 @@ def base_generation():
 
 def start_new_generation(**kwargs):
     """A publication: listings, pages and feeds are renewed."""
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, None))
+    transaction.on_commit(lambda: _renew(GENERATION_KEY))
 
 
 def renew_everything(**kwargs):
     """Anything else: what pages show of others is renewed too."""
-    transaction.on_commit(
-        lambda: cache.set_many(
-            {GENERATION_KEY: uuid.uuid4().hex, BASE_GENERATION_KEY: uuid.uuid4().hex}, None
-        )
-    )
+    transaction.on_commit(lambda: _renew(GENERATION_KEY, BASE_GENERATION_KEY))
+
+
+def _renew(*keys):
+    values = {key: uuid.uuid4().hex for key in keys}
+    for attempt in range(1, RENEWAL_ATTEMPTS + 1):
+        try:
+            _raising_cache().set_many(values, timeout=None)
+            return
+        except Exception:  # the client's connection and timeout errors, whatever their class
+            if attempt == RENEWAL_ATTEMPTS:
+                logger.exception(
+                    "Could not renew the content generation in the cache: pages and feeds "
+                    "made before this change may be served until they expire."
+                )
+            else:
+                time.sleep(RENEWAL_PAUSE_SECONDS * attempt)
+
+
+def _raising_cache():
+    """django-redis's client, which raises where the cache ignores errors; else the cache."""
+    return getattr(cache, "client", cache)
 
 
 def refresh_on_save(*models):

@@ -31,7 +31,7 @@ from django.utils.cache import (
 )
 from django.utils.http import parse_http_date_safe
 
-from .cache import current_entry, keep
+from .cache import current_entry, generation, keep
 
 CACHEABLE_STATUS = (200, 404)
 # What a kept response may vary on: cookies (the cache only serves readers without a session),
@@ -70,6 +70,12 @@ class PageCacheMiddleware:
             return self._from_entry(request, entry)
         response = self.get_response(request)
         if request.method == "GET" and self._cacheable_response(response):
+            if settings.FRONTEND_CACHE_URLS and generation() != current:
+                # Rendered while a change was committed: these bytes may reach Varnish after
+                # the change's purge, so no shared cache may keep them (the next one renders
+                # afresh). One more round trip, on a miss only.
+                patch_cache_control(response, private=True, max_age=0)
+                return response
             self._add_validators(response, seconds)
             keep(
                 key,

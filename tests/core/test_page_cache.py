@@ -11,6 +11,7 @@ from django.test import Client
 import pytest
 import time_machine
 
+from core import cache as content_cache
 from core.page_cache import PageCacheMiddleware
 from newsroom.models import Author
 from tests.factories import (
@@ -210,3 +211,52 @@ def test_the_page_cache_can_be_turned_off(client, article, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get(article.url)
     assert "X-Page-Cache" not in client.get(article.url)
+
+
+def test_a_page_rendered_while_a_change_was_committed_is_kept_by_no_shared_cache(
+    rf, home_page, settings, committed
+):
+    """Varnish could get such a page just after the change's purge and keep it for minutes."""
+    settings.FRONTEND_CACHE_URLS = ["http://127.0.0.1:6091"]
+    published_meanwhile = []
+
+    def view(request):
+        if published_meanwhile:
+            committed(content_cache.start_new_generation)
+        return HttpResponse("<p>Trang chủ trước khi tin mới lên</p>")
+
+    middleware = PageCacheMiddleware(view)
+    steady = middleware(rf.get("/trang-chu-cu/"))
+    assert "s-maxage=600" in steady["Cache-Control"]
+
+    published_meanwhile.append(True)
+    raced = middleware(rf.get("/trang-dang-doi/"))
+    assert "private" in raced["Cache-Control"]
+    assert "s-maxage" not in raced["Cache-Control"]
+    assert "X-Page-Cache" not in middleware(rf.get("/trang-dang-doi/"))  # nor kept in Redis
+
+
+def test_a_lost_generation_renewal_is_retried_then_logged(monkeypatch, caplog):
+    """A Redis blip must not leave old pages valid without anyone knowing."""
+    writes = []
+
+    class Flaky:
+        def __init__(self, failures):
+            self.failures = failures
+
+        def set_many(self, values, timeout):
+            writes.append(values)
+            if len(writes) <= self.failures:
+                raise ConnectionError("Redis không trả lời")
+
+    monkeypatch.setattr(content_cache, "RENEWAL_PAUSE_SECONDS", 0)
+    monkeypatch.setattr(content_cache, "_raising_cache", lambda: Flaky(failures=2))
+    content_cache._renew(content_cache.GENERATION_KEY)
+    assert len(writes) == 3
+    assert "Could not renew" not in caplog.text
+
+    writes.clear()
+    monkeypatch.setattr(content_cache, "_raising_cache", lambda: Flaky(failures=99))
+    content_cache._renew(content_cache.GENERATION_KEY)
+    assert len(writes) == content_cache.RENEWAL_ATTEMPTS
+    assert "Could not renew the content generation" in caplog.text
