@@ -85,6 +85,9 @@ class HomePage(BasePage):
         for pk, section_path in ranked:
             if pk in shown:
                 by_section.setdefault(section_path, []).append(shown[pk])
+        for section_stories in by_section.values():
+            # Newest first: neither a UNION nor a window keeps its rows in order by itself.
+            section_stories.sort(key=_newest_first, reverse=True)
         context["section_blocks"] = [
             (section, by_section.get(section.path, [])) for section in sections
         ]
@@ -121,6 +124,11 @@ class HomePage(BasePage):
             .values_list("pk", "section_path")
         )
         return sections, list(ranked)
+
+
+def _newest_first(story):
+    published = story.first_published_at
+    return (published is not None, published, story.pk)
 
 
 class HomeFeaturedSlot(Orderable):
