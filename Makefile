@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint format messages clean bench
+.PHONY: help setup run test lint format messages clean bench soak
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -56,6 +56,12 @@ format: $(VENV)/.installed-dev ## Apply ruff's fixes and formatting
 # for a short try. Writes bench/results.json and the table in docs/performance.md.
 bench: $(VENV)/.installed-dev ## Measure req/s, latency, queries and memory against Django and nginx floors
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+# Two gunicorn instances on DATABASE_URL (PostgreSQL) and REDIS_URL, both required; one is killed
+# and restarted halfway. SOAK_SECONDS=120 for a short try. Writes bench/soak-results.json and the
+# table in docs/reliability.md.
+soak: $(VENV)/.installed-dev ## 10 minutes of mixed load on two app processes, one killed midway
+	$(PY) -m bench.soak $(SOAK_ARGS)
 
 messages: $(VENV)/.installed ## Compile locale/vi/LC_MESSAGES/django.po after editing it (needs gettext)
 	$(MANAGE) compilemessages -l vi --ignore=.venv --ignore=var
