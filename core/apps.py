@@ -13,3 +13,6 @@ class CoreConfig(AppConfig):
 
         cache.connect()
         cache.refresh_on_save(SiteSettings)
+        from . import input_cleaning
+
+        input_cleaning.connect()  # every stored text in NFC, rich text sanitised

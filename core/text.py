@@ -25,3 +25,32 @@ def vi_slugify(text, max_length=80):
 def start_of_day(day):
     """Midnight at the start of `day` in Hà Nội (the current time zone)."""
     return timezone.make_aware(datetime.combine(day, time.min))
+
+
+# Invisible format characters that stay: the zero-width joiner builds emoji sequences (👨‍👩‍👧)
+# and the non-joiner matters in scripts editors may quote (Persian, Hindi). Every other format
+# character goes: zero-width spaces and the word joiner hide text from search and moderation,
+# bidirectional overrides and isolates make "invoice\u202efdp.exe" read as "invoiceexe.pdf".
+# Vietnamese needs none of them.
+KEPT_FORMAT_CHARACTERS = frozenset("\u200c\u200d")
+KEPT_CONTROL_CHARACTERS = frozenset("\t\n\r")
+
+
+def clean_input(text):
+    """`text` in NFC without NUL, control characters other than tab and line breaks, lone
+    surrogates (which no database or encoder accepts) or invisible format characters.
+
+    Decomposed Vietnamese ("Nghi\u0323 đi\u0323nh", as some Mac and old Windows tools paste it)
+    becomes the composed form, so search, sorting and uniqueness see one spelling."""
+    if text.isascii() and text.isprintable():
+        return text  # the common case, without a pass over every character
+    kept = "".join(
+        ch
+        for ch in text
+        if not (
+            (unicodedata.category(ch) == "Cc" and ch not in KEPT_CONTROL_CHARACTERS)
+            or unicodedata.category(ch) == "Cs"
+            or (unicodedata.category(ch) == "Cf" and ch not in KEPT_FORMAT_CHARACTERS)
+        )
+    )
+    return unicodedata.normalize("NFC", kept)

@@ -1,4 +1,5 @@
 import logging
+import sys
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError
@@ -6,6 +7,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 
+from . import outage
 from .search import SiteSearch
 
 logger = logging.getLogger(__name__)
@@ -21,7 +23,10 @@ def healthz(request):
     except DatabaseError:
         logger.exception("Health check: the database does not answer")
         return HttpResponse(
-            "database unavailable\n", status=503, content_type="text/plain; charset=utf-8"
+            "database unavailable\n",
+            status=503,
+            content_type="text/plain; charset=utf-8",
+            headers={"Retry-After": str(outage.RETRY_AFTER_SECONDS)},
         )
     return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
 
@@ -53,8 +58,14 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # Rendered without the request context: no database queries, so it works when the database
-    # is what failed.
+    """Every unhandled exception ends here (core/outage.py). Rendered without the request
+    context: no database queries, so it works when the database is what failed. Django calls it
+    while handling the exception, so the fault is at hand."""
+    fault = sys.exception()
+    if outage.database_unavailable(fault):
+        return outage.service_unavailable()
+    if outage.disk_full(fault):
+        return outage.storage_full(request)
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 

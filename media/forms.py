@@ -1,7 +1,8 @@
 """Upload rules for the asset library, on top of Wagtail's own (the checks live in media.uploads).
 
 These are the base forms named in settings, so they apply to every admin view that takes an
-upload: add, multiple upload, edit (replacing the file) and the choosers' upload tabs.
+upload: add, multiple upload, edit (replacing the file) and the choosers' upload tabs. Each file
+is stored under a cleaned name (media.upload_names), never the one the editor's computer sent.
 """
 
 import functools
@@ -18,6 +19,7 @@ from wagtailmedia.models import MediaType
 from wagtailmedia.settings import wagtailmedia_settings
 
 from media import uploads
+from media.upload_names import clean_upload
 
 POSTER_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 DURATION_HELP = _("Tính bằng giây. Để trống hoặc 0 để lấy thời lượng từ tệp (trừ tệp WebM).")
@@ -87,7 +89,7 @@ class PortalImageForm(BaseImageForm):
             field.check_image_pixel_size = _refuse_unreadable_header(field.check_image_pixel_size)
 
     def clean_file(self):
-        upload = _new_upload(self.cleaned_data.get("file"))
+        upload = clean_upload(_new_upload(self.cleaned_data.get("file")))
         if upload is None:
             return self.cleaned_data.get("file")
         field = self.fields["file"]
@@ -101,7 +103,7 @@ class PortalImageForm(BaseImageForm):
 
 class PortalDocumentForm(OwnFileErrorsMixin, BaseDocumentForm):
     def clean_file(self):
-        upload = _new_upload(self.cleaned_data.get("file"))
+        upload = clean_upload(_new_upload(self.cleaned_data.get("file")))
         if upload is not None:
             uploads.check_document(upload, getattr(settings, "WAGTAILDOCS_EXTENSIONS", None))
         return self.cleaned_data.get("file")
@@ -115,13 +117,17 @@ class PortalMediaForm(OwnFileErrorsMixin, BaseMediaForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.file_duration = None  # read from the uploaded file by clean_file
+        for name in self.upload_fields + ("captions",):
+            if name in self.fields:
+                # A long name is shortened when it is cleaned (media.upload_names), not refused.
+                self.fields[name].max_length = None
         if "duration" in self.fields:
             self.fields["duration"].help_text = DURATION_HELP
         if "thumbnail" in self.fields:
             self.fields["thumbnail"].help_text = POSTER_HELP
 
     def clean_file(self):
-        upload = _new_upload(self.cleaned_data.get("file"))
+        upload = clean_upload(_new_upload(self.cleaned_data.get("file")))
         if upload is not None:
             if self.instance.type == MediaType.AUDIO:
                 extensions, kind = wagtailmedia_settings.AUDIO_EXTENSIONS, uploads.AUDIO
@@ -136,7 +142,7 @@ class PortalMediaForm(OwnFileErrorsMixin, BaseMediaForm):
         return self.cleaned_data.get("file")
 
     def clean_thumbnail(self):
-        upload = _new_upload(self.cleaned_data.get("thumbnail"))
+        upload = clean_upload(_new_upload(self.cleaned_data.get("thumbnail")))
         if upload is None:
             return self.cleaned_data.get("thumbnail")
         # The poster is shown as is, so it gets the same full check and metadata stripping as a
@@ -149,7 +155,7 @@ class PortalMediaForm(OwnFileErrorsMixin, BaseMediaForm):
         )
 
     def clean_captions(self):
-        upload = _new_upload(self.cleaned_data.get("captions"))
+        upload = clean_upload(_new_upload(self.cleaned_data.get("captions")))
         if upload is not None:
             uploads.check_captions(upload, settings.PORTAL_CAPTIONS_MAX_UPLOAD_SIZE)
         return self.cleaned_data.get("captions")

@@ -10,6 +10,8 @@ from urllib.parse import urlencode
 
 from django.db.models import Q
 
+from core.search import clean_query
+
 from .models.documents import DOCUMENT_TYPES, STATUSES, number_key
 from .models.taxonomy import IssuingBody, LegalField
 
@@ -36,7 +38,8 @@ class DocumentFilters:
         by_slug = lambda items, slug: next((i for i in items if i.slug == slug), None)  # noqa: E731
         year = params.get("nam", "")
         return cls(
-            query=" ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH],
+            # As the site search's: no NUL or control character (PostgreSQL refuses a NUL).
+            query=clean_query(params.get("q", ""))[:MAX_QUERY_LENGTH],
             document_type=params.get("loai", "")
             if params.get("loai") in dict(DOCUMENT_TYPES)
             else "",

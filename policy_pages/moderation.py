@@ -27,7 +27,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
 from .models.participation import (
     APPROVED,
@@ -124,6 +124,17 @@ class SubmissionIndexView(IndexView):
         return response
 
 
+class SubmissionInspectView(InspectView):
+    """One item in full. The sender's email is for officers, who answer and export; a moderator
+    judges what was said, not who said it (tests/security/test_permission_matrix.py)."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if self.request.user.has_perm(EXPORT):
+            return fields
+        return [field for field in fields if field != "email"]
+
+
 class SubmissionViewSet(SnippetViewSet):
     model = Submission
     icon = "comment"
@@ -131,12 +142,14 @@ class SubmissionViewSet(SnippetViewSet):
     menu_order = 250
     add_to_admin_menu = True
     index_view_class = SubmissionIndexView
+    inspect_view_class = SubmissionInspectView
     # Kept in Wagtail's reference index: that is how the page delete view sees the protected
     # comments and refuses to delete their policy, instead of failing on the database's refusal.
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = ["receipt_display", "name", "policy", "kind", "part", "status", "created_at"]
-    list_filter = ["status", "kind", "policy", "created_at"]
+    # rate_unchecked: sent while the rate limits could not count (the cache was down).
+    list_filter = ["status", "kind", "policy", "created_at", "rate_unchecked"]
     list_per_page = 50
     ordering = ["-created_at", "-pk"]
     # Searched in the database, never put into the site's search index.
@@ -154,6 +167,7 @@ class SubmissionViewSet(SnippetViewSet):
         "email",
         "body",
         "created_at",
+        "rate_unchecked",
         "consent_at",
         "moderated_by",
         "moderated_at",
@@ -359,7 +373,10 @@ class AnswerBulkAction(SubmissionBulkAction):
 
 def moderation_buttons(submission, user, next_url):
     """Buttons on each pending row (not in its "more" menu); they open the same confirmation
-    as the bulk actions, for one item."""
+    as the bulk actions, for one item. The hook runs for every snippet listing (authors,
+    issuing bodies …): only submissions get buttons."""
+    if not isinstance(submission, Submission):
+        return []
     if submission.status != PENDING or not user.has_perm(MODERATE):
         return []
     query = urlencode({"id": submission.pk, "next": next_url})

@@ -1,11 +1,16 @@
 """A reader's comment, question or proposal, from the form to the database.
 
 Every defence here works without an outside service (no captcha, no spam API): a honeypot field,
-a signed time token that is refused when used too fast, too late or twice, rate limits per address
+a signed time token that is refused when used too fast or too late, rate limits per address
 and per email in the shared cache, one copy of a text per policy, and text cleaned to NFC without
 control characters. A refusal is a `Refusal` with the message the reader sees and its HTTP status.
-If the cache is down the checks that need it let the comment through: losing a citizen's comment
-is worse than letting a burst pass.
+
+A form stores one item however often it is sent: its token's random nonce is stored with the item
+under a unique constraint, so a form sent again (a double click, or the reader resending after the
+first answer was lost with a worker that died) gets the receipt of what was stored.
+If the cache is down the rate limits cannot count: the comment is stored pending as always, and
+flagged for the moderators (`rate_unchecked`), since losing a citizen's comment is worse than
+letting a burst reach the moderation queue.
 """
 
 import hashlib
@@ -87,21 +92,6 @@ def address_fingerprint(ip):
     return hmac.new(key, ip.encode(), hashlib.sha256).hexdigest()
 
 
-def client_ip(request):
-    """The reader's address: REMOTE_ADDR, or behind PORTAL_TRUSTED_PROXIES proxies the address
-    the outermost of them saw, from X-Forwarded-For (entries further left can be forged)."""
-    proxies = settings.PORTAL_TRUSTED_PROXIES
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def rate_key(ip):
     """IPv6 hosts get a /64 each, so an address is limited by its network, not its last bits."""
     try:
@@ -141,31 +131,49 @@ def check_token(token, policy_id):
     return payload["n"]
 
 
-def token_key(nonce):
-    return f"participation:token:{nonce}"
+SENT_FROM_THIS_FORM = _(
+    "Một ý kiến khác đã được gửi từ trang này và đã được lưu. Nội dung mới của bạn vẫn còn dưới "
+    "đây; nếu muốn gửi thêm ý kiến này, vui lòng bấm Gửi một lần nữa."
+)
 
 
-def spend_token(nonce):
-    """Each token sends once. `cache.add` is atomic in Redis and local memory; it answers None,
-    not False, when Redis is down, and then the comment goes through."""
-    if cache.add(token_key(nonce), 1, rules()["MAX_SECONDS"]) is False:
-        raise Refusal(
-            _("Ý kiến này đã được gửi từ trang này. Vui lòng tải lại trang để gửi ý kiến khác.")
-        )
+def sent_before(nonce, data):
+    """What this form stored already, if anything. The same words again are the first send
+    repeated: it gets the same receipt. Other words from the same form are refused, and the
+    re-shown form carries a new token, so the reader can send them as a new item."""
+    # The constraint's condition repeated: SQLite uses a partial index only when the query
+    # states its condition (PostgreSQL infers it).
+    try:
+        earlier = Submission.objects.exclude(form_key="").get(form_key=nonce)
+    except Submission.DoesNotExist:
+        return None
+    if earlier.kind != data["kind"] or earlier.body_hash != fingerprint(
+        data["body"], data["email"]
+    ):
+        raise Refusal(str(SENT_FROM_THIS_FORM))
+    return earlier
 
 
 def within_limit(key, limit, window):
+    """True or False; None when the cache does not answer (Redis down: django-redis ignores the
+    error and answers None), so nothing could be counted."""
     cache.add(key, 0, window)
     try:
         count = cache.incr(key)
     except ValueError:  # expired between the two calls
         cache.set(key, 1, window)
         count = 1
-    return count is None or count <= limit
+    return None if count is None else count <= limit
 
 
-def check_rates(ip, email):
+def check_rates(ip, email, nonce):
+    """Refuses a sender over a limit; answers False when the cache could not count.
+
+    A form is counted once however often it is sent (a double click, a resend): its sends after
+    the first store nothing new (`store`), so they are no burst."""
     limits = rules()
+    if cache.add(f"participation:counted:{nonce}", 1, limits["MAX_SECONDS"]) is False:
+        return True
     per_ip, ip_window = limits["PER_IP"]
     per_email, email_window = limits["PER_EMAIL"]
     too_many = Refusal(
@@ -174,35 +182,31 @@ def check_rates(ip, email):
         status=429,
     )
     ip_key = address_fingerprint(rate_key(ip))
-    if ip and not within_limit(f"participation:ip:{ip_key}", per_ip, ip_window):
+    by_ip = within_limit(f"participation:ip:{ip_key}", per_ip, ip_window) if ip else True
+    if by_ip is False:
         raise too_many
     email_key = hashlib.sha256(email.casefold().encode()).hexdigest()
-    if not within_limit(f"participation:email:{email_key}", per_email, email_window):
+    by_email = within_limit(f"participation:email:{email_key}", per_email, email_window)
+    if by_email is False:
         raise too_many
+    return by_ip is not None and by_email is not None
 
 
 DUPLICATE = _("Bạn đã gửi nội dung này cho chính sách này trước đó; hệ thống không nhận bản trùng.")
 
 
-def store(policy, data, ip, nonce):
-    """Store one pending item and return it, committed, before the reader gets a receipt.
+def store(policy, data, ip, nonce, rate_checked=True):
+    """Store one pending item, committed before the reader gets a receipt: (item, True), or
+    (the item this form stored before, False) when the same form is sent again.
 
-    The form's token is spent first, so two sends of one form cannot both pass; if the item is
-    then not stored, the token is given back, so the reader's "go back and send again" works."""
-    spend_token(nonce)
-    try:
-        return insert(policy, data, ip)
-    except BaseException:
-        cache.delete(token_key(nonce))
-        raise
-
-
-def insert(policy, data, ip):
+    The database's unique constraints are the one check, so two sends racing each other store
+    one: the second waits for the first to commit, then finds its item. If nothing is stored,
+    nothing is spent, so the reader's "go back and send again" works."""
     body_hash = fingerprint(data["body"], data["email"])
     now = timezone.now()
     try:
         with transaction.atomic():
-            return Submission.objects.create(
+            submission = Submission.objects.create(
                 policy=policy,
                 kind=data["kind"],
                 receipt=new_receipt(),
@@ -214,13 +218,19 @@ def insert(policy, data, ip):
                 body=data["body"],
                 body_hash=body_hash,
                 ip_hash=address_fingerprint(ip),
+                form_key=nonce,
+                rate_unchecked=not rate_checked,
                 consent_at=now,
                 created_at=now,
             )
     except IntegrityError as error:
-        # The sender's same text on this policy, earlier or at this very instant: the unique
-        # constraint is the one check, so two sends racing each other store one.
-        raise Refusal(str(DUPLICATE)) from error
+        # This form, sent a moment ago; or the sender's same text on this policy from another
+        # form, which is refused.
+        earlier = sent_before(nonce, data)
+        if earlier is None:
+            raise Refusal(str(DUPLICATE)) from error
+        return earlier, False
+    return submission, True
 
 
 def send_receipt(submission):

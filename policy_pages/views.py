@@ -24,6 +24,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
+from core.accounts.client_ip import client_ip
+from core.outage import RETRY_AFTER_SECONDS
 from core.privacy import public
 
 from .forms import form_for_page, fresh_token, without_consent
@@ -33,9 +35,9 @@ from .submissions import (
     Refusal,
     check_rates,
     check_token,
-    client_ip,
     issue_token,
     send_receipt,
+    sent_before,
     store,
 )
 
@@ -45,7 +47,7 @@ logger = logging.getLogger(__name__)
 def not_saved():
     # Rendered without the request context or any query: the database may be what failed.
     html = loader.get_template("policy_pages/submission_not_saved.html").render()
-    return HttpResponse(html, status=503)
+    return HttpResponse(html, status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
 
 
 def show_form(request, policy, form, refusal=None, status=400):
@@ -115,14 +117,22 @@ def submit(request, policy_id):
         data = form.cleaned_data
         try:
             nonce = check_token(data.get("token"), policy.pk)
-            check_rates(client_ip(request), data["email"])
-            submission = store(policy, data, client_ip(request), nonce)
+            # The same form sent again (its first answer lost): the receipt of what it stored,
+            # before the rate limits, which counted it the first time.
+            submission, created = sent_before(nonce, data), False
+            if submission is None:
+                rate_checked = check_rates(client_ip(request), data["email"], nonce)
+                submission, created = store(
+                    policy, data, client_ip(request), nonce, rate_checked=rate_checked
+                )
         except Refusal as refusal:
             return show_form(request, policy, form, refusal, status=refusal.status)
     except DatabaseError:
         logger.exception("Submission on policy %s not saved: the database failed", policy_id)
         return not_saved()
-    send_receipt(submission)
+    if created:
+        # Once: a form sent again must not become a way to mail someone over and over.
+        send_receipt(submission)
     # 303: reloading the receipt page does not send the form again.
     response = HttpResponseRedirect(
         reverse("policy_pages:receipt", args=[submission.receipt]) + "?moi=1"

@@ -2,13 +2,13 @@ import re
 
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from media.serving import serve_upload
 from syndication.api import api_router
 
 urlpatterns = [
@@ -25,11 +25,9 @@ urlpatterns = [
 if settings.SERVE_UPLOADS:
     # Uploads in development and tests; in production object storage or the web server serves them.
     urlpatterns += [
-        re_path(
-            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        # Never the documents' folder: documents go through Wagtail's serve view, which checks
+        # their collection's privacy (media/serving.py).
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve_upload)
     ]
 
 urlpatterns += [

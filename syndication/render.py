@@ -6,6 +6,8 @@ writes only the element's attributes), and Dublin Core's `dc:creator` for byline
 `<author>` must be an email address, which the portal never publishes.
 """
 
+from html import escape
+
 from django.utils import timezone
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
@@ -89,18 +91,21 @@ def render(feed, entries, fmt, self_url):
     if feed.podcast:
         _podcast_channel(generator.podcast, feed)
     for entry in entries:
-        _add_entry(generator, entry, feed.podcast)
+        _add_entry(generator, entry, feed.podcast, fmt)
     if fmt == ATOM:
         return generator.atom_str(pretty=False)
     return generator.rss_str(pretty=False)
 
 
-def _add_entry(generator, entry, podcast):
+def _add_entry(generator, entry, podcast, fmt=RSS):
     item = generator.add_entry(order="append")
     item.guid(entry.guid, permalink=entry.is_permalink)
     item.title(entry.title)
     item.link(href=entry.link, rel="alternate")
-    item.description(entry.summary or entry.title, isSummary=True)
+    summary = entry.summary or entry.title
+    # RSS readers show <description> as HTML, so the plain-text sapo is escaped there (a sapo
+    # holding "<script>" stays words); Atom's <summary> is declared text and stays as it is.
+    item.description(escape(summary, quote=False) if fmt == RSS else summary, isSummary=True)
     if entry.body:
         item.content(entry.body, type="html")
     item.published(timezone.localtime(entry.published))

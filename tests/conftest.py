@@ -5,6 +5,7 @@ from wagtail.models import Page, Site
 import pytest
 
 from tests.factories import HomePageFactory
+from tests.helpers import log_in_verified
 
 
 @pytest.fixture
@@ -26,3 +27,10 @@ def empty_cache():
     yield
     for alias in ("default", "renditions"):
         caches[alias].clear()
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, past the second factor every superuser must give."""
+    log_in_verified(client, admin_user)
+    return client

@@ -44,3 +44,40 @@ def hidden_stories(section):
     withdrawn = ArticlePageFactory(parent=section, title="Bí mật đã gỡ", slug="tin-da-go")
     withdrawn.unpublish()
     return {page.slug: page for page in (draft, scheduled, private, withdrawn)}
+
+
+def confirmed_device(user):
+    """The authenticator app a user has set up (core/accounts/two_factor.py)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.get_or_create(
+        user=user, confirmed=True, defaults={"name": "Ứng dụng thử"}
+    )[0]
+
+
+def totp_code(device):
+    """The six digits the user's app shows now, as the app computes them from the shared key.
+    A code opens the device once: a second login in the same 30 s takes the next step's code,
+    which the device accepts (one step of tolerance)."""
+    import time
+
+    from django_otp.oath import TOTP
+
+    device.refresh_from_db()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    step = max(totp.t(), device.last_t + 1)
+    totp.time = device.t0 + (step - device.drift) * device.step
+    return f"{totp.token():0{device.digits}d}"
+
+
+def log_in_verified(client, user):
+    """`client.force_login`, plus the second factor superusers and the editor-in-chief must
+    give before any admin page: the session is marked verified by the user's own device."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = confirmed_device(user).persistent_id
+    session.save()
+    return user

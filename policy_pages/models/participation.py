@@ -172,6 +172,15 @@ class Submission(models.Model):
     # by the database itself when two arrive at once.
     body_hash = models.CharField(max_length=64, editable=False)
     ip_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # The random key of the form it was sent from (the nonce of its signed time token): a form
+    # sent again, because the first answer never reached the reader, finds its item and receipt
+    # instead of storing a second one. Random per form, so it says nothing about the sender.
+    form_key = models.CharField(max_length=32, blank=True, editable=False)
+    # Sent while the shared cache did not answer, so the rate limits could not count it: the
+    # moderators see it flagged rather than the comment being lost or refused.
+    rate_unchecked = models.BooleanField(
+        _("chưa kiểm tra được tần suất gửi"), default=False, editable=False
+    )
     consent_at = models.DateTimeField(_("đồng ý xử lý dữ liệu cá nhân lúc"))
     created_at = models.DateTimeField(_("ngày gửi"), default=timezone.now, db_index=True)
     moderated_at = models.DateTimeField(_("ngày kiểm duyệt"), null=True, blank=True)
@@ -202,7 +211,12 @@ class Submission(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["policy", "kind", "body_hash"], name="one_copy_of_a_text_per_policy"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["form_key"],
+                condition=~models.Q(form_key=""),
+                name="one_submission_per_form",
+            ),
         ]
         indexes = [models.Index(fields=["policy", "kind", "status", "created_at"])]
         permissions = [

@@ -6,6 +6,7 @@ Every environment variable is read once, here at the top. ``dev`` loosens these 
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -36,7 +37,7 @@ BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 MEDIA_STORAGE_BACKEND = os.environ.get(
-    "MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+    "MEDIA_STORAGE_BACKEND", "core.upload_storage.WholeFileSystemStorage"
 )
 MEDIA_URL = os.environ.get("MEDIA_URL", "/uploads/")
 # Varnish (or other HTTP caches) to purge on publish: their purge addresses, e.g.
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "policy_pages",
     "syndication",
     "core",
+    "core.accounts",
     "portal",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -75,6 +77,9 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -85,6 +90,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before the page cache (and WhiteNoise): cached pages and static files carry the policy too.
+    "core.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and CSRF: a cached page is answered without touching either, and a
     # response that sets a cookie (a CSRF token, a session) is never kept.
@@ -96,6 +103,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Editors' sessions: idle and absolute time-outs, then the second factor (core/accounts/).
+    "core.accounts.session_timeouts.SessionTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "core.accounts.two_factor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the final response of a failed login.
@@ -134,7 +145,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No JIT: it compiles any query the planner thinks costly, and a page's joins (each page
     # type's table, core/specific.py) can take seconds to compile for milliseconds of work.
-    DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off"}
+    # A database host that drops packets (rather than refusing) fails in 5 s, not the OS's
+    # minutes: readers get the 503 page (core/outage.py), not a worker killed for its time-out.
+    DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off", "connect_timeout": 5}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while the editor saves; the timeout waits out a write lock
     # instead of failing with "database is locked".
@@ -219,6 +232,21 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "errors/login_locked.html"
 AXES_VERBOSE = False
+# The address behind our own proxies only (PORTAL_TRUSTED_PROXIES, below): a forged
+# X-Forwarded-For must not give a guesser a fresh address on every try.
+AXES_CLIENT_IP_CALLABLE = "core.accounts.client_ip.client_ip"
+
+# Sessions end 30 minutes after the last request, and 8 hours after the login whatever the
+# activity (a working day); core/accounts/session_timeouts.py keeps both clocks.
+PORTAL_SESSION_IDLE_SECONDS = 30 * 60
+PORTAL_SESSION_ABSOLUTE_SECONDS = 8 * 3600
+SESSION_COOKIE_AGE = PORTAL_SESSION_ABSOLUTE_SECONDS
+SESSION_SAVE_EVERY_REQUEST = False
+
+# Two-factor authentication (django-otp, TOTP): required for superusers and these groups, open
+# to every other editor from their account page (core/accounts/two_factor.py).
+PORTAL_TWO_FACTOR_REQUIRED_GROUPS = ["Tổng biên tập"]
+OTP_TOTP_ISSUER = "Cổng TTĐT Chính phủ"
 
 # Internationalisation: Vietnamese first, Vietnam time.
 LANGUAGE_CODE = "vi"
@@ -258,6 +286,47 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (core/csp.py). Readers' pages run only the portal's own files: no
+# inline script or style anywhere in templates/ (tests/security/test_csp.py reads them all),
+# no plug-ins, no <base>, forms post only here, never framed. Pictures, video, audio and
+# captions come from the uploads, which may live on object storage (MEDIA_URL).
+_uploads = urlsplit(MEDIA_URL)
+_SELF_AND_UPLOADS = [
+    "'self'",
+    *([f"{_uploads.scheme}://{_uploads.netloc}"] if _uploads.netloc else []),
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": _SELF_AND_UPLOADS,
+        "media-src": _SELF_AND_UPLOADS,
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail admin (Wagtail 8) still writes inline scripts (listings, inline panels, date
+# pickers) and <style> elements, which a browser refuses under the readers' policy
+# (tests/browser/test_csp_browser.py watches the admin under this one). It also shows pictures
+# as data: and blob: URLs (previews of uploads, the focal-point chooser) and frames itself
+# (the live preview panel). Everything else stays as strict.
+PORTAL_ADMIN_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": [*_SELF_AND_UPLOADS, "data:", "blob:"],
+    "media-src": [*_SELF_AND_UPLOADS, "blob:"],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng Thông tin điện tử Chính phủ"

@@ -17,7 +17,7 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-uploads-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-static-"))
 STORAGES = {
     **STORAGES,  # noqa: F405
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "core.upload_storage.WholeFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SERVE_UPLOADS = True

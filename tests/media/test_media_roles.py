@@ -6,13 +6,13 @@ import pytest
 
 from media.models import PortalMedia
 from tests.factories import PortalImageFactory, PortalMediaFactory
-from tests.helpers import member_of
+from tests.helpers import log_in_verified, member_of
 from tests.media.test_upload_rules import add_media, wav_bytes
 
 
 @pytest.mark.parametrize("role", ["Phóng viên", "Biên tập viên", "Tổng biên tập"])
 def test_every_newsroom_role_uploads_audio_and_chooses_it(client, root_collection, role):
-    client.force_login(member_of(role, "nguoidung"))
+    log_in_verified(client, member_of(role, "nguoidung"))  # the editor-in-chief gives a code
     response = add_media(client, root_collection, "audio", "ban-tin.wav", wav_bytes(0.5))
     assert response.status_code == 302
     media = PortalMedia.objects.get()

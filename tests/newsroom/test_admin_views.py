@@ -8,11 +8,12 @@ from wagtail.rich_text import RichText
 import pytest
 
 from tests.factories import ArticlePageFactory, LiveCoveragePageFactory, SectionPageFactory
+from tests.helpers import log_in_verified
 
 
 @pytest.fixture
 def admin_client(client, db):
-    client.force_login(get_user_model().objects.create_superuser("quantri", "", "x" * 16))
+    log_in_verified(client, get_user_model().objects.create_superuser("quantri", "", "x" * 16))
     return client
 
 
