@@ -27,6 +27,7 @@ from .policy import (
     PolicyPageFactory,
     SubmissionFactory,
     milestone,
+    open_for_comment,
     relate,
 )
 
@@ -40,6 +41,7 @@ __all__ = [
     "PolicyIndexPageFactory",
     "PolicyPageFactory",
     "milestone",
+    "open_for_comment",
     "relate",
     "AudioBulletinPageFactory",
     "InfographicPageFactory",

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils import timezone
 
@@ -89,6 +89,15 @@ def relate(source, relation_type, target):
 
 def milestone(policy, stage, when, **fields):
     return PolicyMilestone.objects.create(page=policy, stage=stage, date=when, **fields)
+
+
+def open_for_comment(home_page, title):
+    """A published policy, in its own index, whose consultation opened 3 days ago for 23 days."""
+    policy = PolicyPageFactory(parent=PolicyIndexPageFactory(parent=home_page), title=title)
+    today = timezone.localdate()
+    milestone(policy, "lay-y-kien", today - timedelta(days=3), closes_on=today + timedelta(days=20))
+    policy.save_revision().publish()
+    return policy
 
 
 class SubmissionFactory(factory.django.DjangoModelFactory):

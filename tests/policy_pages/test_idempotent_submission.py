@@ -9,21 +9,19 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from datetime import timedelta
 from pathlib import Path
 from unittest import mock
 
 from django.core import mail
 from django.db import connections
 from django.test import Client
-from django.utils import timezone
 
 import pytest
 import requests
 from bs4 import BeautifulSoup
 
 from policy_pages.models import Submission
-from tests.factories import PolicyIndexPageFactory, PolicyPageFactory, milestone
+from tests.factories import open_for_comment
 from tests.policy_pages.participation import form_fields, stored
 from tests.servers import free_port, live_database_url, portal_server
 
@@ -133,12 +131,7 @@ def test_with_the_cache_down_a_resent_form_still_stores_one(client, open_policy,
 
 @pytest.fixture
 def live_policy(home_page):
-    policy = PolicyPageFactory(
-        parent=PolicyIndexPageFactory(parent=home_page), title="Dự thảo Luật Đường sắt (sửa đổi)"
-    )
-    today = timezone.localdate()
-    milestone(policy, "lay-y-kien", today - timedelta(days=3), closes_on=today + timedelta(days=20))
-    policy.save_revision().publish()
+    policy = open_for_comment(home_page, "Dự thảo Luật Đường sắt (sửa đổi)")
     return policy
 
 

@@ -4,16 +4,13 @@ one receipt each, and a database that does not answer never yields a receipt."""
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
-
-from django.utils import timezone
 
 import pytest
 import requests
 from bs4 import BeautifulSoup
 
 from policy_pages.models import Submission
-from tests.factories import PolicyIndexPageFactory, PolicyPageFactory, milestone
+from tests.factories import open_for_comment
 from tests.servers import free_port, live_database_url, portal_server
 
 CLIENTS, COMMENTS_EACH = 20, 10
@@ -27,12 +24,7 @@ CLIENTS, COMMENTS_EACH = 20, 10
 # migrations left it, like the browser tests do.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_hundred_comments_from_twenty_readers_at_once_are_each_stored_once(home_page):
-    policy = PolicyPageFactory(
-        parent=PolicyIndexPageFactory(parent=home_page), title="Dự thảo Luật Thủ đô (sửa đổi)"
-    )
-    today = timezone.localdate()
-    milestone(policy, "lay-y-kien", today - timedelta(days=3), closes_on=today + timedelta(days=20))
-    policy.save_revision().publish()
+    policy = open_for_comment(home_page, "Dự thảo Luật Thủ đô (sửa đổi)")
 
     def reader(number):
         """One reader's browser: read the page, send ten comments, then two that must fail."""

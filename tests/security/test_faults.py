@@ -9,7 +9,6 @@ import io
 import json
 import os
 from contextlib import contextmanager
-from datetime import timedelta
 from pathlib import Path
 from unittest import mock
 
@@ -20,7 +19,6 @@ from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from wagtail.models import Collection
 
@@ -32,7 +30,7 @@ from PIL import Image
 from core.upload_storage import WholeFileSystemStorage
 from media.models import PortalDocument, PortalImage
 from policy_pages.models import Submission
-from tests.factories import PolicyIndexPageFactory, PolicyPageFactory, milestone
+from tests.factories import open_for_comment
 from tests.helpers import log_in_verified, member_of
 from tests.policy_pages.participation import form_fields
 from tests.servers import free_port, live_database_url, portal_server
@@ -82,12 +80,7 @@ def redis_down(settings):
 
 @pytest.fixture
 def open_policy(home_page):
-    policy = PolicyPageFactory(
-        parent=PolicyIndexPageFactory(parent=home_page), title="Dự thảo Luật Đất đai (sửa đổi)"
-    )
-    today = timezone.localdate()
-    milestone(policy, "lay-y-kien", today - timedelta(days=3), closes_on=today + timedelta(days=20))
-    policy.save_revision().publish()
+    policy = open_for_comment(home_page, "Dự thảo Luật Đất đai (sửa đổi)")
     return policy
 
 
