@@ -484,7 +484,9 @@ class Soak:
 
         mine = Submission.objects.filter(email__startswith=f"bench-{self.run_id}-")
         stored = dict(mine.values("receipt").annotate(n=Count("pk")).values_list("receipt", "n"))
-        found = comment_check(records, stored)
+        # Each send has its own sender address (bench/comments.py payload()).
+        per_send = dict(mine.values("email").annotate(n=Count("pk")).values_list("email", "n"))
+        found = comment_check(records, stored, per_send)
         found["deleted_after"], _ = mine.delete()
         return found
 

@@ -127,17 +127,20 @@ def by_kind(records, seconds):
     return rows
 
 
-def comment_check(records, stored):
+def comment_check(records, stored, rows_per_send=None):
     """Every acknowledged comment stored exactly once.
 
     `stored` maps each receipt code found in the database for this run's senders to the number
-    of rows holding it (the codes of acknowledged comments that are missing count 0). Comments
+    of rows holding it (the codes of acknowledged comments that are missing count 0). A receipt
+    code is unique in the database, so a comment stored twice has two codes: `rows_per_send`
+    maps each send (its own sender address) to its rows, and more than one fails the check. Comments
     whose POST was in flight when the process died may be stored without the reader having seen
     the receipt: counted apart, never as a failure (the reader's resend is point 10's business)."""
     posts = [r for r in records if r.kind == "comment"]
     acknowledged = [r.receipt for r in posts if r.receipt]
     missing = [code for code in acknowledged if stored.get(code, 0) == 0]
     duplicated = [code for code, n in stored.items() if n > 1]
+    duplicated += [send for send, n in (rows_per_send or {}).items() if n > 1]
     acknowledged_twice = len(acknowledged) - len(set(acknowledged))
     unacknowledged = sorted(set(stored) - set(acknowledged))
     return {

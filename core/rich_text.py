@@ -9,9 +9,11 @@ expands its own `<a linktype>` and `<embed>` tags), so a stored `<a href="javasc
 every save (core.input_cleaning), so what is stored is what Draftail could have made.
 """
 
+import re
+
 from wagtail.whitelist import check_url
 
-from bs4 import BeautifulSoup, Comment
+from bs4 import BeautifulSoup, NavigableString
 
 # Elements dropped with everything inside them: their content is code, not text.
 DROPPED_WITH_CONTENT = frozenset(
@@ -20,13 +22,16 @@ DROPPED_WITH_CONTENT = frozenset(
         "template", "noscript", "noembed", "noframes", "textarea", "select", "button", "form",
         "input", "link", "meta", "base", "title", "head", "audio", "video", "source", "img",
         "picture", "canvas", "xmp", "plaintext", "portal",
+        # Wagtail's image and media embeds: no portal rich text has those features (photos are
+        # StreamField blocks), and one with a bad id or format makes its page, every feed that
+        # carries it and the API a 500.
+        "embed",
     }
 )  # fmt: skip
 # What Wagtail's database format and the portal's features (core.blocks.RICH_TEXT_FEATURES, and
 # tables and headings in imported legal texts) use; any other element is unwrapped to its text.
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "linktype", "id"},
-    "embed": {"embedtype", "id", "format", "alt", "url"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
     **{
@@ -64,6 +69,9 @@ ALLOWED_ATTRIBUTES = {
     },  # fmt: skip
 }
 URL_ATTRIBUTES = frozenset({"href", "url"})
+# Draftail writes a key on every block; Wagtail's comments on rich text are anchored by it.
+BLOCK_KEY = "data-block-key"
+BLOCK_KEY_VALUE = re.compile(r"[\w-]{1,16}")
 
 
 def sanitise_rich_text(html):
@@ -74,14 +82,17 @@ def sanitise_rich_text(html):
         return html
     soup = BeautifulSoup(html, "html.parser")
     changed = False
-    for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):
-        comment.extract()  # conditional comments are markup to old browsers
+    # Comments, CDATA sections, declarations, processing instructions: html.parser keeps them as
+    # text, but a browser reads `<![CDATA[>` as a comment that ends at the first ">", so what
+    # follows would be live markup (and conditional comments are markup to old browsers).
+    for special in soup.find_all(string=lambda text: type(text) is not NavigableString):
+        special.extract()
         changed = True
     for tag in soup.find_all(True):
         if tag.decomposed:
             continue
         name = tag.name.lower()
-        if name in DROPPED_WITH_CONTENT or (name == "embed" and not tag.get("embedtype")):
+        if name in DROPPED_WITH_CONTENT:
             tag.decompose()
             changed = True
             continue
@@ -91,6 +102,8 @@ def sanitise_rich_text(html):
             continue
         allowed = ALLOWED_ATTRIBUTES[name]
         for attribute, value in list(tag.attrs.items()):
+            if attribute == BLOCK_KEY and BLOCK_KEY_VALUE.fullmatch(str(value)):
+                continue
             if attribute not in allowed or (
                 attribute in URL_ATTRIBUTES and check_url(str(value)) is None
             ):

@@ -169,11 +169,21 @@ def within_limit(key, limit, window):
 def check_rates(ip, email, nonce):
     """Refuses a sender over a limit; answers False when the cache could not count.
 
-    A form is counted once however often it is sent (a double click, a resend): its sends after
-    the first store nothing new (`store`), so they are no burst."""
+    A form that passed is not counted again when it is sent again (a double click racing the
+    first send): those sends store nothing new (`store`), so they are no burst. A form refused
+    here is counted again on every send, or sending each form twice would skip the limits."""
     limits = rules()
-    if cache.add(f"participation:counted:{nonce}", 1, limits["MAX_SECONDS"]) is False:
+    counted = f"participation:counted:{nonce}"
+    if cache.add(counted, 1, limits["MAX_SECONDS"]) is False:
         return True
+    try:
+        return _within_rates(limits, ip, email)
+    except Refusal:
+        cache.delete(counted)
+        raise
+
+
+def _within_rates(limits, ip, email):
     per_ip, ip_window = limits["PER_IP"]
     per_email, email_window = limits["PER_EMAIL"]
     too_many = Refusal(

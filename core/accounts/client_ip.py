@@ -13,10 +13,18 @@ from django.conf import settings
 
 
 def _valid(address):
-    try:
-        return str(ipaddress.ip_address(address))
-    except ValueError:
-        return None
+    """The address, also when a proxy wrote it with its port ("1.2.3.4:5678", "[::1]:80")."""
+    candidates = [address]
+    if address.startswith("["):
+        candidates.append(address[1:].split("]", 1)[0])
+    elif address.count(":") == 1:
+        candidates.append(address.split(":", 1)[0])
+    for candidate in candidates:
+        try:
+            return str(ipaddress.ip_address(candidate))
+        except ValueError:
+            continue
+    return None
 
 
 def client_ip(request):

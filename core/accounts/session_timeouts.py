@@ -62,6 +62,12 @@ class SessionTimeoutMiddleware:
             else:
                 # A session from before these clocks existed starts them now.
                 session.setdefault(LOGGED_IN_AT, now)
-                if now - session.get(SEEN_AT, 0) > SEEN_RESOLUTION:
+                if now - session.get(SEEN_AT, 0) > SEEN_RESOLUTION and not _background(request):
                     session[SEEN_AT] = now
         return self.get_response(request)
+
+
+def _background(request):
+    """The editor's tab asking by itself, not the editor: Wagtail pings its editing session every
+    few seconds while an edit tab is open, which would keep an abandoned session alive."""
+    return request.path_info.startswith(reverse("wagtailadmin_home") + "editing-sessions/")

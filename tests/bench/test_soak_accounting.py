@@ -99,6 +99,15 @@ def test_a_receipt_stored_twice_or_given_twice_fails():
     assert not comment_check(posts[:1], {"AAAA": 2})["passed"]
 
 
+def test_one_send_stored_as_two_comments_fails():
+    """Receipt codes are unique in the database: a doubled comment shows as two codes for one
+    sender, one of them never acknowledged."""
+    posts = [request("comment", answered("a", 1.0, 303), method="POST", receipt="AAAA")]
+    found = comment_check(posts, {"AAAA": 1, "BBBB": 1}, {"bench-x-7@example.com": 2})
+    assert found["duplicated"] == ["bench-x-7@example.com"]
+    assert not found["passed"]
+
+
 def test_rows_by_kind_count_statuses_and_rates_and_time_a_moved_request_from_its_first_try():
     records = [
         request("feed", answered("a", 0.0, 304, took=0.01)),

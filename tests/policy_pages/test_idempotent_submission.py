@@ -258,3 +258,22 @@ def test_a_worker_killed_after_the_commit_loses_the_reply_not_the_comment(live_p
         assert again.headers["Location"].startswith(f"/y-kien/bien-nhan/{comment.receipt}/")
         receipt_page = reader.get(base + again.headers["Location"], timeout=30)
         assert comment.receipt_display in receipt_page.text
+
+
+def test_sending_each_form_twice_does_not_skip_the_rate_limits(client, open_policy, settings):
+    """A form refused for its rate is counted again when sent again, or a spammer would send
+    every form twice and never be limited."""
+    settings.PORTAL_PARTICIPATION = {
+        **settings.PORTAL_PARTICIPATION,
+        "PER_EMAIL": (1, 600),
+        "PER_IP": (1, 600),
+    }
+    answers = []
+    for number in range(4):
+        data, action = form_fields(client, open_policy)
+        data["body"] = f"Ý kiến thứ {number + 1} về dự thảo, mỗi lần một nội dung khác."
+        answers.append(
+            (client.post(action, data).status_code, client.post(action, data).status_code)
+        )
+    assert answers == [(303, 303)] + [(429, 429)] * 3
+    assert len(stored()) == 1

@@ -237,6 +237,14 @@ def test_a_session_in_use_stays_open_and_its_clock_moves(client, reporter):
     assert time.time() - client.session[SEEN_AT] < 60
 
 
+def test_an_edit_tab_left_open_does_not_keep_the_session_alive(client, reporter):
+    """Wagtail's editor pings its editing session every few seconds by itself."""
+    assert log_in(client, "phongvien").status_code == 302
+    age_session(client, **{SEEN_AT: 29 * 60, LOGGED_IN_AT: 29 * 60})
+    client.post("/admin/editing-sessions/ping/wagtailcore/page/2/0/")
+    assert time.time() - client.session[SEEN_AT] > 28 * 60
+
+
 def test_a_session_ends_eight_hours_after_login_however_busy(client, reporter):
     assert log_in(client, "phongvien").status_code == 302
     age_session(client, **{SEEN_AT: 10, LOGGED_IN_AT: 8 * 3600 + 10})
@@ -407,3 +415,38 @@ def test_the_shell_can_print_the_code_an_admin_without_a_phone_needs(db):
     printed = StringIO()
     call_command("otp_code", "quantri", stdout=printed)
     assert device.verify_token(printed.getvalue().strip())
+
+
+def test_an_editor_without_a_code_can_log_out_from_the_code_page(client, chief):
+    confirmed_device(chief)
+    log_in(client, "tongbientap")
+    page = BeautifulSoup(client.get(VERIFY).text, "html.parser")
+    logout = page.find("button", string=lambda text: text and "Đăng xuất" in text).find_parent(
+        "form"
+    )
+    assert logout["method"] == "post"
+    response = client.post(logout["action"])
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize(
+    "forwarded, seen",
+    [
+        ("198.51.100.8", "198.51.100.8"),
+        ("198.51.100.8:51234", "198.51.100.8"),  # a proxy that writes the port
+        ("[2001:db8::7]:443", "2001:db8::7"),
+        ("2001:db8::7", "2001:db8::7"),
+        ("không-phải-địa-chỉ", "10.0.0.1"),  # the proxy's own: throttles more, never less
+    ],
+)
+def test_the_client_address_behind_our_proxy_is_read_with_or_without_a_port(
+    rf, settings, forwarded, seen
+):
+    """Readers must not all share the proxy's address (and one rate limit) because it adds
+    ports."""
+    from core.accounts.client_ip import client_ip
+
+    settings.PORTAL_TRUSTED_PROXIES = 1
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == seen

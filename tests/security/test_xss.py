@@ -380,3 +380,23 @@ def test_a_reader_s_payload_sent_through_the_form_is_kept_as_text_once_approved(
     html = client.get(policy.url).content.decode()
     assert shown(html, "Góp ý qua biểu mẫu")
     assert executable_payloads(html) == []
+
+
+def test_rich_text_from_code_loses_what_a_browser_would_run_and_keeps_what_draftail_writes():
+    from core.rich_text import sanitise_rich_text
+
+    # A browser ends `<![CDATA[>` at the first ">": what follows would be a live element.
+    cdata = f"<p><![CDATA[><img src=x onerror={MARK}>]]>Chữ</p>"
+    assert MARK not in sanitise_rich_text(cdata)
+    assert "Chữ" in sanitise_rich_text(cdata)
+    # Image and media embeds: no portal rich text has them, and a bad one breaks every feed.
+    embed = '<p>Trước</p><embed embedtype="image" id="abc" format="bogus"/><p>Sau</p>'
+    assert sanitise_rich_text(embed) == "<p>Trước</p><p>Sau</p>"
+    # Draftail's own body comes back as it was, block keys (comments' anchors) included.
+    draftail = (
+        '<p data-block-key="a1b2c">Đoạn <a linktype="page" id="3">một</a></p>'
+        '<ul><li data-block-key="x9y8z">mục</li></ul>'
+    )
+    assert sanitise_rich_text(draftail) is draftail
+    hostile_key = '<p data-block-key="x" onclick="y">z</p><p data-block-key="a b">c</p>'
+    assert sanitise_rich_text(hostile_key) == '<p data-block-key="x">z</p><p>c</p>'
