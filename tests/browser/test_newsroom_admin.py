@@ -53,7 +53,7 @@ def set_up_two_factor(page):
     secret = page.locator(".two-factor-qr code").inner_text().replace(" ", "")
     code = totp(b32decode(secret + "=" * (-len(secret) % 8)))
     page.fill("#id_code", f"{code:06d}")
-    page.locator("form button[type=submit]").click()
+    page.get_by_role("button", name="Bật xác thực hai bước").click()
 
 
 def run_action(page, selector):
