@@ -338,19 +338,30 @@ def upload(name, content):
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
 
 
+def add_image(editor, collection):
+    return editor.post(
+        reverse("wagtailimages:add"),
+        {"title": "Ảnh thử", "collection": collection.pk, "file": upload("anh.png", png_bytes())},
+    )
+
+
+def add_document(editor, collection):
+    return editor.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Văn bản thử",
+            "collection": collection.pk,
+            "file": upload("cong-van.pdf", pdf_bytes()),
+        },
+    )
+
+
 def test_an_image_upload_on_a_full_disk_is_refused_clearly_and_leaves_nothing(
     editor, root_collection
 ):
     before = uploaded_files()
     with disk_full():
-        response = editor.post(
-            reverse("wagtailimages:add"),
-            {
-                "title": "Ảnh thử",
-                "collection": root_collection.pk,
-                "file": upload("anh.png", png_bytes()),
-            },
-        )
+        response = add_image(editor, root_collection)
     assert response.status_code == 507
     assert "hết dung lượng lưu trữ" in text_of(response)
     assert "Traceback" not in response.content.decode()
@@ -384,27 +395,13 @@ def test_a_document_upload_on_a_full_disk_is_refused_clearly_and_leaves_nothing(
 ):
     before = uploaded_files()
     with disk_full():
-        response = editor.post(
-            reverse("wagtaildocs:add"),
-            {
-                "title": "Văn bản thử",
-                "collection": root_collection.pk,
-                "file": upload("cong-van.pdf", pdf_bytes()),
-            },
-        )
+        response = add_document(editor, root_collection)
     assert response.status_code == 507
     assert "hết dung lượng lưu trữ" in text_of(response)
     assert not PortalDocument.objects.exists()
     assert uploaded_files() == before
     # With room again, the same upload is stored whole.
-    response = editor.post(
-        reverse("wagtaildocs:add"),
-        {
-            "title": "Văn bản thử",
-            "collection": root_collection.pk,
-            "file": upload("cong-van.pdf", pdf_bytes()),
-        },
-    )
+    response = add_document(editor, root_collection)
     assert response.status_code == 302
     stored = PortalDocument.objects.get()
     with stored.file.open("rb") as file:
