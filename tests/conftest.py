@@ -7,6 +7,9 @@ import pytest
 from tests.factories import HomePageFactory
 from tests.helpers import log_in_verified
 
+# Skips that CI turns into failures (tests/skips.py), and pytester to test that.
+pytest_plugins = ["tests.skips", "pytester"]
+
 
 @pytest.fixture
 def home_page(db):

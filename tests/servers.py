@@ -16,6 +16,12 @@ import requests
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# Tests that start server processes (gunicorn, varnishd) run on one xdist worker, one after
+# another: free_port() names a port that is free now, not once the server binds it, and two
+# gunicorns of sixteen threads each at once would crowd the two cores that their timing
+# assertions allow for. `make test` runs with --dist loadgroup.
+one_server_at_a_time = pytest.mark.xdist_group("servers")
+
 
 def free_port():
     with socket.socket() as probe:

@@ -30,20 +30,15 @@ from tests.factories import (
     SubmissionFactory,
     milestone,
 )
-from tests.servers import ROOT, live_database_url, portal_server
+from tests.servers import ROOT, live_database_url, one_server_at_a_time, portal_server
+from tests.skips import needs_tool, postgresql_pass
 
 TOOLS = ("pg_dump", "pg_restore", "createdb", "dropdb", "psql", "rsync")
 
 pytestmark = [
-    pytest.mark.skipif(
-        not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-        reason="backups are pg_dump/pg_restore of PostgreSQL (CI's second pass); "
-        "DATABASE_URL is not PostgreSQL here",
-    ),
-    pytest.mark.skipif(
-        not all(shutil.which(tool) for tool in TOOLS),
-        reason=f"deploy/backup.sh and restore.sh need {', '.join(TOOLS)}",
-    ),
+    postgresql_pass("backups are pg_dump/pg_restore of PostgreSQL"),
+    *(needs_tool(tool, shutil.which(tool), "the backup scripts run it") for tool in TOOLS),
+    one_server_at_a_time,
     # pg_dump sees only committed rows; the database is restored afterwards as migrations left it.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]

@@ -5,6 +5,8 @@ import shutil
 
 import pytest
 
+from tests.skips import needs_tool
+
 CHROMIUM = shutil.which("chromium")
 CHROMIUM_FLAGS = [
     "--headless",
@@ -20,6 +22,12 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(
+                needs_tool("chromium", CHROMIUM, "`apt-get install chromium` (.ci/run does)")
+            )
+            # One xdist worker runs them all, one after another: one live server, and one
+            # chromium at a time on the two cores (`make test` runs with --dist loadgroup).
+            item.add_marker(pytest.mark.xdist_group("browser"))
             # Committed data the live server can see; after each test the database is
             # emptied and restored as migrations left it (locale, root page, roles, workflow).
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
@@ -35,8 +43,6 @@ def page(live_url):
     (the data to restore) intact. Tests name their data fixtures before `page`, so the data is
     made before the loop starts. Starting chromium per test costs about a second.
     """
-    if CHROMIUM is None:
-        pytest.skip("Debian's chromium is not installed: `apt-get install chromium` (.ci/run does)")
     from django.db import connections
 
     from playwright.sync_api import sync_playwright

@@ -13,16 +13,16 @@ from bs4 import BeautifulSoup
 
 from tests.factories import ArticlePageFactory, SectionPageFactory
 from tests.helpers import confirmed_device, totp_code
-from tests.servers import live_database_url, portal_server
+from tests.servers import live_database_url, one_server_at_a_time, portal_server
+from tests.skips import needs_tool, postgresql_pass
 
 ONE_SECOND = 1.0
 
-SHARED = os.environ.get("DATABASE_URL", "").startswith("postgres") and os.environ.get("REDIS_URL")
 pytestmark = [
-    pytest.mark.skipif(
-        not SHARED,
-        reason="needs a database and a cache that separate processes share (CI's second pass)",
-    ),
+    # A database and a cache that separate processes share: .ci/run's second pass has both.
+    postgresql_pass("the server processes read the test's data"),
+    needs_tool("Redis", os.environ.get("REDIS_URL"), "REDIS_URL names the cache both share"),
+    one_server_at_a_time,
     # Committed data the server processes can read, restored afterwards as migrations left it.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]

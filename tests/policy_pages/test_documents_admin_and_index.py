@@ -91,13 +91,31 @@ def test_a_document_cannot_relate_to_itself(documents_index):
     assert "chính nó" in " ".join(error.value.message_dict["target"])
 
 
-def test_a_constitution_needs_no_number(documents_index):
-    constitution = LegalDocumentPageFactory.build(
+def test_a_constitution_needs_no_number(admin_client, client, documents_index):
+    """A decree without one is refused (above); a constitution has none, and a second one from
+    the same National Assembly does not clash with the first over the empty number."""
+    assembly = IssuingBodyFactory(name="Quốc hội")
+    LegalDocumentPageFactory(
+        parent=documents_index,
+        title="Hiến pháp năm 1992",
         document_type="hien-phap",
         number_symbol="",
-        issuing_body=IssuingBodyFactory(name="Quốc hội"),
+        issuing_body=assembly,
     )
-    constitution.clean()  # no error
+    data = document_form(
+        title="Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013",
+        slug="hien-phap-2013",
+        number_symbol="",
+        document_type="hien-phap",
+        issuing_body=str(assembly.pk),
+        issued_on="2013-11-28",
+        effective_on="2014-01-01",
+    )
+    response = add(admin_client, documents_index, {**data, "action-publish": "publish"})
+    assert response.status_code == 302, response.context["form"].errors
+    constitution = LegalDocumentPage.objects.get(slug="hien-phap-2013")
+    assert (constitution.number_symbol, constitution.live) == ("", True)
+    assert "Hiến pháp nước Cộng hòa" in client.get(constitution.url).content.decode()
 
 
 # The index ---------------------------------------------------------------------------------------

@@ -23,14 +23,12 @@ from bs4 import BeautifulSoup
 from policy_pages.models import Submission
 from tests.factories import open_for_comment
 from tests.policy_pages.participation import form_fields, stored
-from tests.servers import free_port, live_database_url, portal_server
+from tests.servers import free_port, live_database_url, one_server_at_a_time, portal_server
+from tests.skips import postgresql_pass
 
 pytestmark = pytest.mark.usefixtures("instant_forms")
 
-on_postgresql = pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="runs on PostgreSQL (CI's second pass): threads and server processes share its data",
-)
+on_postgresql = postgresql_pass("threads and server processes share its data")
 
 
 def text_of(response):
@@ -198,6 +196,7 @@ def gunicorn_workers():
 
 
 @on_postgresql
+@one_server_at_a_time
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_killed_after_the_commit_loses_the_reply_not_the_comment(live_policy):
     with (

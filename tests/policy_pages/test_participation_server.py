@@ -1,7 +1,6 @@
 """The comment pipeline against a real server process: many readers at once lose nothing and get
 one receipt each, and a database that does not answer never yields a receipt."""
 
-import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 
@@ -11,15 +10,16 @@ from bs4 import BeautifulSoup
 
 from policy_pages.models import Submission
 from tests.factories import open_for_comment
-from tests.servers import free_port, live_database_url, portal_server
+from tests.servers import free_port, live_database_url, one_server_at_a_time, portal_server
+from tests.skips import postgresql_pass
 
 CLIENTS, COMMENTS_EACH = 20, 10
 
 
-@pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="runs on PostgreSQL (CI's second pass): SQLite serialises every write anyway",
-)
+pytestmark = one_server_at_a_time
+
+
+@postgresql_pass("SQLite serialises every write anyway")
 # Committed data the server process can read; the database is restored afterwards as
 # migrations left it, like the browser tests do.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -258,12 +258,18 @@ def test_a_session_seven_hours_old_still_works(client, reporter):
 # Two-factor authentication -------------------------------------------------------------------
 
 
-def test_the_required_group_exists(db):
-    """The setting names a group the migrations make; a rename would silently drop the rule."""
-    from django.conf import settings
-
-    for name in settings.PORTAL_TWO_FACTOR_REQUIRED_GROUPS:
+def test_every_group_the_setting_names_exists_and_must_give_a_second_factor(db, client, settings):
+    """The setting names groups the migrations make: a rename of either would silently drop
+    the rule, and an emptied setting would let the editor-in-chief in on a password alone."""
+    assert "Tổng biên tập" in settings.PORTAL_TWO_FACTOR_REQUIRED_GROUPS
+    for number, name in enumerate(settings.PORTAL_TWO_FACTOR_REQUIRED_GROUPS):
         assert Group.objects.filter(name=name).exists(), name
+        user = member_of(name, f"thanhvien{number}")
+        user.set_password(PASSWORD)
+        user.save()
+        client.logout()
+        assert log_in(client, user.username).status_code == 302
+        assert client.get("/admin/")["Location"].startswith(SETUP), name
 
 
 @pytest.mark.django_db

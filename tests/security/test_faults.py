@@ -33,13 +33,11 @@ from policy_pages.models import Submission
 from tests.factories import open_for_comment
 from tests.helpers import log_in_verified, member_of
 from tests.policy_pages.participation import form_fields
-from tests.servers import free_port, live_database_url, portal_server
+from tests.servers import free_port, live_database_url, one_server_at_a_time, portal_server
+from tests.skips import postgresql_pass
 
 PASSWORD = "mat-khau-dai-2026"  # tests.helpers.member_of
-on_postgresql = pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="runs on PostgreSQL (CI's second pass): the server process reads the test's data",
-)
+on_postgresql = postgresql_pass("the server process reads the test's data")
 
 
 def text_of(response):
@@ -154,6 +152,7 @@ def test_a_query_the_database_refuses_is_still_a_500_not_an_outage(home_page):
     assert "Retry-After" not in response
 
 
+@one_server_at_a_time
 def test_a_real_server_with_its_database_unreachable_answers_503_pages():
     """No PostgreSQL needed: the server is pointed at a port where nothing listens."""
     with portal_server(f"postgres://postgres@127.0.0.1:{free_port()}/nowhere") as base:
@@ -228,6 +227,7 @@ def test_the_moderators_can_list_the_comments_the_rate_limits_could_not_count(
 
 
 @on_postgresql
+@one_server_at_a_time
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_real_server_with_redis_unreachable_serves_logs_in_and_takes_comments(open_policy):
     member_of("Biên tập viên", "bientap")

@@ -25,6 +25,8 @@ from tests.factories import (
     PolicyPageFactory,
     SectionPageFactory,
 )
+from tests.servers import one_server_at_a_time
+from tests.skips import needs_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 VCL = ROOT / "deploy" / "varnish" / "portal.vcl"
@@ -32,6 +34,7 @@ VARNISHD = shutil.which("varnishd") or (
     "/usr/sbin/varnishd" if Path("/usr/sbin/varnishd").exists() else None
 )
 SITE = "http://localhost"  # the home_page fixture's site
+needs_varnishd = needs_tool("varnishd", VARNISHD, "`apt-get install varnish` (.ci/run does)")
 
 
 class RecordingBackend(BaseBackend):
@@ -193,7 +196,8 @@ def through(varnish, path, method="GET"):
     return requests.request(method, readers + path, headers={"Host": "localhost"}, timeout=10)
 
 
-@pytest.mark.skipif(VARNISHD is None, reason="varnishd is not installed (.ci/run installs it)")
+@needs_varnishd
+@one_server_at_a_time
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_withdrawn_story_is_gone_from_varnish_at_once(story, varnish, settings):
     settings.WAGTAILFRONTENDCACHE = {
@@ -218,7 +222,8 @@ def test_a_withdrawn_story_is_gone_from_varnish_at_once(story, varnish, settings
     assert story.title not in listing.text
 
 
-@pytest.mark.skipif(VARNISHD is None, reason="varnishd is not installed (.ci/run installs it)")
+@needs_varnishd
+@one_server_at_a_time
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_varnish_refuses_a_purge_on_the_readers_address(story, varnish):
     """A proxy on the same machine forwards the Internet from 127.0.0.1: the ACL would let it."""
