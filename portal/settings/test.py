@@ -6,6 +6,7 @@ DATABASE_URL and REDIS_URL are honoured as in base: CI runs the same suite on Po
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
 
@@ -30,3 +31,13 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # Tests build their own in-memory database; nothing should touch var/ (absent in a clean clone).
     DATABASES["default"]["NAME"] = ":memory:"  # noqa: F405
+# pytest-xdist's workers (`make test` runs two) share the Redis of REDIS_URL, and every test
+# empties its cache, which is a FLUSHDB (tests/conftest.py): each worker takes a database of
+# its own, gw0 the one REDIS_URL names, gw1 the next. Server processes a test starts inherit
+# both variables from the worker and so read the same database as the test.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _WORKER.startswith("gw"):  # noqa: F405
+    _redis = urlsplit(REDIS_URL)  # noqa: F405 (from base)
+    _db = int(_redis.path.strip("/") or 0) + int(_WORKER.removeprefix("gw"))
+    for _cache in CACHES.values():  # noqa: F405
+        _cache["LOCATION"] = urlunsplit(_redis._replace(path=f"/{_db}"))
