@@ -281,9 +281,11 @@ def seed(root, site_name):
     sections = seed_sections(home)
     authors = seed_authors()
     created = seed_articles(sections, authors)
-    seed_topics(sections)
     seed_live_coverage(next(iter(sections.values())), authors)
     seed_longform(sections, authors)
+    # After every article exists: tagged any earlier, the live page and the long read would be
+    # tagged only by a second run, which would then edit two pages instead of changing nothing.
+    seed_topics(sections)
     seed_corrections()
     seed_home_curation(HomePage.objects.get(pk=home.pk))
     return home, created
