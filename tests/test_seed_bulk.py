@@ -8,9 +8,9 @@ from wagtail.models import Page, ReferenceIndex
 import pytest
 
 from core.search import search_words
+from demo.bulk.tree import bulk_pages
 from newsroom.models import ArticlePage, SectionPage
 from policy_pages.models import LegalDocumentPage, LegalDocumentRelation, PolicyPage, Submission
-from portal.bulk.tree import bulk_pages
 
 PAGES = 400
 

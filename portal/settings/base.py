@@ -45,14 +45,14 @@ MEDIA_URL = os.environ.get("MEDIA_URL", "/uploads/")
 FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")
 
 INSTALLED_APPS = [
-    # The desks, then the shared building blocks; `portal` itself only wires (seed_demo).
+    # The desks, then the shared building blocks, then the demo content that uses them all.
     "newsroom",
     "media",
     "policy_pages",
     "syndication",
     "core",
     "core.accounts",
-    "portal",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from media import demo as media_demo
+from demo import media as media_demo
 from tests.browser.conftest import assert_accessible
 from tests.factories import MultimediaIndexPageFactory, PhotoStoryPageFactory, VideoPageFactory
 

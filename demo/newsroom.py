@@ -1,4 +1,4 @@
-"""Demo sections, authors and articles for `manage.py seed_demo`, from the text in demo_data."""
+"""Demo sections, authors and articles for `manage.py seed_demo`, from the text in newsroom_data."""
 
 from datetime import timedelta
 
@@ -7,11 +7,7 @@ from django.utils.html import escape
 
 from wagtail.rich_text import RichText
 
-from core.demo import publish
-from media.demo import demo_image
-
-from . import demo_data
-from .models import (
+from newsroom.models import (
     ArticleAuthor,
     ArticleCorrection,
     ArticlePage,
@@ -22,6 +18,10 @@ from .models import (
     LiveUpdate,
     SectionPage,
 )
+
+from . import newsroom_data as demo_data
+from .media import demo_image
+from .publishing import publish
 
 # Topics (chủ đề) cross sections; each article takes those of its section, in turn.
 SECTION_TOPICS = {
@@ -281,9 +281,11 @@ def seed(root, site_name):
     sections = seed_sections(home)
     authors = seed_authors()
     created = seed_articles(sections, authors)
-    seed_topics(sections)
     seed_live_coverage(next(iter(sections.values())), authors)
     seed_longform(sections, authors)
+    # After every article exists: tagged any earlier, the live page and the long read would be
+    # tagged only by a second run, which would then edit two pages instead of changing nothing.
+    seed_topics(sections)
     seed_corrections()
     seed_home_curation(HomePage.objects.get(pk=home.pk))
     return home, created

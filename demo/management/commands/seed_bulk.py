@@ -3,9 +3,9 @@ from django.core.management.base import BaseCommand
 
 from core.cache import start_new_generation
 from core.navigation import clear_menus
+from demo.bulk import runner
 from newsroom.models import HomePage
 from policy_pages.models import PolicyIndexPage
-from portal.bulk import runner
 
 
 class Command(BaseCommand):

@@ -7,12 +7,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import escape
 
-from core.demo import publish
 from core.text import fold_accents, vi_slugify
 from media.models import PortalDocument
-
-from . import demo_data
-from .models import (
+from policy_pages.models import (
     Answer,
     DraftPart,
     IssuingBody,
@@ -30,7 +27,7 @@ from .models import (
     PolicyQuestion,
     Submission,
 )
-from .models.participation import (
+from policy_pages.models.participation import (
     COMMENT,
     PENDING,
     PROPOSAL,
@@ -39,7 +36,10 @@ from .models.participation import (
     RECEIPT_LENGTH,
     REJECTED,
 )
-from .submissions import fingerprint
+from policy_pages.submissions import fingerprint
+
+from . import policy_pages_data as demo_data
+from .publishing import publish
 
 
 def demo_pdf(lines):

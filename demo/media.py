@@ -20,10 +20,7 @@ from django.utils.html import escape
 from mutagen import File as MutagenFile
 from PIL import Image, ImageDraw, ImageFont
 
-from core.demo import publish
-
-from . import demo_data
-from .models import (
+from media.models import (
     AudioBulletinPage,
     InfographicPage,
     MultimediaIndexPage,
@@ -33,6 +30,9 @@ from .models import (
     PortalMedia,
     VideoPage,
 )
+
+from . import media_data as demo_data
+from .publishing import publish
 
 WIDTH, HEIGHT = 1200, 675
 

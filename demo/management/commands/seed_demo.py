@@ -4,10 +4,10 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from core.models import SiteSettings
-from media import demo as media_demo
-from newsroom import demo as newsroom_demo
+from demo import media as media_demo
+from demo import newsroom as newsroom_demo
+from demo import policy_pages as policy_demo
 from newsroom.models import SectionPage
-from policy_pages import demo as policy_demo
 
 SITE_NAME = "Cổng Thông tin điện tử Chính phủ"
 DEMO_SETTINGS = {
