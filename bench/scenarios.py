@@ -56,11 +56,14 @@ def page_counts():
 
 
 def choose():
-    from newsroom.models import SectionPage, Topic
-    from newsroom.models.article import published_articles
+    from newsroom.models import ArticlePage, SectionPage, Topic
     from newsroom.models.listing import SECTION_PAGE_SIZE, published_stories
-    from policy_pages.models import LegalDocumentIndexPage, PolicyPage, Submission
-    from policy_pages.models.documents import published_documents
+    from policy_pages.models import (
+        LegalDocumentIndexPage,
+        LegalDocumentPage,
+        PolicyPage,
+        Submission,
+    )
     from policy_pages.models.participation import APPROVED
 
     scenario = Scenario(pages=page_counts())
@@ -82,7 +85,7 @@ def choose():
         notes["section"] = f"{section.title}: {count} stories"
         notes["section_deep"] = f"page {deep} of {last}"
 
-    article = published_articles().first()
+    article = ArticlePage.objects.published().first()
     if article:
         paths["article"] = page_path(article)
         notes["article"] = f"newest article, id {article.pk}"
@@ -95,7 +98,7 @@ def choose():
     index = LegalDocumentIndexPage.objects.live().first()
     if index:
         common = (
-            published_documents()
+            LegalDocumentPage.objects.published()
             .values("document_type", "issued_on__year")
             .annotate(n=Count("pk"))
             .order_by("-n", "document_type", "-issued_on__year")
@@ -139,12 +142,11 @@ def mixed_paths(scenario, site):
     """A few hundred distinct addresses of every kind, for the memory run."""
     from newsroom.models import SectionPage, Topic
     from newsroom.models.listing import published_stories
-    from policy_pages.models import PolicyPage
-    from policy_pages.models.documents import published_documents
+    from policy_pages.models import LegalDocumentPage, PolicyPage
 
     found = [p for p in scenario.paths.values() if p]
     found += [page_path(p) for p in published_stories()[:120]]
-    found += [page_path(p) for p in published_documents()[:40]]
+    found += [page_path(p) for p in LegalDocumentPage.objects.published()[:40]]
     found += [page_path(p) for p in PolicyPage.objects.live()[:20]]
     for section in SectionPage.objects.live()[:20]:
         found += [f"{page_path(section)}?page={n}" for n in (1, 2, 3)]

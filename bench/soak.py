@@ -119,8 +119,7 @@ def choose_paths():
 
     from newsroom.models import SectionPage
     from newsroom.models.listing import published_stories
-    from policy_pages.models import PolicyPage
-    from policy_pages.models.documents import published_documents
+    from policy_pages.models import LegalDocumentPage, PolicyPage
 
     from .scenarios import page_path, search_path
 
@@ -132,7 +131,7 @@ def choose_paths():
         "article": [page_path(p) for p in published_stories()[:200]],
         "policy": [page_path(p) for p in PolicyPage.objects.live()[:30]],
         "search": [search_path(q) for q in SEARCHES],
-        "document": [page_path(p) for p in published_documents()[:50]],
+        "document": [page_path(p) for p in LegalDocumentPage.objects.published()[:50]],
     }
     paths = {kind: [p for p in found if p] for kind, found in paths.items()}
     feeds = ["/feeds/latest.rss", "/feeds/latest.atom", "/feeds/legal-documents.rss"]

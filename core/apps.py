@@ -13,6 +13,7 @@ class CoreConfig(AppConfig):
 
         cache.connect()
         cache.refresh_on_save(SiteSettings)
-        from . import input_cleaning
+        from . import input_cleaning, registry
 
+        registry.clean_text_of(self.label)
         input_cleaning.connect()  # every stored text in NFC, rich text sanitised

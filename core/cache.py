@@ -17,6 +17,8 @@ raw SQL fix) shows within minutes.
 import logging
 import time
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -39,6 +41,8 @@ RENEWAL_ATTEMPTS = 3
 RENEWAL_PAUSE_SECONDS = 0.1
 
 logger = logging.getLogger(__name__)
+# The keys renewals were asked for inside `one_renewal()`, or None outside it.
+_batched = ContextVar("content_renewals_batched", default=None)
 
 
 def generation(key=GENERATION_KEY):
@@ -70,12 +74,42 @@ def base_generation():
 
 def start_new_generation(**kwargs):
     """A publication: listings, pages and feeds are renewed."""
-    transaction.on_commit(lambda: _renew(GENERATION_KEY))
+    _renew_on_commit(GENERATION_KEY)
 
 
 def renew_everything(**kwargs):
     """Anything else: what pages show of others is renewed too."""
-    transaction.on_commit(lambda: _renew(GENERATION_KEY, BASE_GENERATION_KEY))
+    _renew_on_commit(GENERATION_KEY, BASE_GENERATION_KEY)
+
+
+@contextmanager
+def one_renewal():
+    """Every renewal asked for inside the block made once, at its end (and, as always, once
+    committed): a moderator approving fifty comments renews the generation once, not fifty
+    times, each of which would drop every cached page and feed again.
+
+    The renewal is asked for even if the block raises: what it saved before the error may be
+    committed, and one renewal too many costs a rebuild where one too few serves old pages.
+    Nested blocks leave the renewal to the outermost."""
+    if _batched.get() is not None:
+        yield
+        return
+    keys = set()
+    token = _batched.set(keys)
+    try:
+        yield
+    finally:
+        _batched.reset(token)
+        if keys:
+            _renew_on_commit(*sorted(keys))
+
+
+def _renew_on_commit(*keys):
+    batch = _batched.get()
+    if batch is not None:
+        batch.update(keys)
+    else:
+        transaction.on_commit(lambda: _renew(*keys))
 
 
 def _renew(*keys):

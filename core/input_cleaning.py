@@ -1,6 +1,7 @@
 """Every text the portal stores is cleaned on its way to the database (core.text.clean_input:
 NFC, no NUL, control, lone-surrogate or invisible format characters), and rich text is sanitised
-(core.rich_text).
+(core.rich_text). The models cleaned are those of the apps registered with
+`core.registry.clean_text_of()`: core's own, and each desk's from its `AppConfig.ready()`.
 
 Why on save and not in the forms: text arrives through Wagtail's page, snippet, image, document
 and media forms (each with its own base class, and StreamField's JSON inside them), the public
@@ -24,11 +25,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import BaseLogEntry, Revision
 from wagtail.whitelist import check_url
 
+from . import registry
 from .rich_text import sanitise_rich_text
 from .text import clean_input
-
-# The portal's own apps, and the tags editors type on images and documents.
-CLEANED_APPS = frozenset({"core", "newsroom", "media", "policy_pages", "syndication", "taggit"})
 
 
 def clean_strings(value):
@@ -131,7 +130,7 @@ def clean_before_save(sender, instance, raw=False, **kwargs):
         content_type = instance.content_type or instance.base_content_type
         clean_serialised(content_type.model_class() if content_type else None, instance.content)
         clean_instance(instance)  # object_str, the title the admin lists it by
-    elif sender._meta.app_label in CLEANED_APPS or issubclass(sender, BaseLogEntry):
+    elif sender._meta.app_label in registry.CLEANED_APPS or issubclass(sender, BaseLogEntry):
         clean_instance(instance)  # a log entry's label is the page's or object's title
 
 

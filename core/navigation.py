@@ -7,6 +7,8 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from .privacy import all_pages
+
 MENU_TIMEOUT = 3600
 
 
@@ -19,7 +21,7 @@ def menu_sections(site, request=None):
     key = _cache_key(site)
     items = cache.get(key)
     if items is None:
-        pages = Page.objects.child_of(site.root_page).live().public().in_menu()
+        pages = all_pages().child_of(site.root_page).live().unrestricted().in_menu()
         items = [(page.title, page.get_url(request), page.pk) for page in pages]
         cache.set(key, items, MENU_TIMEOUT)
     return items

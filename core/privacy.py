@@ -1,7 +1,11 @@
-"""What readers may see: Wagtail's `PageQuerySet.public()`, with its one lookup cached.
+"""What readers may see: `.unrestricted()`, Wagtail's `PageQuerySet.public()` with its one lookup
+cached, on every portal page type's queryset (`BasePage.objects`) and on `all_pages()`.
 
 Wagtail's `.public()` reads every view restriction (password, login, group) from the database
-each time it is called, and a listing page calls it for each of its lists. Restrictions are few
+each time it is called, and a listing page calls it for each of its lists. The cached version has
+a name of its own rather than overriding `.public()`: the same call then means the same thing on
+our page types and on Wagtail's `Page.objects`, and a queryset without the method (Wagtail's own)
+fails loudly instead of silently reading the database. Restrictions are few
 and change rarely, so their page paths are kept in the shared cache under the base generation
 (core/cache.py), which saving or deleting a restriction or moving a page (which changes the paths
 below it) renews once committed. The generation is read before the database, so a list read
@@ -14,7 +18,8 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.signals import post_page_move
 
 from .cache import UNAVAILABLE, base_generation
@@ -34,12 +39,20 @@ def restricted_paths():
     return paths
 
 
-def public(queryset):
-    """`queryset` without pages under a view restriction, like Wagtail's `.public()`."""
-    private = Q()
-    for path in restricted_paths():
-        private |= Q(path__startswith=path)
-    return queryset.exclude(private) if private else queryset
+class PortalPageQuerySet(PageQuerySet):
+    """Wagtail's page queryset with what the portal's readers may see."""
+
+    def unrestricted(self):
+        """These pages without those under a view restriction, like Wagtail's `.public()`."""
+        private = Q()
+        for path in restricted_paths():
+            private |= Q(path__startswith=path)
+        return self.exclude(private) if private else self
+
+
+def all_pages():
+    """Pages of every type, as `Page.objects` gives them, with the portal's queryset methods."""
+    return PortalPageQuerySet(Page).order_by("path")
 
 
 def is_public(page):

@@ -27,30 +27,36 @@ def start_of_day(day):
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-# Invisible format characters that stay: the zero-width joiner builds emoji sequences (👨‍👩‍👧)
-# and the non-joiner matters in scripts editors may quote (Persian, Hindi). Every other format
-# character goes: zero-width spaces and the word joiner hide text from search and moderation,
-# bidirectional overrides and isolates make "invoice\u202efdp.exe" read as "invoiceexe.pdf".
-# Vietnamese needs none of them.
-KEPT_FORMAT_CHARACTERS = frozenset("\u200c\u200d")
+# The one definition of what stored text keeps, for every way text comes in (the admin's
+# forms through core/input_cleaning.py, the public's participation forms, upload names).
+# Dropped: NUL and every other control character (Cc) but tab and the two line
+# breaks; lone surrogates (Cs), which no database or encoder accepts; and every invisible format
+# character (Cf) but the zero-width joiner, which builds emoji sequences (👨‍👩‍👧). Zero-width
+# spaces, the non-joiner and the word joiner hide text from search and moderation ("l\u200cừa
+# đảo" slips past a filter for "lừa đảo"); bidirectional overrides and isolates make
+# "invoice\u202efdp.exe" read as "invoiceexe.pdf". Vietnamese needs none of them.
 KEPT_CONTROL_CHARACTERS = frozenset("\t\n\r")
+KEPT_FORMAT_CHARACTERS = frozenset("\u200d")
+_DROPPED_UNLESS_KEPT = {
+    "Cc": KEPT_CONTROL_CHARACTERS,
+    "Cf": KEPT_FORMAT_CHARACTERS,
+    "Cs": frozenset(),
+}
+
+
+def is_kept(ch):
+    """Whether stored text keeps the character `ch` (see KEPT_CONTROL_CHARACTERS)."""
+    kept = _DROPPED_UNLESS_KEPT.get(unicodedata.category(ch))
+    return kept is None or ch in kept
 
 
 def clean_input(text):
-    """`text` in NFC without NUL, control characters other than tab and line breaks, lone
-    surrogates (which no database or encoder accepts) or invisible format characters.
+    """`text` in NFC with only the characters stored text keeps (above).
 
     Decomposed Vietnamese ("Nghi\u0323 đi\u0323nh", as some Mac and old Windows tools paste it)
-    becomes the composed form, so search, sorting and uniqueness see one spelling."""
+    becomes the composed form, so search, sorting and uniqueness see one spelling. Characters
+    are dropped before composing, so a dropped one between a letter and its mark leaves them
+    joined."""
     if text.isascii() and text.isprintable():
         return text  # the common case, without a pass over every character
-    kept = "".join(
-        ch
-        for ch in text
-        if not (
-            (unicodedata.category(ch) == "Cc" and ch not in KEPT_CONTROL_CHARACTERS)
-            or unicodedata.category(ch) == "Cs"
-            or (unicodedata.category(ch) == "Cf" and ch not in KEPT_FORMAT_CHARACTERS)
-        )
-    )
-    return unicodedata.normalize("NFC", kept)
+    return unicodedata.normalize("NFC", "".join(ch for ch in text if is_kept(ch)))

@@ -8,7 +8,7 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 
 from . import outage
-from .search import SiteSearch
+from .search.query import SiteSearch
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ def healthz(request):
 
 def search(request):
     """Site search over live public content; any query, however long or odd, gets a normal page.
-    The work is in core/search.py."""
+    The work is in core/search/query.py."""
     site_search = SiteSearch.from_request(request)
     found = site_search.run(request)
     query = site_search.query_string()

@@ -8,9 +8,12 @@ class MediaConfig(AppConfig):
     verbose_name = "Ảnh và đa phương tiện"
 
     def ready(self):
+        from core import registry
         from core.cache import refresh_on_save
 
         from .models import PortalDocument, PortalImage, PortalMedia
 
         # Pages and feeds show photos with their captions and credits, media and attachments.
         refresh_on_save(PortalImage, PortalMedia, PortalDocument)
+        # The tags editors type on photos and documents are taggit's rows.
+        registry.clean_text_of(self.label, "taggit")

@@ -8,9 +8,12 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Tin bài"
 
     def ready(self):
+        from core import registry
         from core.cache import refresh_on_save
 
-        from .models import Author, Topic
+        from .models import Author, SectionPage, Topic
 
         # Pages and feeds show bylines and topic names (core/cache.py).
         refresh_on_save(Author, Topic)
+        registry.clean_text_of(self.label)
+        registry.narrow_search_by(SectionPage)

@@ -10,13 +10,13 @@ from wagtail.models import Site
 
 from core.paginate import paginate
 
-from .models import Author, Topic, published_articles
+from .models import ArticlePage, Author, Topic
 
 
 def _story_listing(request, template, stories_filter, context):
     """Render `template` with the site's live stories matching `stories_filter`, paginated."""
     site = Site.find_for_request(request)
-    articles = published_articles().filter(**stories_filter)
+    articles = ArticlePage.objects.published().filter(**stories_filter)
     articles = articles.descendant_of(site.root_page) if site else articles.none()
     page_obj = paginate(articles, request)
     return render(

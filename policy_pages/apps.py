@@ -10,12 +10,16 @@ class PolicyPagesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from core import registry
         from core.cache import refresh_on_save, renew_everything
 
         from . import roles  # noqa: F401  (connects the signal that grants the policy tree)
         from .models import Answer, IssuingBody, LegalField, Submission
+        from .search import documents_numbered
 
         refresh_on_save(IssuingBody, LegalField, Answer)
+        registry.clean_text_of(self.label)
+        registry.find_exact_matches(documents_numbered)
         post_save.connect(_on_submission, sender=Submission, dispatch_uid="content-submission")
         post_delete.connect(renew_everything, sender=Submission, dispatch_uid="content-sub-del")
 

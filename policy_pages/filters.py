@@ -10,10 +10,11 @@ from urllib.parse import urlencode
 
 from django.db.models import Q
 
-from core.search import clean_query
+from core.search.query import clean_query
 
-from .models.documents import DOCUMENT_TYPES, STATUSES, number_key
+from .models.documents import DOCUMENT_TYPES, STATUSES
 from .models.taxonomy import IssuingBody, LegalField
+from .numbers import number_key
 
 MAX_QUERY_LENGTH = 200
 FIRST_YEAR, LAST_YEAR = 1945, 2100

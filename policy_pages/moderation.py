@@ -29,6 +29,8 @@ from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
+from core.cache import one_renewal
+
 from .models.participation import (
     APPROVED,
     PENDING,
@@ -52,10 +54,11 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def moderate(submissions, status, user, reason=""):
-    """Set the status of each submission and log who did it and when."""
+    """Set the status of each submission and log who did it and when; the pages showing them
+    are renewed once (core.cache.one_renewal)."""
     action = ACTIONS[status][0]
     now = timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(), one_renewal():
         for submission in submissions:
             submission.status = status
             submission.moderated_at = now
@@ -69,8 +72,8 @@ def moderate(submissions, status, user, reason=""):
 
 
 def answer(submissions, user, **fields):
-    """One answer for a comment or a group of comments on one policy."""
-    with transaction.atomic():
+    """One answer for a comment or a group of comments on one policy, renewing pages once."""
+    with transaction.atomic(), one_renewal():
         reply = Answer.objects.create(policy=submissions[0].policy, **fields)
         for submission in submissions:
             submission.answer = reply

@@ -20,7 +20,6 @@ import logging
 import re
 import secrets
 import time
-import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -33,16 +32,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.text import clean_input
+
 from .models.participation import Submission, new_receipt
 
 logger = logging.getLogger(__name__)
 
 SIGNING_SALT = "policy_pages.submission"
-# Line breaks and tabs stay; other control characters go, and so do invisible format characters
-# (zero-width spaces, bidirectional overrides that can disguise text) except the zero-width
-# joiner, which emoji sequences need.
-KEPT_CONTROLS = {"\n", "\t"}
-KEPT_FORMATS = {"\u200d"}
 
 
 @dataclass
@@ -57,17 +53,9 @@ def rules():
 
 
 def clean_text(text, multiline=False):
-    """NFC, no control or invisible characters; one line unless `multiline`."""
-    text = unicodedata.normalize("NFC", (text or "").replace("\r\n", "\n").replace("\r", "\n"))
-    kept = []
-    for ch in text:
-        category = unicodedata.category(ch)
-        if (category == "Cc" and ch not in KEPT_CONTROLS) or (
-            category == "Cf" and ch not in KEPT_FORMATS
-        ):
-            continue
-        kept.append(ch)
-    text = "".join(kept).replace("\t", " ")
+    """The stored text's characters (core.text.clean_input), laid out as a form field's: tabs as
+    spaces, runs of spaces as one, one line unless `multiline`, then at most one blank line."""
+    text = clean_input((text or "").replace("\r\n", "\n").replace("\r", "\n")).replace("\t", " ")
     if not multiline:
         return " ".join(text.split())
     lines = [" ".join(line.split()) for line in text.split("\n")]

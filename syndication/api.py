@@ -51,8 +51,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 
 from core.paginate import cached_count
-from core.privacy import public
-from core.search import search_words
+from core.privacy import all_pages
+from core.search.indexing import search_words
 
 MAX_AGE = 60
 WORD = re.compile(r"[^\W_]+")
@@ -73,7 +73,7 @@ def public_pages(request):
         raise BadRequestError(str(error)) from error
     if site is None:
         return Page.objects.none()
-    return public(Page.objects.live().descendant_of(site.root_page, inclusive=True))
+    return all_pages().live().descendant_of(site.root_page, inclusive=True).unrestricted()
 
 
 def restricted_collections():
@@ -172,7 +172,7 @@ class CheckedSearchFilter(SearchFilter):
             raise BadRequestError("search_operator must be 'and' or 'or'")
         if getattr(queryset, "_filtered_by_tag", False):
             raise BadRequestError("filtering by tag with a search query is not supported")
-        # Pages index folded copies of their text (core/search.py), so a page search is folded
+        # Pages index folded copies of their text (core/search/), so a page search is folded
         # as the site search's: "chinh phu" finds "Chính phủ". Images and documents index only
         # their own words: theirs keeps the accents, punctuation dropped all the same.
         text = request.GET["search"]

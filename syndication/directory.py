@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.privacy import public
 from media.models import KINDS, AudioBulletinPage, MultimediaIndexPage
 from newsroom.models import ArticlePage, SectionPage, Topic
 from policy_pages.models import (
@@ -94,13 +93,15 @@ def feeds_for(page=None, topic_=None):
 def feed_directory(site):
     """[(group heading, [FeedLink])] of every feed of the site, for /feeds/."""
     root = site.root_page
-    sections = public(SectionPage.objects.live().descendant_of(root)).order_by("path")
-    policies = public(PolicyPage.objects.live().descendant_of(root)).order_by("title")
-    documents = public(LegalDocumentPage.objects.live().descendant_of(root))
+    sections = SectionPage.objects.live().unrestricted().descendant_of(root).order_by("path")
+    policies = PolicyPage.objects.live().unrestricted().descendant_of(root).order_by("title")
+    documents = LegalDocumentPage.objects.live().unrestricted().descendant_of(root)
     types_used = set(documents.values_list("document_type", flat=True).distinct())
     bodies = IssuingBody.objects.filter(documents__in=documents).distinct().order_by("name")
     topics = (
-        Topic.objects.filter(tagged_articles__content_object__in=public(ArticlePage.objects.live()))
+        Topic.objects.filter(
+            tagged_articles__content_object__in=ArticlePage.objects.live().unrestricted()
+        )
         .distinct()
         .order_by("name")
     )

@@ -14,16 +14,14 @@ from django.http import Http404
 from django.templatetags.static import static
 from django.utils.text import Truncator
 
-from wagtail.models import Page
-
 from core.models import SiteSettings
-from core.privacy import public
+from core.privacy import all_pages
 from core.text import start_of_day
 from media.models import KINDS, MULTIMEDIA_PAGE_TYPES, AudioBulletinPage, MultimediaIndexPage
-from newsroom.models import ArticlePage, SectionPage, Topic, published_articles
+from newsroom.models import ArticlePage, SectionPage, Topic
 from policy_pages.filters import DocumentFilters
 from policy_pages.models import LegalDocumentIndexPage, LegalDocumentPage, PolicyPage
-from policy_pages.models.documents import DOCUMENT_TYPES, published_documents, today
+from policy_pages.models.documents import DOCUMENT_TYPES, today
 
 from . import entries as entry_tools
 
@@ -63,7 +61,7 @@ def _feed(site, title, link, description, build, **kwargs):
 
 def _index_url(site, index_type, params):
     """The reader's page a feed follows: the site's index of that kind, with the same filters."""
-    index = public(index_type.objects.live().descendant_of(site.root_page)).first()
+    index = index_type.objects.live().unrestricted().descendant_of(site.root_page).first()
     url = index.get_full_url() if index else site.root_url + "/"
     return url + (f"?{urlencode(params)}" if params else "")
 
@@ -77,7 +75,7 @@ def _newest(queryset):
 
 
 def _live(site, *page_types):
-    return public(Page.objects.live()).type(*page_types).descendant_of(site.root_page)
+    return all_pages().live().unrestricted().type(*page_types).descendant_of(site.root_page)
 
 
 def latest_feed(request, site):
@@ -94,7 +92,9 @@ def latest_feed(request, site):
 def section_feed(request, site, slug):
     # A slug is unique among siblings only: the shallowest section of that name is the one meant.
     section = (
-        public(SectionPage.objects.live().descendant_of(site.root_page))
+        SectionPage.objects.live()
+        .unrestricted()
+        .descendant_of(site.root_page)
         .filter(slug=slug)
         .order_by("depth", "path")
         .first()
@@ -115,7 +115,9 @@ def topic_feed(request, site, slug):
     topic = Topic.objects.filter(slug=slug).first()
     if topic is None:
         raise Http404("Không có chủ đề này.")
-    articles = published_articles().filter(topic_items__tag=topic).descendant_of(site.root_page)
+    articles = (
+        ArticlePage.objects.published().filter(topic_items__tag=topic).descendant_of(site.root_page)
+    )
     return _feed(
         site,
         f"Chủ đề {topic.name}",
@@ -160,7 +162,9 @@ def legal_documents_feed(request, site):
     filters = DocumentFilters.from_request(request)
     filters.query = ""
     chosen = urlencode(sorted(parse_qsl(filters.query_string())))
-    documents = _newest(filters.apply(published_documents().descendant_of(site.root_page)))
+    documents = _newest(
+        filters.apply(LegalDocumentPage.objects.published().descendant_of(site.root_page))
+    )
     index_url = _index_url(site, LegalDocumentIndexPage, dict(parse_qsl(chosen)))
     narrowed = [
         str(label)
@@ -186,7 +190,11 @@ def policy_feed(request, site, slug):
     """ "Follow this policy": its milestones as they come, its documents, guidance, answers to
     the public and news about it."""
     policy = (
-        public(PolicyPage.objects.live().descendant_of(site.root_page)).filter(slug=slug).first()
+        PolicyPage.objects.live()
+        .unrestricted()
+        .descendant_of(site.root_page)
+        .filter(slug=slug)
+        .first()
     )
     if policy is None:
         raise Http404("Không có chính sách này.")

@@ -29,7 +29,7 @@ from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from core import cache as content_cache
-from newsroom.models import SectionPage, published_articles
+from newsroom.models import ArticlePage, SectionPage
 from policy_pages.models import PolicyPage
 
 # A publish purges at most this many addresses (plus the subtree prefixes, always kept). A
@@ -140,7 +140,7 @@ def urls_showing(page, *, withdrawn=False):
             PolicyPage.objects.live().filter(topic_items__tag__in=topic_ids).distinct()[:REFERRERS]
         )
         showing += list(
-            published_articles()
+            ArticlePage.objects.published()
             .filter(topic_items__tag__in=topic_ids)
             .exclude(pk=page.pk)
             .distinct()[:TOPIC_NEIGHBOURS]

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from wagtail.contrib.sitemaps import Sitemap
 
-from core.privacy import public
+from core.privacy import all_pages
 from newsroom.models.listing import published_stories
 
 NEWS_WINDOW = timedelta(hours=48)
@@ -25,7 +25,7 @@ class PageSitemap(Sitemap):
         # Not `.specific()`: a page's address and dates are on the base model, so a sitemap of
         # ten thousand pages costs one query instead of one per page type.
         root = self.get_wagtail_site().root_page
-        return public(root.get_descendants(inclusive=True).live()).order_by("path")
+        return all_pages().descendant_of(root, inclusive=True).live().unrestricted()
 
 
 def recent_news(now=None):

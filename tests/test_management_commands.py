@@ -36,7 +36,6 @@ from policy_pages.models import (
     LegalDocumentRelation,
     LegalField,
     PolicyPage,
-    with_status,
 )
 
 
@@ -125,7 +124,7 @@ def test_seed_demo_builds_a_real_portal_and_running_it_again_changes_nothing(db,
     # The policy desk: issuers, fields, documents in every status with relations, and a policy in
     # every stage, one of them open for comment.
     assert IssuingBody.objects.count() >= 8 and LegalField.objects.count() >= 8
-    documents = with_status(LegalDocumentPage.objects.live())
+    documents = LegalDocumentPage.objects.live().with_status()
     assert documents.count() >= 20
     assert set(documents.values_list("status", flat=True)) == set(STATUSES)
     assert LegalDocumentRelation.objects.count() >= 8

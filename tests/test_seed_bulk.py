@@ -7,7 +7,7 @@ from wagtail.models import Page, ReferenceIndex
 
 import pytest
 
-from core.search import search_words
+from core.search.indexing import search_words
 from demo.bulk.tree import bulk_pages
 from newsroom.models import ArticlePage, SectionPage
 from policy_pages.models import LegalDocumentPage, LegalDocumentRelation, PolicyPage, Submission

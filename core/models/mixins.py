@@ -7,13 +7,13 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
 
 from ..prefetch import render_prefetched
-from ..privacy import public, restricted_paths
+from ..privacy import PortalPageQuerySet, all_pages, restricted_paths
 from ..renditions import SOCIAL_SPEC, rendition_or_none
-from ..search import indexed_text, search_words
+from ..search.indexing import indexed_text, search_words
 from ..specific import joined_specific
 from .fields import optional_image_field
 
@@ -31,7 +31,7 @@ def live_stories(*page_types):
     Every type must have `listing_image` (BasePage) and an `image` (its lead picture).
     """
     return joined_specific(
-        public(Page.objects.live()).type(*page_types).order_by("-first_published_at", "-pk"),
+        all_pages().live().unrestricted().type(*page_types).order_by("-first_published_at", "-pk"),
         page_types,
         related=("listing_image", "image"),
     )
@@ -86,6 +86,9 @@ class ListingFields(models.Model):
 class BasePage(ListingFields, Page):
     """The base of every public page: Wagtail's page plus listing fields, with panels in tabs."""
 
+    # A desk gives its page type a queryset of its own by subclassing PortalPageQuerySet.
+    objects = PageManager.from_queryset(PortalPageQuerySet)()
+
     promote_panels = [*Page.promote_panels, *ListingFields.listing_panels]
     # The badge a listing shows beside the title ("Video", "Ảnh"…); empty for plain news.
     kind_label = ""
@@ -94,7 +97,7 @@ class BasePage(ListingFields, Page):
     search_kind = ""
 
     # Accent-folded copies of the title and of every other searchable text, beside the originals
-    # (which the admin's search uses): readers type "chinh phu" for "Chính phủ". See core/search.py.
+    # (which the admin's search uses): readers type "chinh phu" for "Chính phủ". See core/search/.
     search_fields = [
         *Page.search_fields,
         index.SearchField("folded_title", boost=2),
@@ -184,7 +187,7 @@ class BasePage(ListingFields, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The path shown in breadcrumbs: sections between the home page (depth 2) and this page.
-        # No public() filter: a view restriction on an ancestor restricts this page too.
+        # No unrestricted() filter: a view restriction on an ancestor restricts this page too.
         # A page right under the home page (depth 3) has none: no query for it; a page reached
         # through BasePage.route has them from its routing.
         if self.depth <= 3:

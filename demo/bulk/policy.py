@@ -21,7 +21,6 @@ from policy_pages.models import (
     PolicyTopic,
     Submission,
 )
-from policy_pages.models.documents import number_key
 from policy_pages.models.participation import (
     APPROVED,
     COMMENT,
@@ -30,6 +29,7 @@ from policy_pages.models.participation import (
     RECEIPT_LENGTH,
     REJECTED,
 )
+from policy_pages.numbers import number_key
 from policy_pages.submissions import fingerprint
 
 from . import plan, text, words

@@ -11,7 +11,6 @@ from .article import (
     ArticleCorrection,
     ArticlePage,
     RelatedArticle,
-    published_articles,
 )
 from .authors import Author
 from .listing import (
@@ -42,5 +41,4 @@ __all__ = [
     "RelatedArticle",
     "SectionPage",
     "Topic",
-    "published_articles",
 ]

@@ -10,14 +10,14 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from rest_framework.fields import DateTimeField
 
 from core.api_fields import ImageField, NamesField, ObjectsField, StreamHTMLField
 from core.models import BasePage, SiteSettings, optional_image_field
-from core.privacy import public
+from core.privacy import PortalPageQuerySet
 
 from ..blocks import ArticleBodyBlock
 from .authors import Author
@@ -26,14 +26,16 @@ from .topics import ArticleTopic
 RELATED_COUNT = 4
 
 
-def published_articles():
-    """Live, public articles, newest first, with what a listing card shows (title, time, photo)
-    fetched up front."""
-    return (
-        public(ArticlePage.objects.live())
-        .order_by("-first_published_at", "-pk")
-        .select_related("listing_image", "image")  # renditions come from their cache
-    )
+class ArticlePageQuerySet(PortalPageQuerySet):
+    def published(self):
+        """Live, public articles, newest first, with what a listing card shows (title, time,
+        photo) fetched up front."""
+        return (
+            self.live()
+            .unrestricted()
+            .order_by("-first_published_at", "-pk")
+            .select_related("listing_image", "image")  # renditions come from their cache
+        )
 
 
 def either_of(chosen_ids, newest_ids):
@@ -50,10 +52,12 @@ def chosen_then_newest(chosen, sharing, count):
     links). Only the newest few sharing a topic can make the list: naming them in a subquery
     spares sorting every story of a topic (tens of thousands) by its editors' position."""
     newest_sharing = (
-        published_articles().filter(pk__in=sharing.values("content_object_id")).values("pk")[:count]
+        ArticlePage.objects.published()
+        .filter(pk__in=sharing.values("content_object_id"))
+        .values("pk")[:count]
     )
     return list(
-        published_articles()
+        ArticlePage.objects.published()
         .filter(pk__in=either_of(chosen.values("article_id"), newest_sharing))
         .annotate(
             chosen_position=Subquery(chosen.filter(article=OuterRef("pk")).values("sort_order")[:1])
@@ -161,6 +165,8 @@ class ArticlePage(BasePage):
     parent_page_types = ["newsroom.SectionPage"]
     subpage_types = []
     search_kind = "bai-viet"
+
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
     content_panels = [
         *BasePage.content_panels,
@@ -281,13 +287,13 @@ class ArticlePage(BasePage):
 
     def _related_articles_in_memory(self):
         chosen_ids = [link.article_id for link in self.related_links.all()]
-        chosen = {a.pk: a for a in published_articles().filter(pk__in=chosen_ids)}
+        chosen = {a.pk: a for a in ArticlePage.objects.published().filter(pk__in=chosen_ids)}
         related = [chosen[pk] for pk in chosen_ids if pk in chosen]
         missing = RELATED_COUNT - len(related)
         topic_ids = [topic.pk for topic in self.topic_list]
         if missing > 0 and topic_ids:
             shared = (
-                published_articles()
+                ArticlePage.objects.published()
                 .filter(topic_items__tag_id__in=topic_ids)
                 .exclude(pk__in=[self.pk, *chosen_ids])
                 .distinct()[:missing]

@@ -10,8 +10,6 @@ from .documents import (
     LegalDocumentAttachment,
     LegalDocumentPage,
     LegalDocumentRelation,
-    published_documents,
-    with_status,
 )
 from .indexes import LegalDocumentIndexPage, PolicyIndexPage
 from .participation import Answer, DraftPart, Submission
@@ -50,6 +48,4 @@ __all__ = [
     "PolicyQuestion",
     "PolicyRelatedArticle",
     "PolicyTopic",
-    "published_documents",
-    "with_status",
 ]

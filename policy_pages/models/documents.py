@@ -1,11 +1,9 @@
 """Legal documents (văn bản): their fields, their relations to each other and their status.
 
-A document's status is never stored: `with_status()` derives it in the database from its dates and
-from the documents in force that replace, repeal or amend it, on the day it is asked, so it is right
-on the day a date passes without anyone touching the page.
+A document's status is never stored: `LegalDocumentPage.objects.with_status()` derives it in the
+database from its dates and from the documents in force that replace, repeal or amend it, on the day
+it is asked, so it is right on the day a date passes without anyone touching the page.
 """
-
-import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,13 +16,14 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from core.api_fields import NamesField, ObjectsField, RichTextHTMLField
 from core.models import BasePage
-from core.privacy import public
-from core.text import fold_accents
+from core.privacy import PortalPageQuerySet
+
+from ..numbers import NUMBER_PATTERN, number_key
 
 DOCUMENT_TYPES = [
     ("hien-phap", _("Hiến pháp")),
@@ -68,17 +67,8 @@ RELATION_LABELS = {value: (active, passive) for value, active, passive, _effect 
 ENDING = [value for value, *_labels, effect in RELATIONS if effect == EXPIRED]
 PARTIAL = [value for value, *_labels, effect in RELATIONS if effect == PARTLY_EXPIRED]
 
-# "68/2023/NĐ-CP", "01/NQ-CP", "45/2019/QH14", "20/CT-TTg", "03/2016/TTLT-BTP-BNV".
-NUMBER_PATTERN = re.compile(r"^\d{1,5}(/\d{4})?/[0-9A-Za-zĐđ]+(-[0-9A-Za-zĐđ]+)*$")
-
-
 # A relation as the API gives it: its label and the other document (live and public only).
 RELATION_KEYS = {"relation": "0", "document": ("1", {"number_symbol": "number_symbol"})}
-
-
-def number_key(number_symbol):
-    """How numbers are matched: no accents, upper case, no spaces ("68/2023/nđ-cp" -> ...ND-CP)."""
-    return re.sub(r"\s+", "", fold_accents(number_symbol or "")).upper()
 
 
 def today():
@@ -86,42 +76,50 @@ def today():
     return timezone.localdate()
 
 
-def with_status(queryset, on=None):
-    """Annotate `status` (a key of STATUSES) on a LegalDocumentPage queryset, as of `on`."""
-    on = on or today()
-    in_force_sources = LegalDocumentRelation.objects.filter(
-        target=OuterRef("pk"), page__live=True
-    ).filter(
-        Q(page__effective_on__lte=on) | Q(page__effective_on__isnull=True, page__issued_on__lte=on)
-    )
-    return queryset.annotate(
-        status=Case(
-            When(
-                Q(effective_on__gt=on) | Q(effective_on__isnull=True, issued_on__gt=on),
-                then=Value(NOT_YET),
-            ),
-            When(
-                Q(expires_on__lte=on) | Exists(in_force_sources.filter(relation_type__in=ENDING)),
-                then=Value(EXPIRED),
-            ),
-            When(
-                Exists(in_force_sources.filter(relation_type__in=PARTIAL)),
-                then=Value(PARTLY_EXPIRED),
-            ),
-            default=Value(IN_FORCE),
-            output_field=models.CharField(),
+class LegalDocumentQuerySet(PortalPageQuerySet):
+    def with_status(self, on=None):
+        """Annotate `status` (a key of STATUSES) on each document, as of `on` (today)."""
+        on = on or today()
+        in_force_sources = LegalDocumentRelation.objects.filter(
+            target=OuterRef("pk"), page__live=True
+        ).filter(
+            Q(page__effective_on__lte=on)
+            | Q(page__effective_on__isnull=True, page__issued_on__lte=on)
         )
-    )
+        return self.annotate(
+            status=Case(
+                When(
+                    Q(effective_on__gt=on) | Q(effective_on__isnull=True, issued_on__gt=on),
+                    then=Value(NOT_YET),
+                ),
+                When(
+                    Q(expires_on__lte=on)
+                    | Exists(in_force_sources.filter(relation_type__in=ENDING)),
+                    then=Value(EXPIRED),
+                ),
+                When(
+                    Exists(in_force_sources.filter(relation_type__in=PARTIAL)),
+                    then=Value(PARTLY_EXPIRED),
+                ),
+                default=Value(IN_FORCE),
+                output_field=models.CharField(),
+            )
+        )
 
+    def in_force(self, on=None):
+        """The documents in force as of `on` (today), wholly or in part."""
+        return self.with_status(on).filter(status__in=[IN_FORCE, PARTLY_EXPIRED])
 
-def published_documents(on=None):
-    """Live, public legal documents, newest issue first, with status and issuing body."""
-    return with_status(
-        public(LegalDocumentPage.objects.live())
-        .select_related("issuing_body")
-        .order_by("-issued_on", "-pk"),
-        on,
-    )
+    def published(self, on=None):
+        """Live, public documents, newest issue first, with their status as of `on` and their
+        issuing body."""
+        return (
+            self.live()
+            .unrestricted()
+            .select_related("issuing_body")
+            .order_by("-issued_on", "-pk")
+            .with_status(on)
+        )
 
 
 class LegalDocumentPage(BasePage):
@@ -178,6 +176,8 @@ class LegalDocumentPage(BasePage):
     parent_page_types = ["policy_pages.LegalDocumentIndexPage"]
     subpage_types = []
     search_kind = "van-ban"
+
+    objects = PageManager.from_queryset(LegalDocumentQuerySet)()
 
     content_panels = [
         FieldPanel("title", help_text=_("Tên văn bản, ví dụ “Nghị định về quản lý thuế”.")),
@@ -264,9 +264,11 @@ class LegalDocumentPage(BasePage):
     def status_on(self, on=None):
         if not self.pk:
             return None
-        return with_status(LegalDocumentPage.objects.filter(pk=self.pk), on).values_list(
-            "status", flat=True
-        )[0]
+        return (
+            LegalDocumentPage.objects.filter(pk=self.pk)
+            .with_status(on)
+            .values_list("status", flat=True)[0]
+        )
 
     @cached_property
     def status(self):
@@ -286,14 +288,15 @@ class LegalDocumentPage(BasePage):
             # A preview: the relations are the revision's, in memory; filtered in Python.
             relations = list(self.relations.select_related("target__issuing_body"))
             visible = set(
-                public(LegalDocumentPage.objects.live())
+                LegalDocumentPage.objects.live()
+                .unrestricted()
                 .filter(pk__in=[r.target_id for r in relations])
                 .values_list("pk", flat=True)
             )
         else:
             relations = list(
                 self.relations.filter(
-                    target__in=public(LegalDocumentPage.objects.live())
+                    target__in=LegalDocumentPage.objects.live().unrestricted()
                 ).select_related("target__issuing_body")
             )
             visible = {r.target_id for r in relations}
@@ -306,7 +309,7 @@ class LegalDocumentPage(BasePage):
     def incoming_relations(self):
         """[(label, document)] others do to this one ("Được sửa đổi, bổ sung bởi …")."""
         sources = LegalDocumentRelation.objects.filter(
-            target=self, page__in=public(LegalDocumentPage.objects.live())
+            target=self, page__in=LegalDocumentPage.objects.live().unrestricted()
         ).select_related("page__issuing_body")
         return [(RELATION_LABELS[r.relation_type][1], r.page) for r in sources]
 

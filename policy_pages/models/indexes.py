@@ -9,9 +9,8 @@ from wagtail.api import APIField
 
 from core.models import BasePage
 from core.paginate import paginate
-from core.privacy import public
 
-from .documents import DOCUMENT_TYPES, STATUSES, published_documents, today
+from .documents import DOCUMENT_TYPES, STATUSES, LegalDocumentPage, today
 from .policies import STAGES, PolicyPage, current_stage, open_consultation_closes
 from .taxonomy import LegalField
 
@@ -42,7 +41,7 @@ class LegalDocumentIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         filters = DocumentFilters.from_request(request)
-        documents = filters.apply(published_documents().child_of(self))
+        documents = filters.apply(LegalDocumentPage.objects.published().child_of(self))
         page_obj = paginate(documents, request, DOCUMENT_PAGE_SIZE)
         query = filters.query_string()
         context.update(
@@ -77,7 +76,9 @@ class PolicyIndexPage(BasePage):
     def policies(self):
         on = today()
         return (
-            public(PolicyPage.objects.child_of(self).live())
+            PolicyPage.objects.child_of(self)
+            .live()
+            .unrestricted()
             .annotate(stage=current_stage(on), open_until=open_consultation_closes(on))
             .select_related("drafting_agency")
             .order_by(F("open_until").asc(nulls_last=True), "-first_published_at", "-pk")

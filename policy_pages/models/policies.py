@@ -28,12 +28,12 @@ from core.api_fields import NamesField, ObjectsField, StreamHTMLField
 from core.json_rows import JSONRows, rows
 from core.models import BasePage
 from core.paginate import paginate_counted
-from core.privacy import is_public, public
+from core.privacy import is_public
 from newsroom.blocks import ArticleBodyBlock
-from newsroom.models import ArticlePage, ArticleTopic, Topic, published_articles
+from newsroom.models import ArticlePage, ArticleTopic, Topic
 from newsroom.models.article import chosen_then_newest
 
-from .documents import LegalDocumentPage, today, with_status
+from .documents import LegalDocumentPage, today
 from .participation import COMMENT, OUTCOMES, PROPOSAL, QUESTION, DraftPart, Submission
 
 # In the order a policy lives them. Implementation may repeat; amendment and expiry close it.
@@ -546,8 +546,11 @@ class PolicyPage(BasePage):
     def legal_documents(self):
         """[(link, document)] in the officer's order, live and public documents only, with
         their status: one query."""
-        documents = with_status(
-            public(LegalDocumentPage.objects.live()).select_related("issuing_body")
+        documents = (
+            LegalDocumentPage.objects.live()
+            .unrestricted()
+            .select_related("issuing_body")
+            .with_status()
         )
         if _in_memory(self, "documents"):
             links = list(self.documents.all())  # a preview: the links are the revision's
@@ -581,7 +584,7 @@ class PolicyPage(BasePage):
 
     def _related_news_in_memory(self):
         chosen_ids = [link.article_id for link in self.related_links.all()]
-        articles = published_articles()
+        articles = ArticlePage.objects.published()
         chosen = articles.filter(pk__in=chosen_ids).in_bulk() if chosen_ids else {}
         result = [chosen[pk] for pk in chosen_ids if pk in chosen]
         topic_ids = [topic.pk for topic in self.topics.all()]

@@ -1,6 +1,6 @@
 from django import template
 
-from ..models.documents import STATUSES, published_documents
+from ..models.documents import STATUSES, LegalDocumentPage
 from ..models.indexes import LegalDocumentIndexPage
 from ..models.policies import STAGE_LABELS
 
@@ -23,6 +23,6 @@ def stage_label(stage):
 def latest_legal_documents(count=5):
     """The newest documents for the home page; the newsroom's templates show them without the
     newsroom's code importing the policy desk."""
-    documents = list(published_documents()[:count])
+    documents = list(LegalDocumentPage.objects.published()[:count])
     index = LegalDocumentIndexPage.objects.live().first() if documents else None
     return {"documents": documents, "index": index}

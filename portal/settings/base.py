@@ -345,7 +345,7 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
         # PostgreSQL only (SQLite ignores it): no stemming and no stop words, which in the server's
-        # default "english" drop Vietnamese syllables such as "so", "the", "an" (core/search.py).
+        # default "english" drop Vietnamese syllables such as "so", "the", "an" (core/search/).
         "SEARCH_CONFIG": "simple",
     }
 }

@@ -533,7 +533,7 @@ def test_past_the_ranked_limit_the_newest_matches_are_ranked_and_the_reader_told
     SQLite, the embedded default, ranks them all."""
     from django.db import connection
 
-    from core import search as site_search
+    from core.search import query as site_search
 
     monkeypatch.setattr(site_search, "MAX_RANKED", 2)
     for n, title in enumerate(["Giá cà phê tháng một", "Giá cà phê tháng hai", "Giá cà phê mới"]):

@@ -94,6 +94,26 @@ def test_a_replacement_or_repeal_in_force_ends_it(documents_index, decree, relat
         assert status(decree) == "het-hieu-luc"
 
 
+def test_in_force_on_a_date_keeps_documents_wholly_or_partly_in_force(documents_index, decree):
+    """`in_force(on=…)` composes with any other filter and asks the same question as the status
+    shown on the page, for the day given rather than today."""
+    amendment = LegalDocumentPageFactory(
+        parent=documents_index, issued_on=date(2022, 10, 30), effective_on=date(2022, 10, 30)
+    )
+    relate(amendment, "amends", decree)
+    replacement = LegalDocumentPageFactory(
+        parent=documents_index, issued_on=date(2024, 1, 1), effective_on=date(2024, 3, 1)
+    )
+    relate(replacement, "replaces", decree)
+
+    def in_force(on):
+        return set(LegalDocumentPage.objects.live().in_force(on=on).values_list("pk", flat=True))
+
+    assert in_force(date(2020, 12, 4)) == set()
+    assert in_force(date(2022, 11, 1)) == {decree.pk, amendment.pk}  # the decree partly
+    assert in_force(date(2024, 3, 1)) == {amendment.pk, replacement.pk}
+
+
 def test_a_draft_replacement_changes_nothing(documents_index, decree):
     draft = LegalDocumentPageFactory(
         parent=documents_index,

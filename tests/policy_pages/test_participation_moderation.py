@@ -13,6 +13,7 @@ from wagtail.models import ModelLogEntry
 import pytest
 from bs4 import BeautifulSoup
 
+from core import cache as content_cache
 from policy_pages.models import Answer, Submission
 from tests.factories import SubmissionFactory
 from tests.helpers import member_of
@@ -160,6 +161,41 @@ def test_an_officer_answers_a_group_of_approved_comments_with_one_text(
         queue["second"].pk,
     }
     assert ModelLogEntry.objects.filter(action="policy_pages.submission.answer").count() == 2
+
+
+@pytest.fixture
+def renewals(monkeypatch):
+    """The content generation's renewals (core/cache.py), each with the keys it renews."""
+    made = []
+    monkeypatch.setattr(content_cache, "_renew", lambda *keys: made.append(keys))
+    return made
+
+
+def test_approving_several_comments_renews_the_pages_once(
+    client, moderator, queue, renewals, django_capture_on_commit_callbacks
+):
+    """Each renewal makes every cached page and feed be rebuilt: fifty comments approved in one
+    action must not drop them fifty times in a row."""
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(bulk("approve", queue["first"], queue["second"], queue["other"]))
+    assert Submission.objects.filter(status="da-duyet").count() == 4
+    assert renewals == [(content_cache.BASE_GENERATION_KEY, content_cache.GENERATION_KEY)]
+
+
+def test_answering_several_comments_renews_the_pages_once(
+    client, officer, queue, renewals, django_capture_on_commit_callbacks
+):
+    """The answer and each comment linked to it would each renew."""
+    Submission.objects.filter(pk__in=[queue["first"].pk, queue["second"].pk]).update(
+        status="da-duyet"
+    )
+    client.force_login(officer)
+    data = {"outcome": "ghi-nhan", "explanation": "Ghi nhận.", "answered_on": "2026-11-20"}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(bulk("answer", queue["first"], queue["second"]), data)
+    assert Answer.objects.get().submissions.count() == 2
+    assert len(renewals) == 1
 
 
 def test_answers_are_refused_for_pending_items_or_mixed_policies(client, officer, queue):

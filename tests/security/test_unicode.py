@@ -60,6 +60,27 @@ def test_text_is_composed_and_loses_invisible_and_control_characters():
     assert clean_input("Hóa đơn\u202efdp.exe") == "Hóa đơnfdp.exe"
 
 
+def test_the_public_forms_and_stored_text_keep_the_same_characters():
+    """One definition of the kept characters (core.text.is_kept): a citizen's comment and an
+    editor's article lose the same ones; the form only lays out spaces and lines on top."""
+    from policy_pages.submissions import clean_text
+
+    characters = [
+        chr(c)
+        for c in [*range(0x30000), *range(0xE0000, 0xE0080)]
+        if not chr(c).isspace() and not 0xD800 <= c <= 0xDFFF
+    ]
+    differ = [
+        f"U+{ord(ch):04X}"
+        for ch in characters
+        if clean_text(f"a{ch}b", multiline=True) != clean_input(f"a{ch}b")
+    ]
+    assert differ == []
+    # The zero-width non-joiner hides a word from moderation as a zero-width space does.
+    assert clean_input("l\u200cừa đảo") == clean_text("l\u200cừa đảo") == "lừa đảo"
+    assert clean_input("Nghi\u0323 \ud800đi\u0323nh") == "Nghị định"
+
+
 def test_every_text_of_an_article_is_stored_clean(section):
     """Title (Wagtail's own field), plain fields, StreamField text, table cells and rich text."""
     article = ArticlePageFactory(

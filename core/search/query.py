@@ -1,27 +1,7 @@
-"""Site search (`/search/?q=`): accent-insensitive, over the content kinds, with filters, exact
-document numbers and editors' promoted results.
-
-Readers often type without diacritics ("chinh phu" for "Chính phủ"), and neither database backend
-folds Vietnamese by itself: SQLite's FTS5 tokenizer (unicode61, remove_diacritics=1) folds a letter
-with one mark but leaves "ế", "ộ", "ữ" (two marks) and "đ" (a letter of its own) as they are;
-PostgreSQL's parser keeps every mark (folding there would need the unaccent extension and a text
-search configuration of our own, i.e. a migration, and SQLite would still differ). So both sides go
-through the same Python fold, `search_words()`: every page indexes folded copies of its title and
-text (`BasePage.folded_title` and `folded_search_text`, beside the original fields, which the
-admin's search uses), and the reader's query is folded the same way before it reaches the backend.
-
-The folded text is runs of letters and digits joined by single spaces, so each backend's tokenizer
-finds exactly the same words ("68/2023/NĐ-CP" -> "68 2023 nd cp", where PostgreSQL's parser would
-read the original as a file path), and nothing a reader types reaches the FTS query syntax (quotes,
-`*`, `OR`, NUL). PostgreSQL runs with the "simple" configuration (settings): the default "english"
-one drops "so", "the", "an", "do" as stop words, which are "số", "thể", "an", "do" in Vietnamese.
-
-Core's search reads the content apps (docs/architecture.md); to keep imports one way it finds page
-types by their `search_kind` attribute and other apps' models through `apps.get_model()`.
-"""
+"""The reader's search (`/search/?q=`): filters, exact matches a desk finds, editors' promoted
+results, and ranking (core/search/__init__.py explains the folding)."""
 
 import operator
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -31,88 +11,34 @@ from urllib.parse import urlencode
 from django.apps import apps
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import CharField, Exists, F, Manager, OuterRef
+from django.db.models import CharField, Exists, F, OuterRef
 from django.db.models.functions import Cast
-from django.dispatch import receiver
-from django.utils.encoding import force_str
 from django.utils.text import capfirst
 
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
-from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
-from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.search.utils import normalise_query_string
-from wagtail.signals import page_published
 
 from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.backends.database.postgres.weights import get_sql_weights
 
-from .paginate import paginate
-from .privacy import public
-from .specific import joined_specific
-from .text import fold_accents, start_of_day
+from .. import registry
+from ..paginate import paginate
+from ..privacy import all_pages
+from ..specific import joined_specific
+from ..text import start_of_day
+from .indexing import search_words
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 16  # each word is one more AND in the FTS query; a reader never types more
 RESULTS_PER_PAGE = 20
 DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
 FIRST_YEAR, LAST_YEAR = 1945, 2100
-MAX_EXACT_DOCUMENTS = 5
+MAX_EXACT_MATCHES = 5
 # PostgreSQL ranks the newest MAX_RANKED matches only, and says "more than" beyond (see `_ranked`).
 MAX_RANKED = 200
-
-_WORD = re.compile(r"[^\W_]+")
-# A document's number_key: "68/2023/ND-CP", "01/NQ-CP", "03/2016/TTLT-BTP-BNV".
-_NUMBER_KEY = re.compile(r"\d{1,5}(/\d{4})?/[0-9A-Z]+(-[0-9A-Z]+)*")
-_AROUND_NUMBER = ".,;:()[]\"'“”‘’«»"
-
-
-def search_words(text):
-    """What search matches on, for pages and queries alike: no accents, lower case, only letters
-    and digits, one space between words ("Nghị định 68/2023/NĐ-CP" -> "nghi dinh 68 2023 nd cp")."""
-    return " ".join(_WORD.findall(fold_accents(text or "").lower()))
-
-
-def indexed_text(obj, fields, skip=()):
-    """The texts of `obj`'s SearchFields, following RelatedFields, as modelsearch's indexers
-    extract them (StreamField and rich text through `get_searchable_content`): a model's
-    `search_fields` stays the one place that says what is searchable."""
-    for search_field in fields:
-        if isinstance(search_field, index.RelatedFields):
-            value = search_field.get_value(obj)
-            if value is None:
-                continue
-            if isinstance(value, Manager):
-                related = value.all()
-            else:
-                related = [value() if callable(value) else value]
-            for item in related:
-                yield from indexed_text(item, search_field.fields)
-        elif isinstance(search_field, index.SearchField) and search_field.field_name not in skip:
-            yield _as_text(search_field.get_value(obj))
-
-
-def _as_text(value):
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, list | tuple):
-        return " ".join(_as_text(item) for item in value)
-    if isinstance(value, dict):
-        return " ".join(_as_text(item) for item in value.values())
-    return force_str(value)
-
-
-@receiver(page_published)
-def reindex_published_page(sender, instance, **kwargs):
-    """Index a page again once it is published. Wagtail indexes it on save, but modelcluster
-    writes its child rows (topics, photo captions, questions) after that save: without this,
-    a change to them would reach the search index only at the next publish."""
-    insert_or_update_object_task.enqueue(
-        instance._meta.app_label, instance._meta.model_name, str(instance.pk)
-    )
 
 
 def clean_query(raw):
@@ -188,11 +114,16 @@ class SiteSearch:
     @classmethod
     def from_request(cls, request):
         params = request.GET
-        SectionPage = apps.get_model("newsroom", "SectionPage")
-        sections = list(
-            public(SectionPage.objects.live())
-            .order_by("path")
-            .only("title", "slug", "path", "depth")
+        sections = (
+            list(
+                all_pages()
+                .live()
+                .unrestricted()
+                .type(*registry.SEARCH_SECTION_TYPES)
+                .only("title", "slug", "path", "depth")
+            )
+            if registry.SEARCH_SECTION_TYPES
+            else []
         )
         slug = params.get("section", "")
         search = cls(
@@ -248,7 +179,7 @@ class SiteSearch:
         on a FilterField of Page (live, path, depth, content_type, first_published_at), which is
         what the search backends accept."""
         models = [kinds()[self.kind]] if self.kind else list(kinds().values())
-        pages = public(Page.objects.live()).type(*models)
+        pages = all_pages().live().unrestricted().type(*models)
         if self.section:
             pages = pages.descendant_of(self.section)
         if self.date_from:
@@ -257,26 +188,16 @@ class SiteSearch:
             pages = pages.filter(first_published_at__lt=start_of_day(self.date_to + timedelta(1)))
         return pages
 
-    def number_keys(self):
-        """The query, and each word of it, as a document number key, if it has a number's shape:
-        "68/2023/NĐ-CP", "68/2023/nd-cp" and "Nghị định 68/2023/NĐ-CP" all give "68/2023/ND-CP"."""
-        from policy_pages.models.documents import number_key  # core's search reads the desks
-
-        candidates = [self.query, *self.query.split()[:MAX_QUERY_WORDS]]
-        keys = {number_key(text.strip(_AROUND_NUMBER)) for text in candidates}
-        return sorted(key for key in keys if _NUMBER_KEY.fullmatch(key))
-
-    def exact_documents(self, pages):
-        """Documents whose number and symbol is what the reader typed, newest issue first."""
-        keys = self.number_keys()
-        if not keys:
-            return []
-        LegalDocumentPage = apps.get_model("policy_pages", "LegalDocumentPage")
-        return list(
-            LegalDocumentPage.objects.filter(
-                number_key__in=keys, pk__in=pages.values("pk")
-            ).order_by("-issued_on", "-pk")[:MAX_EXACT_DOCUMENTS]
-        )
+    def exact_matches(self, pages):
+        """The pages among `pages` that are exactly what the reader typed, as the desks find
+        them (a document's number: core/registry.py), in their order, each once."""
+        found, seen = [], set()
+        for finder in registry.EXACT_FINDERS:
+            for page in finder(self.query, pages):
+                if page.pk not in seen:
+                    seen.add(page.pk)
+                    found.append(page)
+        return found[:MAX_EXACT_MATCHES]
 
     def promotions(self):
         """Editors' picks for the query (wagtail.contrib.search_promotions), live public pages and
@@ -290,7 +211,6 @@ class SiteSearch:
         """
         if not self.query or self.filtered:
             return []
-        SearchPromotion = apps.get_model("wagtailsearchpromotions", "SearchPromotion")
         strings = {normalise_query_string(self.query), normalise_query_string(" ".join(self.words))}
         picks = list(
             SearchPromotion.objects.filter(query__query_string__in=strings).order_by(
@@ -301,7 +221,7 @@ class SiteSearch:
         visible = (
             {
                 page.pk: page
-                for page in public(Page.objects.live()).filter(pk__in=page_ids).specific()
+                for page in all_pages().live().unrestricted().filter(pk__in=page_ids).specific()
             }
             if page_ids
             else {}
@@ -336,7 +256,7 @@ class SiteSearch:
         """The page of results to show: promotions and exact-number documents on page 1 only,
         each shown once (they are left out of the ranked results)."""
         pages = self.pages()
-        exact = self.exact_documents(pages) if self.query else []
+        exact = self.exact_matches(pages) if self.query else []
         exact_ids = {doc.pk for doc in exact}
         promoted = [p for p in self.promotions() if not (p.page and p.page.pk in exact_ids)]
         shown_above = [doc.pk for doc in exact] + [p.page.pk for p in promoted if p.page]
