@@ -23,7 +23,7 @@ from rest_framework.fields import DateTimeField
 
 from core.api_fields import ImageField, ObjectsField, RichTextHTMLField
 from core.blocks import RICH_TEXT_FEATURES
-from core.models import BasePage, live_stories, optional_image_field
+from core.models import BasePage, IntroductionMixin, live_stories, optional_image_field
 from core.paginate import paginate
 
 MULTIMEDIA_PAGE_SIZE = 24
@@ -51,6 +51,8 @@ class MultimediaPage(BasePage):
     parent_page_types = ["media.MultimediaIndexPage", "newsroom.SectionPage"]
     subpage_types = []
     kind_slug = ""
+    lead_image_field = "image"
+    summary_field = "sapo"
 
     search_fields = [*BasePage.search_fields, index.SearchField("sapo")]
     api_fields = [
@@ -62,14 +64,6 @@ class MultimediaPage(BasePage):
 
     class Meta:
         abstract = True
-
-    @property
-    def display_image(self):
-        return self.listing_image or self.image
-
-    @property
-    def display_summary(self):
-        return self.listing_summary or self.sapo
 
 
 def intro_panels():
@@ -334,26 +328,20 @@ def multimedia_stories():
     return live_stories(*MULTIMEDIA_PAGE_TYPES)
 
 
-class MultimediaIndexPage(BasePage):
+class MultimediaIndexPage(IntroductionMixin, BasePage):
     """/multimedia/: every multimedia item of the site, newest first, filtered by kind."""
-
-    introduction = models.TextField(_("giới thiệu"), blank=True, max_length=500)
 
     template = "media/multimedia_index_page.html"
     parent_page_types = ["newsroom.HomePage"]
     subpage_types = [f"media.{page_type.__name__}" for page_type in MULTIMEDIA_PAGE_TYPES]
     max_count = 1
+    summary_field = "introduction"
 
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    api_fields = [APIField("introduction")]
+    content_panels = [*BasePage.content_panels, *IntroductionMixin.introduction_panels]
 
     class Meta:
         verbose_name = _("trang đa phương tiện")
         verbose_name_plural = _("trang đa phương tiện")
-
-    @property
-    def display_summary(self):
-        return self.listing_summary or self.introduction
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -20,6 +20,7 @@ from core.models import BasePage, SiteSettings, optional_image_field
 from core.privacy import public
 
 from ..blocks import ArticleBodyBlock
+from ..choices import ArticleLayout
 from .authors import Author
 from .topics import ArticleTopic
 
@@ -144,11 +145,8 @@ class ArticlePage(BasePage):
     layout = models.CharField(
         _("trình bày"),
         max_length=20,
-        choices=[
-            ("standard", _("Tin bài thường")),
-            ("longform", _("Long-form (E-magazine): ảnh lớn tràn màn hình")),
-        ],
-        default="standard",
+        choices=ArticleLayout.choices,
+        default=ArticleLayout.STANDARD,
         help_text=_(
             "Long-form mở đầu bằng ảnh chính tràn màn hình; ảnh trong bài có thể tràn khổ."
         ),
@@ -161,6 +159,8 @@ class ArticlePage(BasePage):
     parent_page_types = ["newsroom.SectionPage"]
     subpage_types = []
     search_kind = "bai-viet"
+    lead_image_field = "image"
+    summary_field = "sapo"
 
     content_panels = [
         *BasePage.content_panels,
@@ -215,19 +215,11 @@ class ArticlePage(BasePage):
 
     @property
     def is_longform(self):
-        return self.layout == "longform"
+        return self.layout == ArticleLayout.LONGFORM
 
     @property
     def kind_label(self):
         return _("E-magazine") if self.is_longform else ""
-
-    @property
-    def display_image(self):
-        return self.listing_image or self.image
-
-    @property
-    def display_summary(self):
-        return self.listing_summary or self.sapo
 
     @cached_property
     def numbered_body(self):
@@ -271,7 +263,7 @@ class ArticlePage(BasePage):
     def related_articles(self):
         """The editor's choices first, then the newest stories sharing a topic, up to four: one
         query, whatever the number of choices and topics."""
-        if _in_memory(self, "related_links", "topic_items"):
+        if self.holds_in_memory("related_links", "topic_items"):
             return self._related_articles_in_memory()  # a preview: its choices are not saved
         chosen = RelatedArticle.objects.filter(page=self)
         sharing = ArticleTopic.objects.filter(
@@ -344,13 +336,6 @@ class ArticlePage(BasePage):
             self.breadcrumbs_ld(request, context["ancestors"]),
         ]
         return context
-
-
-def _in_memory(page, *relations):
-    """Whether any of these child relations of `page` are held in memory (a preview of a
-    revision) rather than read from the database."""
-    held = getattr(page, "_cluster_related_objects", {})
-    return any(name in held for name in relations)
 
 
 def _iso(value):
