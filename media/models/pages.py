@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
+from wagtailmedia.models import MediaType
 
 from rest_framework.fields import DateTimeField
 
@@ -159,6 +160,12 @@ class MediaFilePage(MultimediaPage):
     media_type = ""
     joined_with_page = ("media",)  # the file comes with the page (core/specific.py)
 
+    search_fields = [
+        *MultimediaPage.search_fields,
+        index.SearchField("description"),
+        index.RelatedFields("media", [index.SearchField("transcript")]),
+    ]
+
     api_fields = [
         *MultimediaPage.api_fields,
         APIField(
@@ -211,23 +218,18 @@ class MediaFilePage(MultimediaPage):
 class VideoPage(MediaFilePage):
     """A self-hosted video with its poster, Vietnamese captions and transcript."""
 
-    media = media_field(_("video"), "video")
+    media = media_field(_("video"), MediaType.VIDEO)
 
     template = "media/video_page.html"
     kind_label = _("Video")
     kind_slug = search_kind = "video"
-    media_type = "video"
+    media_type = MediaType.VIDEO
 
     content_panels = [
         *BasePage.content_panels,
         intro_panels(),
-        MediaChooserPanel("media", media_type="video"),
+        MediaChooserPanel("media", media_type=media_type),
         FieldPanel("description"),
-    ]
-    search_fields = [
-        *MultimediaPage.search_fields,
-        index.SearchField("description"),
-        index.RelatedFields("media", [index.SearchField("transcript")]),
     ]
 
     class Meta:
@@ -246,7 +248,7 @@ class AudioBulletinPage(MediaFilePage):
     """An audio news bulletin (bản tin âm thanh) a radio partner broadcasts; these make the
     podcast feed."""
 
-    media = media_field(_("tệp âm thanh"), "audio")
+    media = media_field(_("tệp âm thanh"), MediaType.AUDIO)
     broadcast_partner = models.CharField(
         _("đối tác phát sóng"),
         max_length=255,
@@ -257,23 +259,18 @@ class AudioBulletinPage(MediaFilePage):
     template = "media/audio_bulletin_page.html"
     kind_label = _("Âm thanh")
     kind_slug = search_kind = "am-thanh"
-    media_type = "audio"
+    media_type = MediaType.AUDIO
 
     content_panels = [
         *BasePage.content_panels,
         intro_panels(),
-        MediaChooserPanel("media", media_type="audio"),
+        MediaChooserPanel("media", media_type=media_type),
         MultiFieldPanel(
             [FieldPanel("broadcast_partner"), FieldPanel("air_time")], heading=_("Phát sóng")
         ),
         FieldPanel("description"),
     ]
-    search_fields = [
-        *MultimediaPage.search_fields,
-        index.SearchField("description"),
-        index.SearchField("broadcast_partner"),
-        index.RelatedFields("media", [index.SearchField("transcript")]),
-    ]
+    search_fields = [*MediaFilePage.search_fields, index.SearchField("broadcast_partner")]
     api_fields = [*MediaFilePage.api_fields, APIField("broadcast_partner"), APIField("air_time")]
 
     class Meta:
