@@ -3,7 +3,7 @@
 Dependencies point one way: desks import from here, never the reverse.
 """
 
-from .fields import optional_document_field, optional_image_field
+from .fields import optional_document_field, optional_image_field, optional_link
 from .mixins import BasePage, IntroductionMixin, ListingFields, live_stories
 from .site_settings import SiteSettings
 
@@ -15,4 +15,5 @@ __all__ = [
     "live_stories",
     "optional_document_field",
     "optional_image_field",
+    "optional_link",
 ]

@@ -16,7 +16,7 @@ from wagtail.search import index
 from rest_framework.fields import DateTimeField
 
 from core.api_fields import ImageField, NamesField, ObjectsField, StreamHTMLField
-from core.models import BasePage, SiteSettings, optional_image_field
+from core.models import BasePage, SiteSettings, optional_image_field, optional_link
 from core.privacy import public
 
 from ..blocks import ArticleBodyBlock
@@ -65,15 +65,7 @@ def chosen_then_newest(chosen, sharing, count):
 
 def chosen_story_field(verbose_name, help_text=""):
     """An editor's pick of a story: optional, and emptied if that story is deleted."""
-    return models.ForeignKey(
-        "newsroom.ArticlePage",
-        verbose_name=verbose_name,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=help_text,
-    )
+    return optional_link("newsroom.ArticlePage", verbose_name, help_text)
 
 
 class ArticleAuthor(Orderable):

@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.json_rows import JSONRows, rows
-from core.models import BasePage, optional_document_field
+from core.models import BasePage, optional_document_field, optional_link
 from core.paginate import paginate_counted
 from core.privacy import public
 from newsroom.blocks import ArticleBodyBlock
@@ -46,14 +46,7 @@ class PolicyPage(PolicyTimeline, BasePage):
         _("tóm tắt"), max_length=1000, help_text=_("Chính sách là gì, cho ai, thay đổi điều gì.")
     )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("giải thích chính sách"), blank=True)
-    drafting_agency = models.ForeignKey(
-        "policy_pages.IssuingBody",
-        verbose_name=_("cơ quan chủ trì soạn thảo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    drafting_agency = optional_link("policy_pages.IssuingBody", _("cơ quan chủ trì soạn thảo"))
     fields = ParentalManyToManyField(
         "policy_pages.LegalField", verbose_name=_("lĩnh vực"), blank=True, related_name="+"
     )

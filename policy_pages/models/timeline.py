@@ -19,7 +19,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
-from core.models import optional_document_field
+from core.models import optional_document_field, optional_link
 from core.privacy import is_public
 
 from ..choices import STAGE_ORDER, Stage, label_of
@@ -207,14 +207,10 @@ class PolicyMilestone(Orderable):
     note = models.TextField(_("ghi chú"), blank=True, max_length=1000)
     link = models.URLField(_("đường dẫn"), blank=True)
     document = optional_document_field(_("tệp"))
-    legal_document = models.ForeignKey(
+    legal_document = optional_link(
         "policy_pages.LegalDocumentPage",
-        verbose_name=_("văn bản"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Bắt buộc với mốc thông qua: văn bản được ban hành."),
+        _("văn bản"),
+        _("Bắt buộc với mốc thông qua: văn bản được ban hành."),
     )
 
     panels = [
