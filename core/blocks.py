@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from .choices import HeadingLevel, ImageDisplay
 from .prefetch import PortalImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
@@ -28,8 +29,8 @@ class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("tiêu đề"), max_length=200)
     level = blocks.ChoiceBlock(
         label=_("cấp"),
-        choices=[("h2", _("Tiêu đề mục")), ("h3", _("Tiêu đề nhỏ"))],
-        default="h2",
+        choices=HeadingLevel.choices,
+        default=HeadingLevel.SECTION,
     )
 
     class Meta:
@@ -51,12 +52,8 @@ class ImageBlock(blocks.StructBlock):
     )
     display = blocks.ChoiceBlock(
         label=_("khổ ảnh"),
-        choices=[
-            ("column", _("Trong cột chữ")),
-            ("wide", _("Rộng hơn cột chữ")),
-            ("full", _("Tràn màn hình")),
-        ],
-        default="column",
+        choices=ImageDisplay.choices,
+        default=ImageDisplay.COLUMN,
         required=False,
         help_text=_("Khổ rộng và tràn màn hình dùng cho bài long-form (E-magazine)."),
     )

@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from core.search.query import clean_query
 
-from .models.documents import DOCUMENT_TYPES, STATUSES
+from .choices import DocumentStatus, DocumentType
 from .models.taxonomy import IssuingBody, LegalField
 from .numbers import number_key
 
@@ -42,12 +42,14 @@ class DocumentFilters:
             # As the site search's: no NUL or control character (PostgreSQL refuses a NUL).
             query=clean_query(params.get("q", ""))[:MAX_QUERY_LENGTH],
             document_type=params.get("loai", "")
-            if params.get("loai") in dict(DOCUMENT_TYPES)
+            if params.get("loai") in DocumentType.values
             else "",
             issuing_body=by_slug(bodies, params.get("co-quan")),
             legal_field=by_slug(fields, params.get("linh-vuc")),
             year=int(year) if year.isdigit() and FIRST_YEAR <= int(year) <= LAST_YEAR else None,
-            status=params.get("hieu-luc", "") if params.get("hieu-luc") in STATUSES else "",
+            status=params.get("hieu-luc", "")
+            if params.get("hieu-luc") in DocumentStatus.values
+            else "",
             bodies=bodies,
             fields=fields,
         )

@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.privacy import is_public
 
-from .models.participation import CAPACITIES, COMMENT, KINDS, PROPOSAL, QUESTION
+from .choices import Capacity, SubmissionKind
+from .models.participation import COMMENT, PROPOSAL, QUESTION
 from .submissions import clean_text, issue_token
 
 BODY_MAX_LENGTH = 5000
-KIND_LABELS = dict(KINDS)
 
 
 class CleanTextField(forms.CharField):
@@ -45,8 +45,8 @@ class SubmissionForm(forms.Form):
     )
     capacity = forms.ChoiceField(
         label=_("Bạn góp ý với tư cách"),
-        choices=CAPACITIES,
-        initial="ca-nhan",
+        choices=Capacity.choices,
+        initial=Capacity.PERSON,
         widget=forms.RadioSelect,
     )
     part = forms.ChoiceField(label=_("Phần của dự thảo (nếu có)"), required=False)
@@ -72,9 +72,9 @@ class SubmissionForm(forms.Form):
         self.consultation_open = consultation_open
         # Every kind is a valid choice, so a comment sent outside the consultation gets its own
         # message below; only the kinds open now are offered.
-        self.fields["kind"].choices = KINDS
+        self.fields["kind"].choices = SubmissionKind.choices
         kinds = [COMMENT, QUESTION, PROPOSAL] if consultation_open else [QUESTION, PROPOSAL]
-        self.fields["kind"].widget.choices = [(kind, KIND_LABELS[kind]) for kind in kinds]
+        self.fields["kind"].widget.choices = [(kind, kind.label) for kind in kinds]
         self.fields["kind"].initial = kinds[0]
         parts = policy.part_labels if consultation_open else []
         self.fields["part"].choices = [("", _("Chung cho cả dự thảo"))] + [(p, p) for p in parts]

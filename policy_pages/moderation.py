@@ -1,13 +1,10 @@
-"""The admin side of public participation: the moderation queue, the agency's answers, the CSV.
+"""What moderators and officers do with the public's items: approve, reject, mark as spam, answer.
 
-Built from Wagtail's own pieces: a snippet viewset for the queue (filters, search, inspect view,
-spreadsheet export), bulk actions for approving, rejecting, marking spam and answering (one
-ticked row or many), log entries for every action, and a dashboard panel with what waits.
+Built from Wagtail's own pieces: bulk actions (one ticked row or many, or a row's own buttons),
+log entries for every action, and a dashboard panel with what waits. The queue they act from
+(listing, inspect view, spreadsheet export) is in moderation_queue.py.
 Moderators (Kiểm duyệt viên) hold `moderate_submission`; policy officers answer and export.
 """
-
-import codecs
-import datetime
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -22,12 +19,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wagtail.admin import messages
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
 from core.cache import one_renewal
 
@@ -48,9 +43,6 @@ ACTIONS = {
     SPAM: ("policy_pages.submission.spam", _("Đánh dấu thư rác"), _("Đã đánh dấu thư rác")),
     "answer": ("policy_pages.submission.answer", _("Trả lời ý kiến"), _("Đã trả lời ý kiến")),
 }
-# A spreadsheet treats a cell starting with these as a formula: "=HYPERLINK(…)" in a citizen's
-# comment must stay text when an officer opens the export.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def moderate(submissions, status, user, reason=""):
@@ -80,163 +72,6 @@ def answer(submissions, user, **fields):
             submission.save(update_fields=["answer"])
             log(instance=submission, action=ACTIONS["answer"][0], user=user)
     return reply
-
-
-def safe_cell(value):
-    """Text a spreadsheet would run as a formula gets a leading apostrophe; the rest is left."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-class SubmissionIndexView(IndexView):
-    """The queue. Its CSV opens in Excel with Vietnamese intact (UTF-8 with a byte order mark),
-    no cell is read as a formula (Wagtail's XLSX already keeps them text), and only officers
-    holding `export_submission` may download either."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.GET.get("export") and not request.user.has_perm(EXPORT):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    @property
-    def show_export_buttons(self):
-        return self.request.user.has_perm(EXPORT)
-
-    # Times in Hà Nội's clock and Vietnamese order, as everywhere else the portal shows them.
-    custom_value_preprocess = {
-        **IndexView.custom_value_preprocess,
-        datetime.datetime: {
-            "csv": lambda value: timezone.localtime(value).strftime("%d/%m/%Y %H:%M"),
-            "xlsx": lambda value: timezone.localtime(value).replace(tzinfo=None),
-        },
-        datetime.date: {"csv": lambda value: value.strftime("%d/%m/%Y")},
-    }
-
-    def write_csv_row(self, writer, row_dict):
-        cells = {field: safe_cell(value) for field, value in row_dict.items()}
-        return super().write_csv_row(writer, cells)
-
-    def stream_csv(self, queryset):
-        yield codecs.BOM_UTF8.decode()
-        yield from super().stream_csv(queryset)
-
-    def write_csv_response(self, queryset):
-        response = super().write_csv_response(queryset)
-        response["Content-Type"] = "text/csv; charset=utf-8"
-        return response
-
-
-class SubmissionInspectView(InspectView):
-    """One item in full. The sender's email is for officers, who answer and export; a moderator
-    judges what was said, not who said it (tests/security/test_permission_matrix.py)."""
-
-    def get_fields(self):
-        fields = super().get_fields()
-        if self.request.user.has_perm(EXPORT):
-            return fields
-        return [field for field in fields if field != "email"]
-
-
-class SubmissionViewSet(SnippetViewSet):
-    model = Submission
-    icon = "comment"
-    menu_label = _("Ý kiến nhân dân")
-    menu_order = 250
-    add_to_admin_menu = True
-    index_view_class = SubmissionIndexView
-    inspect_view_class = SubmissionInspectView
-    # Kept in Wagtail's reference index: that is how the page delete view sees the protected
-    # comments and refuses to delete their policy, instead of failing on the database's refusal.
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    list_display = ["receipt_display", "name", "policy", "kind", "part", "status", "created_at"]
-    # rate_unchecked: sent while the rate limits could not count (the cache was down).
-    list_filter = ["status", "kind", "policy", "created_at", "rate_unchecked"]
-    list_per_page = 50
-    ordering = ["-created_at", "-pk"]
-    # Searched in the database, never put into the site's search index.
-    search_fields = ["body", "name", "organisation", "receipt"]
-    search_backend_name = None
-    inspect_view_fields = [
-        "receipt_display",
-        "kind",
-        "status",
-        "policy",
-        "part",
-        "name",
-        "organisation",
-        "capacity",
-        "email",
-        "body",
-        "created_at",
-        "rate_unchecked",
-        "consent_at",
-        "moderated_by",
-        "moderated_at",
-        "rejection_reason",
-        "answer",
-    ]
-    list_export = [
-        "receipt_display",
-        "get_kind_display",
-        "policy.title",
-        "part",
-        "name",
-        "email",
-        "organisation",
-        "get_capacity_display",
-        "body",
-        "get_status_display",
-        "rejection_reason",
-        "created_at",
-        "answer_outcome",
-        "answer_text",
-        "answer_date",
-    ]
-    export_headings = {
-        "receipt_display": _("Mã biên nhận"),
-        "get_kind_display": _("Loại"),
-        "policy.title": _("Chính sách"),
-        "part": _("Phần của dự thảo"),
-        "name": _("Họ và tên"),
-        "email": _("Thư điện tử"),
-        "organisation": _("Cơ quan, tổ chức"),
-        "get_capacity_display": _("Tư cách"),
-        "body": _("Nội dung"),
-        "get_status_display": _("Trạng thái"),
-        "rejection_reason": _("Lý do từ chối"),
-        "created_at": _("Ngày gửi"),
-        "answer_outcome": _("Kết quả tiếp thu"),
-        "answer_text": _("Giải trình, trả lời"),
-        "answer_date": _("Ngày trả lời"),
-    }
-    export_filename = "y-kien-nhan-dan"
-    # Staff never rewrite what a citizen sent: only the link to an answer can be changed here.
-    panels = [
-        FieldRowPanel([FieldPanel("kind", read_only=True), FieldPanel("status", read_only=True)]),
-        FieldPanel("policy", read_only=True),
-        FieldPanel("name", read_only=True),
-        FieldPanel("body", read_only=True),
-        FieldPanel("answer"),
-    ]
-
-    def get_queryset(self, request):
-        return Submission.objects.select_related("policy", "answer")
-
-
-class AnswerViewSet(SnippetViewSet):
-    model = Answer
-    icon = "help"
-    menu_label = _("Trả lời, giải trình")
-    menu_order = 260
-    add_to_admin_menu = True
-    copy_view_enabled = False
-    list_display = ["__str__", "policy", "outcome", "answered_on"]
-    list_filter = ["outcome", "policy"]
-    search_fields = ["explanation"]
-    search_backend_name = None
-    panels = [FieldPanel("policy"), *Answer.panels]
 
 
 class SubmissionBulkAction(SnippetBulkAction):

@@ -4,14 +4,13 @@ from wagtail.snippets.models import register_snippet
 from .moderation import (
     ACTIONS,
     AnswerBulkAction,
-    AnswerViewSet,
     ApproveBulkAction,
     PendingSubmissionsPanel,
     RejectBulkAction,
     SpamBulkAction,
-    SubmissionViewSet,
     moderation_buttons,
 )
+from .moderation_queue import AnswerViewSet, SubmissionViewSet
 
 register_snippet(SubmissionViewSet)
 register_snippet(AnswerViewSet)

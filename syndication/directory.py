@@ -7,13 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from media.models import KINDS, AudioBulletinPage, MultimediaIndexPage
 from newsroom.models import ArticlePage, SectionPage, Topic
+from policy_pages.choices import DocumentType
 from policy_pages.models import (
     IssuingBody,
     LegalDocumentIndexPage,
     LegalDocumentPage,
     PolicyPage,
 )
-from policy_pages.models.documents import DOCUMENT_TYPES
 
 RSS_TYPE, ATOM_TYPE = "application/rss+xml", "application/atom+xml"
 
@@ -114,7 +114,7 @@ def feed_directory(site):
                 legal_documents(),
                 *(
                     legal_documents(label, f"?loai={value}")
-                    for value, label in DOCUMENT_TYPES
+                    for value, label in DocumentType.choices
                     if value in types_used
                 ),
                 *(legal_documents(body.name, f"?co-quan={body.slug}") for body in bodies),

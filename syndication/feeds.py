@@ -19,9 +19,10 @@ from core.privacy import all_pages
 from core.text import start_of_day
 from media.models import KINDS, MULTIMEDIA_PAGE_TYPES, AudioBulletinPage, MultimediaIndexPage
 from newsroom.models import ArticlePage, SectionPage, Topic
+from policy_pages.choices import DocumentType
 from policy_pages.filters import DocumentFilters
 from policy_pages.models import LegalDocumentIndexPage, LegalDocumentPage, PolicyPage
-from policy_pages.models.documents import DOCUMENT_TYPES, today
+from policy_pages.models.documents import today
 
 from . import entries as entry_tools
 
@@ -169,7 +170,7 @@ def legal_documents_feed(request, site):
     narrowed = [
         str(label)
         for label in (
-            filters.document_type and dict(DOCUMENT_TYPES)[filters.document_type],
+            filters.document_type and DocumentType(filters.document_type).label,
             filters.issuing_body and filters.issuing_body.name,
             filters.legal_field and filters.legal_field.name,
         )

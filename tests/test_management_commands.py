@@ -28,9 +28,8 @@ from newsroom.models import (
     SectionPage,
     Topic,
 )
+from policy_pages.choices import DocumentStatus, Stage
 from policy_pages.models import (
-    STAGES,
-    STATUSES,
     IssuingBody,
     LegalDocumentPage,
     LegalDocumentRelation,
@@ -126,10 +125,10 @@ def test_seed_demo_builds_a_real_portal_and_running_it_again_changes_nothing(db,
     assert IssuingBody.objects.count() >= 8 and LegalField.objects.count() >= 8
     documents = LegalDocumentPage.objects.live().with_status()
     assert documents.count() >= 20
-    assert set(documents.values_list("status", flat=True)) == set(STATUSES)
+    assert set(documents.values_list("status", flat=True)) == set(DocumentStatus.values)
     assert LegalDocumentRelation.objects.count() >= 8
     policies = PolicyPage.objects.live()
-    assert {policy.current_stage for policy in policies} == {value for value, _label in STAGES}
+    assert {policy.current_stage for policy in policies} == set(Stage.values)
     assert any(policy.consultation and policy.consultation.state == "open" for policy in policies)
     for url in ("/van-ban/", "/chinh-sach/", policies.first().url, documents.first().url):
         assert client.get(url).status_code == 200, url

@@ -3,8 +3,17 @@
 Dependencies point one way: desks import from here, never the reverse.
 """
 
-from .fields import optional_image_field
-from .mixins import BasePage, ListingFields, live_stories
+from .fields import optional_document_field, optional_image_field, optional_link
+from .mixins import BasePage, IntroductionMixin, ListingFields, live_stories
 from .site_settings import SiteSettings
 
-__all__ = ["BasePage", "ListingFields", "SiteSettings", "live_stories", "optional_image_field"]
+__all__ = [
+    "BasePage",
+    "IntroductionMixin",
+    "ListingFields",
+    "SiteSettings",
+    "live_stories",
+    "optional_document_field",
+    "optional_image_field",
+    "optional_link",
+]

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
 
@@ -67,6 +68,11 @@ class ListingFields(models.Model):
         )
     ]
 
+    # What stands in when the listing fields are empty: the name of the page's own lead picture
+    # (none by default) and of its own summary (a sapo, a summary, an introduction).
+    lead_image_field = ""
+    summary_field = "search_description"
+
     class Meta:
         abstract = True
 
@@ -76,11 +82,25 @@ class ListingFields(models.Model):
 
     @property
     def display_image(self):
-        return self.listing_image
+        if self.listing_image or not self.lead_image_field:
+            return self.listing_image
+        return getattr(self, self.lead_image_field)
 
     @property
     def display_summary(self):
-        return self.listing_summary or self.search_description
+        return self.listing_summary or getattr(self, self.summary_field)
+
+
+class IntroductionMixin(models.Model):
+    """A few words above the list of a section or an index page."""
+
+    introduction = models.TextField(_("giới thiệu"), blank=True, max_length=500)
+
+    introduction_panels = [FieldPanel("introduction")]
+    api_fields = [APIField("introduction")]
+
+    class Meta:
+        abstract = True
 
 
 class BasePage(ListingFields, Page):
@@ -172,6 +192,12 @@ class BasePage(ListingFields, Page):
         ):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+    def holds_in_memory(self, *relations):
+        """Whether any of these child relations are held in memory (a preview of a revision)
+        rather than read from the database."""
+        held = getattr(self, "_cluster_related_objects", {})
+        return any(name in held for name in relations)
 
     def prefetch_sources(self):
         """What the page shows that refers to photos, documents or pages: (block, raw data)

@@ -18,12 +18,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
+from wagtailmedia.models import MediaType
 
 from rest_framework.fields import DateTimeField
 
 from core.api_fields import ImageField, ObjectsField, RichTextHTMLField
 from core.blocks import RICH_TEXT_FEATURES
-from core.models import BasePage, live_stories, optional_image_field
+from core.models import BasePage, IntroductionMixin, live_stories, optional_image_field
 from core.paginate import paginate
 
 MULTIMEDIA_PAGE_SIZE = 24
@@ -51,6 +52,8 @@ class MultimediaPage(BasePage):
     parent_page_types = ["media.MultimediaIndexPage", "newsroom.SectionPage"]
     subpage_types = []
     kind_slug = ""
+    lead_image_field = "image"
+    summary_field = "sapo"
 
     search_fields = [*BasePage.search_fields, index.SearchField("sapo")]
     api_fields = [
@@ -62,14 +65,6 @@ class MultimediaPage(BasePage):
 
     class Meta:
         abstract = True
-
-    @property
-    def display_image(self):
-        return self.listing_image or self.image
-
-    @property
-    def display_summary(self):
-        return self.listing_summary or self.sapo
 
 
 def intro_panels():
@@ -165,6 +160,12 @@ class MediaFilePage(MultimediaPage):
     media_type = ""
     joined_with_page = ("media",)  # the file comes with the page (core/specific.py)
 
+    search_fields = [
+        *MultimediaPage.search_fields,
+        index.SearchField("description"),
+        index.RelatedFields("media", [index.SearchField("transcript")]),
+    ]
+
     api_fields = [
         *MultimediaPage.api_fields,
         APIField(
@@ -217,23 +218,18 @@ class MediaFilePage(MultimediaPage):
 class VideoPage(MediaFilePage):
     """A self-hosted video with its poster, Vietnamese captions and transcript."""
 
-    media = media_field(_("video"), "video")
+    media = media_field(_("video"), MediaType.VIDEO)
 
     template = "media/video_page.html"
     kind_label = _("Video")
     kind_slug = search_kind = "video"
-    media_type = "video"
+    media_type = MediaType.VIDEO
 
     content_panels = [
         *BasePage.content_panels,
         intro_panels(),
-        MediaChooserPanel("media", media_type="video"),
+        MediaChooserPanel("media", media_type=media_type),
         FieldPanel("description"),
-    ]
-    search_fields = [
-        *MultimediaPage.search_fields,
-        index.SearchField("description"),
-        index.RelatedFields("media", [index.SearchField("transcript")]),
     ]
 
     class Meta:
@@ -252,7 +248,7 @@ class AudioBulletinPage(MediaFilePage):
     """An audio news bulletin (bản tin âm thanh) a radio partner broadcasts; these make the
     podcast feed."""
 
-    media = media_field(_("tệp âm thanh"), "audio")
+    media = media_field(_("tệp âm thanh"), MediaType.AUDIO)
     broadcast_partner = models.CharField(
         _("đối tác phát sóng"),
         max_length=255,
@@ -263,23 +259,18 @@ class AudioBulletinPage(MediaFilePage):
     template = "media/audio_bulletin_page.html"
     kind_label = _("Âm thanh")
     kind_slug = search_kind = "am-thanh"
-    media_type = "audio"
+    media_type = MediaType.AUDIO
 
     content_panels = [
         *BasePage.content_panels,
         intro_panels(),
-        MediaChooserPanel("media", media_type="audio"),
+        MediaChooserPanel("media", media_type=media_type),
         MultiFieldPanel(
             [FieldPanel("broadcast_partner"), FieldPanel("air_time")], heading=_("Phát sóng")
         ),
         FieldPanel("description"),
     ]
-    search_fields = [
-        *MultimediaPage.search_fields,
-        index.SearchField("description"),
-        index.SearchField("broadcast_partner"),
-        index.RelatedFields("media", [index.SearchField("transcript")]),
-    ]
+    search_fields = [*MediaFilePage.search_fields, index.SearchField("broadcast_partner")]
     api_fields = [*MediaFilePage.api_fields, APIField("broadcast_partner"), APIField("air_time")]
 
     class Meta:
@@ -334,26 +325,20 @@ def multimedia_stories():
     return live_stories(*MULTIMEDIA_PAGE_TYPES)
 
 
-class MultimediaIndexPage(BasePage):
+class MultimediaIndexPage(IntroductionMixin, BasePage):
     """/multimedia/: every multimedia item of the site, newest first, filtered by kind."""
-
-    introduction = models.TextField(_("giới thiệu"), blank=True, max_length=500)
 
     template = "media/multimedia_index_page.html"
     parent_page_types = ["newsroom.HomePage"]
     subpage_types = [f"media.{page_type.__name__}" for page_type in MULTIMEDIA_PAGE_TYPES]
     max_count = 1
+    summary_field = "introduction"
 
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    api_fields = [APIField("introduction")]
+    content_panels = [*BasePage.content_panels, *IntroductionMixin.introduction_panels]
 
     class Meta:
         verbose_name = _("trang đa phương tiện")
         verbose_name_plural = _("trang đa phương tiện")
-
-    @property
-    def display_summary(self):
-        return self.listing_summary or self.introduction
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

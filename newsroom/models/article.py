@@ -16,10 +16,11 @@ from wagtail.search import index
 from rest_framework.fields import DateTimeField
 
 from core.api_fields import ImageField, NamesField, ObjectsField, StreamHTMLField
-from core.models import BasePage, SiteSettings, optional_image_field
+from core.models import BasePage, SiteSettings, optional_image_field, optional_link
 from core.privacy import PortalPageQuerySet
 
 from ..blocks import ArticleBodyBlock
+from ..choices import ArticleLayout
 from .authors import Author
 from .topics import ArticleTopic
 
@@ -68,15 +69,7 @@ def chosen_then_newest(chosen, sharing, count):
 
 def chosen_story_field(verbose_name, help_text=""):
     """An editor's pick of a story: optional, and emptied if that story is deleted."""
-    return models.ForeignKey(
-        "newsroom.ArticlePage",
-        verbose_name=verbose_name,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=help_text,
-    )
+    return optional_link("newsroom.ArticlePage", verbose_name, help_text)
 
 
 class ArticleAuthor(Orderable):
@@ -148,11 +141,8 @@ class ArticlePage(BasePage):
     layout = models.CharField(
         _("trình bày"),
         max_length=20,
-        choices=[
-            ("standard", _("Tin bài thường")),
-            ("longform", _("Long-form (E-magazine): ảnh lớn tràn màn hình")),
-        ],
-        default="standard",
+        choices=ArticleLayout.choices,
+        default=ArticleLayout.STANDARD,
         help_text=_(
             "Long-form mở đầu bằng ảnh chính tràn màn hình; ảnh trong bài có thể tràn khổ."
         ),
@@ -165,6 +155,8 @@ class ArticlePage(BasePage):
     parent_page_types = ["newsroom.SectionPage"]
     subpage_types = []
     search_kind = "bai-viet"
+    lead_image_field = "image"
+    summary_field = "sapo"
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
@@ -221,19 +213,11 @@ class ArticlePage(BasePage):
 
     @property
     def is_longform(self):
-        return self.layout == "longform"
+        return self.layout == ArticleLayout.LONGFORM
 
     @property
     def kind_label(self):
         return _("E-magazine") if self.is_longform else ""
-
-    @property
-    def display_image(self):
-        return self.listing_image or self.image
-
-    @property
-    def display_summary(self):
-        return self.listing_summary or self.sapo
 
     @cached_property
     def numbered_body(self):
@@ -277,7 +261,7 @@ class ArticlePage(BasePage):
     def related_articles(self):
         """The editor's choices first, then the newest stories sharing a topic, up to four: one
         query, whatever the number of choices and topics."""
-        if _in_memory(self, "related_links", "topic_items"):
+        if self.holds_in_memory("related_links", "topic_items"):
             return self._related_articles_in_memory()  # a preview: its choices are not saved
         chosen = RelatedArticle.objects.filter(page=self)
         sharing = ArticleTopic.objects.filter(
@@ -350,13 +334,6 @@ class ArticlePage(BasePage):
             self.breadcrumbs_ld(request, context["ancestors"]),
         ]
         return context
-
-
-def _in_memory(page, *relations):
-    """Whether any of these child relations of `page` are held in memory (a preview of a
-    revision) rather than read from the database."""
-    held = getattr(page, "_cluster_related_objects", {})
-    return any(name in held for name in relations)
 
 
 def _iso(value):

@@ -5,10 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.api import APIField
 from wagtail.models import Orderable
 
-from core.models import BasePage, live_stories
+from core.models import BasePage, IntroductionMixin, live_stories
 from core.paginate import paginate
 from media.models import MULTIMEDIA_PAGE_TYPES
 
@@ -141,11 +140,10 @@ class HomeFeaturedSlot(Orderable):
         verbose_name_plural = _("ô tin nổi bật")
 
 
-class SectionPage(BasePage):
+class SectionPage(IntroductionMixin, BasePage):
     """A section (chuyên mục): the editor's lead story, then its stories and those of its
     subsections, newest first, paginated."""
 
-    introduction = models.TextField(_("giới thiệu"), blank=True, max_length=500)
     lead_story = chosen_story_field(
         _("tin chính của chuyên mục"), _("Hiện đầu trang thứ nhất; để trống sẽ dùng tin mới nhất.")
     )
@@ -158,21 +156,17 @@ class SectionPage(BasePage):
         "newsroom.LiveCoveragePage",
         *(f"media.{page_type.__name__}" for page_type in MULTIMEDIA_PAGE_TYPES),
     ]
+    summary_field = "introduction"
 
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("introduction"),
+        *IntroductionMixin.introduction_panels,
         FieldPanel("lead_story"),
     ]
-    api_fields = [APIField("introduction")]
 
     class Meta:
         verbose_name = _("chuyên mục")
         verbose_name_plural = _("chuyên mục")
-
-    @property
-    def display_summary(self):
-        return self.listing_summary or self.introduction
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,38 +1,34 @@
 """The policy desk's models: issuers and fields, legal documents, policies, and their indexes.
 
-Inside the package dependencies point one way:
-taxonomy <- documents <- participation <- policies <- indexes.
+Inside the package dependencies point one way, each module importing only those before it:
+taxonomy, files <- documents <- participation <- policy_items, timeline, policy_api <- policies
+<- indexes. The fixed lists (document types, stages, the public's kinds and states…) are
+TextChoices in policy_pages/choices.py, which imports nothing of the desk.
 """
 
 from .documents import (
-    DOCUMENT_TYPES,
-    STATUSES,
     LegalDocumentAttachment,
     LegalDocumentPage,
     LegalDocumentRelation,
 )
 from .indexes import LegalDocumentIndexPage, PolicyIndexPage
-from .participation import Answer, DraftPart, Submission
-from .policies import (
-    STAGES,
+from .participation import Answer, Submission
+from .policies import PolicyPage
+from .policy_items import (
+    DraftPart,
     PolicyDraftFile,
     PolicyGuidanceNote,
     PolicyLegalDocument,
-    PolicyMilestone,
-    PolicyPage,
     PolicyQuestion,
     PolicyRelatedArticle,
     PolicyTopic,
 )
 from .taxonomy import IssuingBody, LegalField
+from .timeline import PolicyMilestone
 
 __all__ = [
-    "DOCUMENT_TYPES",
     "Answer",
     "DraftPart",
-    "Submission",
-    "STAGES",
-    "STATUSES",
     "IssuingBody",
     "LegalDocumentAttachment",
     "LegalDocumentIndexPage",
@@ -48,4 +44,5 @@ __all__ = [
     "PolicyQuestion",
     "PolicyRelatedArticle",
     "PolicyTopic",
+    "Submission",
 ]

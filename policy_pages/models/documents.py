@@ -23,49 +23,27 @@ from core.api_fields import NamesField, ObjectsField, RichTextHTMLField
 from core.models import BasePage
 from core.privacy import PortalPageQuerySet
 
+from ..choices import DocumentStatus, DocumentType, Relation, label_of
 from ..numbers import NUMBER_PATTERN, number_key
+from .files import LabelledFile
 
-DOCUMENT_TYPES = [
-    ("hien-phap", _("Hiến pháp")),
-    ("bo-luat", _("Bộ luật")),
-    ("luat", _("Luật")),
-    ("phap-lenh", _("Pháp lệnh")),
-    ("nghi-quyet", _("Nghị quyết")),
-    ("nghi-dinh", _("Nghị định")),
-    ("quyet-dinh", _("Quyết định")),
-    ("chi-thi", _("Chỉ thị")),
-    ("thong-tu", _("Thông tư")),
-    ("thong-tu-lien-tich", _("Thông tư liên tịch")),
-    ("cong-dien", _("Công điện")),
-    ("thong-bao", _("Thông báo")),
-    ("khac", _("Văn bản khác")),
-]
+NOT_YET = DocumentStatus.NOT_YET
+IN_FORCE = DocumentStatus.IN_FORCE
+PARTLY_EXPIRED = DocumentStatus.PARTLY_EXPIRED
+EXPIRED = DocumentStatus.EXPIRED
 
-NOT_YET, IN_FORCE, PARTLY_EXPIRED, EXPIRED = (
-    "chua-co-hieu-luc",
-    "con-hieu-luc",
-    "het-hieu-luc-mot-phan",
-    "het-hieu-luc",
-)
-STATUSES = {
-    NOT_YET: _("Chưa có hiệu lực"),
-    IN_FORCE: _("Còn hiệu lực"),
-    PARTLY_EXPIRED: _("Hết hiệu lực một phần"),
-    EXPIRED: _("Hết hiệu lực"),
-}
-
-# (value, what the source does, what the target undergoes, effect on the target once in force)
+# (relation, what the target undergoes, effect on the target once the source is in force)
 RELATIONS = [
-    ("amends", _("Sửa đổi, bổ sung"), _("Được sửa đổi, bổ sung bởi"), PARTLY_EXPIRED),
-    ("repeals-part", _("Bãi bỏ một phần"), _("Bị bãi bỏ một phần bởi"), PARTLY_EXPIRED),
-    ("replaces", _("Thay thế"), _("Được thay thế bởi"), EXPIRED),
-    ("repeals", _("Bãi bỏ"), _("Bị bãi bỏ bởi"), EXPIRED),
-    ("details", _("Quy định chi tiết"), _("Được quy định chi tiết bởi"), None),
-    ("guides", _("Hướng dẫn thi hành"), _("Được hướng dẫn bởi"), None),
+    (Relation.AMENDS, _("Được sửa đổi, bổ sung bởi"), PARTLY_EXPIRED),
+    (Relation.REPEALS_PART, _("Bị bãi bỏ một phần bởi"), PARTLY_EXPIRED),
+    (Relation.REPLACES, _("Được thay thế bởi"), EXPIRED),
+    (Relation.REPEALS, _("Bị bãi bỏ bởi"), EXPIRED),
+    (Relation.DETAILS, _("Được quy định chi tiết bởi"), None),
+    (Relation.GUIDES, _("Được hướng dẫn bởi"), None),
 ]
-RELATION_LABELS = {value: (active, passive) for value, active, passive, _effect in RELATIONS}
-ENDING = [value for value, *_labels, effect in RELATIONS if effect == EXPIRED]
-PARTIAL = [value for value, *_labels, effect in RELATIONS if effect == PARTLY_EXPIRED]
+RELATION_LABELS = {relation: (relation.label, passive) for relation, passive, _effect in RELATIONS}
+ENDING = [relation for relation, _passive, effect in RELATIONS if effect == EXPIRED]
+PARTIAL = [relation for relation, _passive, effect in RELATIONS if effect == PARTLY_EXPIRED]
 
 # A relation as the API gives it: its label and the other document (live and public only).
 RELATION_KEYS = {"relation": "0", "document": ("1", {"number_symbol": "number_symbol"})}
@@ -78,7 +56,7 @@ def today():
 
 class LegalDocumentQuerySet(PortalPageQuerySet):
     def with_status(self, on=None):
-        """Annotate `status` (a key of STATUSES) on each document, as of `on` (today)."""
+        """Annotate `status` (a DocumentStatus) on each document, as of `on` (today)."""
         on = on or today()
         in_force_sources = LegalDocumentRelation.objects.filter(
             target=OuterRef("pk"), page__live=True
@@ -132,7 +110,7 @@ class LegalDocumentPage(BasePage):
         help_text=_("Ví dụ “68/2023/NĐ-CP”, “01/NQ-CP”. Chỉ Hiến pháp được để trống."),
     )
     number_key = models.CharField(max_length=60, editable=False, db_index=True, default="")
-    document_type = models.CharField(_("loại văn bản"), max_length=30, choices=DOCUMENT_TYPES)
+    document_type = models.CharField(_("loại văn bản"), max_length=30, choices=DocumentType.choices)
     is_normative = models.BooleanField(
         _("văn bản quy phạm pháp luật"),
         default=True,
@@ -176,6 +154,7 @@ class LegalDocumentPage(BasePage):
     parent_page_types = ["policy_pages.LegalDocumentIndexPage"]
     subpage_types = []
     search_kind = "van-ban"
+    summary_field = "summary"
 
     objects = PageManager.from_queryset(LegalDocumentQuerySet)()
 
@@ -250,10 +229,6 @@ class LegalDocumentPage(BasePage):
         return f"{self.number_symbol} {self.title}".strip()
 
     @property
-    def display_summary(self):
-        return self.listing_summary or self.summary
-
-    @property
     def document_type_label(self):
         return self.get_document_type_display()
 
@@ -276,7 +251,7 @@ class LegalDocumentPage(BasePage):
 
     @property
     def status_label(self):
-        return STATUSES.get(self.status, "")
+        return label_of(DocumentStatus, self.status)
 
     @cached_property
     def attachment_list(self):
@@ -284,7 +259,7 @@ class LegalDocumentPage(BasePage):
 
     def outgoing_relations(self):
         """[(label, document)] this document does to others, live and public ones only."""
-        if "relations" in getattr(self, "_cluster_related_objects", {}):
+        if self.holds_in_memory("relations"):
             # A preview: the relations are the revision's, in memory; filtered in Python.
             relations = list(self.relations.select_related("target__issuing_body"))
             visible = set(
@@ -351,11 +326,8 @@ class LegalDocumentPage(BasePage):
             raise ValidationError(errors)
 
 
-class LegalDocumentAttachment(Orderable):
+class LegalDocumentAttachment(LabelledFile):
     page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey(
-        "media.PortalDocument", verbose_name=_("tệp"), on_delete=models.PROTECT, related_name="+"
-    )
     label = models.CharField(
         _("tên hiển thị"),
         max_length=200,
@@ -363,15 +335,9 @@ class LegalDocumentAttachment(Orderable):
         help_text=_("Ví dụ “Bản ký số (PDF)”; để trống sẽ dùng tên tệp trong thư viện."),
     )
 
-    panels = [FieldPanel("document"), FieldPanel("label")]
-
-    class Meta(Orderable.Meta):
+    class Meta(LabelledFile.Meta):
         verbose_name = _("tệp đính kèm")
         verbose_name_plural = _("tệp đính kèm")
-
-    @property
-    def display_label(self):
-        return self.label or self.document.title
 
 
 class LegalDocumentRelation(Orderable):
@@ -382,7 +348,7 @@ class LegalDocumentRelation(Orderable):
     relation_type = models.CharField(
         _("quan hệ"),
         max_length=20,
-        choices=[(value, active) for value, active, _passive, _effect in RELATIONS],
+        choices=Relation.choices,
     )
     target = models.ForeignKey(
         LegalDocumentPage,

@@ -1,36 +1,31 @@
 """/van-ban/ and /chinh-sach/: the two doors of the policy desk."""
 
-from django.db import models
 from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
-
-from core.models import BasePage
+from core.models import BasePage, IntroductionMixin
 from core.paginate import paginate
 
-from .documents import DOCUMENT_TYPES, STATUSES, LegalDocumentPage, today
-from .policies import STAGES, PolicyPage, current_stage, open_consultation_closes
+from ..choices import DocumentStatus, DocumentType, Stage
+from .documents import LegalDocumentPage, today
+from .policies import PolicyPage
 from .taxonomy import LegalField
+from .timeline import current_stage, open_consultation_closes
 
 DOCUMENT_PAGE_SIZE = 20
 POLICY_PAGE_SIZE = 20
 
 
-class LegalDocumentIndexPage(BasePage):
+class LegalDocumentIndexPage(IntroductionMixin, BasePage):
     """Every legal document: search by number or words, filter by type, issuer, field, year and
     status, newest issue first."""
-
-    introduction = models.TextField(_("giới thiệu"), blank=True, max_length=500)
 
     template = "policy_pages/legal_document_index_page.html"
     parent_page_types = ["newsroom.HomePage"]
     subpage_types = ["policy_pages.LegalDocumentPage"]
     max_count = 1
 
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    api_fields = [APIField("introduction")]
+    content_panels = [*BasePage.content_panels, *IntroductionMixin.introduction_panels]
 
     class Meta:
         verbose_name = _("trang văn bản")
@@ -49,25 +44,22 @@ class LegalDocumentIndexPage(BasePage):
             page_obj=page_obj,
             documents=page_obj.object_list,
             query_prefix=f"{query}&" if query else "",
-            document_types=DOCUMENT_TYPES,
-            statuses=STATUSES.items(),
+            document_types=DocumentType.choices,
+            statuses=DocumentStatus.choices,
             years=range(today().year, 1990, -1),
         )
         return context
 
 
-class PolicyIndexPage(BasePage):
+class PolicyIndexPage(IntroductionMixin, BasePage):
     """Every policy, by stage and field, with counts; open consultations first, days left shown."""
-
-    introduction = models.TextField(_("giới thiệu"), blank=True, max_length=500)
 
     template = "policy_pages/policy_index_page.html"
     parent_page_types = ["newsroom.HomePage"]
     subpage_types = ["policy_pages.PolicyPage"]
     max_count = 1
 
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    api_fields = [APIField("introduction")]
+    content_panels = [*BasePage.content_panels, *IntroductionMixin.introduction_panels]
 
     class Meta:
         verbose_name = _("trang chính sách")
@@ -89,7 +81,7 @@ class PolicyIndexPage(BasePage):
         policies = self.policies()
         fields = list(LegalField.objects.all())
         stage = request.GET.get("giai-doan", "")
-        stage = stage if stage in dict(STAGES) else ""
+        stage = stage if stage in Stage.values else ""
         field_slug = request.GET.get("linh-vuc", "")
         legal_field = next((f for f in fields if f.slug == field_slug), None)
         if legal_field:
@@ -115,7 +107,7 @@ class PolicyIndexPage(BasePage):
             if part
         )
         context.update(
-            stages=[(value, label, counts.get(value, 0)) for value, label in STAGES],
+            stages=[(value, label, counts.get(value, 0)) for value, label in Stage.choices],
             total=sum(counts.values()),
             current_stage=stage,
             fields=fields,

@@ -14,39 +14,19 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import Orderable
 
+from ..choices import Capacity, Outcome, SubmissionKind, SubmissionStatus
 from .documents import today
 
-COMMENT, QUESTION, PROPOSAL = "gop-y", "hoi-dap", "kien-nghi"
-KINDS = [
-    (COMMENT, _("Góp ý dự thảo")),
-    (QUESTION, _("Câu hỏi")),
-    (PROPOSAL, _("Kiến nghị")),
-]
-PENDING, APPROVED, REJECTED, SPAM = "cho-duyet", "da-duyet", "tu-choi", "spam"
-STATUSES = [
-    (PENDING, _("Chờ duyệt")),
-    (APPROVED, _("Đã duyệt")),
-    (REJECTED, _("Từ chối")),
-    (SPAM, _("Thư rác")),
-]
-CAPACITIES = [
-    ("ca-nhan", _("Cá nhân")),
-    ("chuyen-gia", _("Chuyên gia")),
-    ("to-chuc", _("Đại diện tổ chức")),
-]
-# How the drafting agency took a comment in (tiếp thu, giải trình); "answered" is for questions
-# and proposals, which are answered rather than taken in.
-OUTCOMES = [
-    ("tiep-thu", _("Tiếp thu")),
-    ("tiep-thu-mot-phan", _("Tiếp thu một phần")),
-    ("khong-tiep-thu", _("Không tiếp thu")),
-    ("ghi-nhan", _("Ghi nhận")),
-    ("tra-loi", _("Đã trả lời")),
-]
+# The kinds and states the pipeline tests most, by their short names.
+COMMENT = SubmissionKind.COMMENT
+QUESTION = SubmissionKind.QUESTION
+PROPOSAL = SubmissionKind.PROPOSAL
+PENDING = SubmissionStatus.PENDING
+APPROVED = SubmissionStatus.APPROVED
+REJECTED = SubmissionStatus.REJECTED
+SPAM = SubmissionStatus.SPAM
 
 # Crockford's base32 without the letters people confuse (I, L, O, U): 16 characters, 80 bits.
 RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -75,26 +55,6 @@ def parse_receipt(text):
     return cleaned
 
 
-class DraftPart(Orderable):
-    """A part of the draft readers can say their comment concerns (an article, a chapter)."""
-
-    page = ParentalKey(
-        "policy_pages.PolicyPage", on_delete=models.CASCADE, related_name="draft_parts"
-    )
-    label = models.CharField(
-        _("phần của dự thảo"), max_length=200, help_text=_("Ví dụ: “Điều 3. Đối tượng áp dụng”.")
-    )
-
-    panels = [FieldPanel("label")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("phần của dự thảo")
-        verbose_name_plural = _("các phần của dự thảo")
-
-    def __str__(self):
-        return self.label
-
-
 class Answer(models.Model):
     """The agency's answer to one comment or a group of them, or to a question or proposal.
     With no answering agency, readers see the policy's drafting agency.
@@ -109,7 +69,7 @@ class Answer(models.Model):
         on_delete=models.PROTECT,
         related_name="answers",
     )
-    outcome = models.CharField(_("kết quả"), max_length=20, choices=OUTCOMES)
+    outcome = models.CharField(_("kết quả"), max_length=20, choices=Outcome.choices)
     explanation = models.TextField(_("giải trình, trả lời"), max_length=10_000)
     answered_by = models.ForeignKey(
         "policy_pages.IssuingBody",
@@ -155,16 +115,22 @@ class Submission(models.Model):
         on_delete=models.PROTECT,
         related_name="submissions",
     )
-    kind = models.CharField(_("loại"), max_length=20, choices=KINDS, default=COMMENT)
+    kind = models.CharField(
+        _("loại"), max_length=20, choices=SubmissionKind.choices, default=COMMENT
+    )
     status = models.CharField(
-        _("trạng thái"), max_length=20, choices=STATUSES, default=PENDING, db_index=True
+        _("trạng thái"),
+        max_length=20,
+        choices=SubmissionStatus.choices,
+        default=PENDING,
+        db_index=True,
     )
     receipt = models.CharField(_("mã biên nhận"), max_length=RECEIPT_LENGTH, unique=True)
     name = models.CharField(_("họ và tên"), max_length=120)
     email = models.EmailField(_("thư điện tử"), max_length=254)
     organisation = models.CharField(_("cơ quan, tổ chức"), max_length=200, blank=True)
     capacity = models.CharField(
-        _("tư cách góp ý"), max_length=20, choices=CAPACITIES, default="ca-nhan"
+        _("tư cách góp ý"), max_length=20, choices=Capacity.choices, default=Capacity.PERSON
     )
     part = models.CharField(_("phần của dự thảo"), max_length=200, blank=True)
     body = models.TextField(_("nội dung"), max_length=5000)
@@ -247,4 +213,4 @@ class Submission(models.Model):
     @property
     def capacity_label(self):
         """Shown beside the name only when it says more than "a private person"."""
-        return "" if self.capacity == "ca-nhan" else self.get_capacity_display()
+        return "" if self.capacity == Capacity.PERSON else self.get_capacity_display()

@@ -1,186 +1,51 @@
-"""A policy's life from proposal to enforcement: a public timeline of dated milestones.
-
-The current stage is the stage of the latest milestone whose date has come (`current_stage()` in
-the database, `PolicyPage.current_stage` on a page), so a milestone dated ahead, say the day a law
-takes effect, changes the page on that day by itself.
+"""The policy page: what a policy is, why, the documents it concerns, the news about it, the
+public's input and the agency's answers. Its timeline is in timeline.py, the rows an officer adds
+in policy_items.py, what the API gives of it in policy_api.py.
 """
 
-from dataclasses import dataclass
-from datetime import date
-
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import ItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.api_fields import NamesField, ObjectsField, StreamHTMLField
 from core.json_rows import JSONRows, rows
-from core.models import BasePage
+from core.models import BasePage, optional_document_field, optional_link
 from core.paginate import paginate_counted
-from core.privacy import is_public
 from newsroom.blocks import ArticleBodyBlock
-from newsroom.models import ArticlePage, ArticleTopic, Topic
+from newsroom.models import ArticlePage, ArticleTopic
 from newsroom.models.article import chosen_then_newest
 
-from .documents import LegalDocumentPage, today
-from .participation import COMMENT, OUTCOMES, PROPOSAL, QUESTION, DraftPart, Submission
+from ..choices import Outcome
+from .documents import LegalDocumentPage
+from .participation import COMMENT, PROPOSAL, QUESTION, Submission
+from .policy_api import POLICY_API_FIELDS
+from .policy_items import (
+    DraftPart,
+    PolicyLegalDocument,
+    PolicyQuestion,
+    PolicyRelatedArticle,
+    PolicyTopic,
+)
+from .timeline import PolicyPageForm, PolicyTimeline
 
-# In the order a policy lives them. Implementation may repeat; amendment and expiry close it.
-STAGES = [
-    ("de-xuat", _("Đề xuất")),
-    ("soan-thao", _("Soạn thảo")),
-    ("lay-y-kien", _("Lấy ý kiến nhân dân")),
-    ("tham-dinh", _("Thẩm định, trình")),
-    ("thong-qua", _("Thông qua, ban hành")),
-    ("co-hieu-luc", _("Có hiệu lực")),
-    ("thuc-hien", _("Tổ chức thực hiện")),
-    ("sua-doi", _("Sửa đổi, bổ sung")),
-    ("het-hieu-luc", _("Hết hiệu lực")),
-]
-STAGE_LABELS = dict(STAGES)
-STAGE_ORDER = {value: position for position, (value, _label) in enumerate(STAGES)}
-CONSULTATION, ADOPTION = "lay-y-kien", "thong-qua"
 RELATED_NEWS_COUNT = 6
-# A reader's answered question or proposal in the API: the text and the agency's answer, never
-# who sent it.
-PUBLIC_ANSWER = {
-    "text": "body",
-    "outcome": "answer.get_outcome_display",
-    "answer": "answer.explanation",
-    "answered_by": "answer.answered_by.name",
-    "answered_on": "answer.answered_on",
-}
 COMMENTS_PAGE_SIZE = 20
 
 
-def current_stage(on=None):
-    """A subquery: the stage of a policy's latest milestone dated on or before `on`."""
-    return Subquery(
-        PolicyMilestone.objects.filter(page=OuterRef("pk"), date__lte=on or today())
-        .order_by("-date", "-sort_order")
-        .values("stage")[:1]
-    )
-
-
-def open_consultation_closes(on=None):
-    """A subquery: the closing date of a consultation open on `on`, else NULL."""
-    on = on or today()
-    return Subquery(
-        PolicyMilestone.objects.filter(
-            page=OuterRef("pk"), stage=CONSULTATION, date__lte=on, closes_on__gte=on
-        )
-        .order_by("closes_on")
-        .values("closes_on")[:1]
-    )
-
-
-@dataclass
-class Consultation:
-    """Where a policy's public consultation stands today, in words a reader understands."""
-
-    state: str  # "open", "upcoming" or "closed"
-    opens_on: date
-    closes_on: date
-    days_left: int | None = None
-
-
-class PolicyPageForm(WagtailAdminPageForm):
-    """Checks what no single milestone can see: that the stages follow each other in time."""
-
-    def clean(self):
-        cleaned_data = super().clean()
-        milestones = self.formsets.get("milestones")
-        if milestones is None or not hasattr(milestones, "forms"):
-            return cleaned_data
-        live = [
-            form
-            for form in milestones.forms
-            if form.is_valid()
-            and form.cleaned_data.get("date")
-            and form.cleaned_data.get("stage")
-            and not form.cleaned_data.get("DELETE")
-        ]
-        self.check_report_date(cleaned_data, live)
-        for form in live:
-            stage, when = form.cleaned_data["stage"], form.cleaned_data["date"]
-            earlier = [
-                other
-                for other in live
-                if STAGE_ORDER[other.cleaned_data["stage"]] < STAGE_ORDER[stage]
-                and other.cleaned_data["date"] > when
-            ]
-            if earlier:
-                other = earlier[0].cleaned_data
-                form.add_error(
-                    "date",
-                    _(
-                        "Mốc “%(stage)s” (%(date)s) không thể trước mốc “%(other)s” "
-                        "(%(other_date)s)."
-                    )
-                    % {
-                        "stage": STAGE_LABELS[stage],
-                        "date": when.strftime("%d/%m/%Y"),
-                        "other": STAGE_LABELS[other["stage"]],
-                        "other_date": other["date"].strftime("%d/%m/%Y"),
-                    },
-                )
-        return cleaned_data
-
-    def check_report_date(self, cleaned_data, milestones):
-        """The consultation report comes after the last consultation round has closed."""
-        published_on = cleaned_data.get("report_published_on")
-        if not published_on:
-            return
-        closes = [
-            form.cleaned_data["closes_on"]
-            for form in milestones
-            if form.cleaned_data["stage"] == CONSULTATION and form.cleaned_data.get("closes_on")
-        ]
-        if not closes:
-            self.add_error(
-                "report_published_on", _("Chưa có đợt lấy ý kiến nào để công bố báo cáo.")
-            )
-        elif published_on <= max(closes):
-            self.add_error(
-                "report_published_on",
-                _("Báo cáo chỉ được công bố sau ngày kết thúc lấy ý kiến (%(date)s).")
-                % {"date": max(closes).strftime("%d/%m/%Y")},
-            )
-
-
-class PolicyTopic(ItemBase):
-    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_policies")
-    content_object = ParentalKey(
-        "policy_pages.PolicyPage", on_delete=models.CASCADE, related_name="topic_items"
-    )
-
-
-class PolicyPage(BasePage):
+class PolicyPage(PolicyTimeline, BasePage):
     """One policy: what it is, why, the documents it concerns, the news about it, and its life."""
 
     summary = models.TextField(
         _("tóm tắt"), max_length=1000, help_text=_("Chính sách là gì, cho ai, thay đổi điều gì.")
     )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("giải thích chính sách"), blank=True)
-    drafting_agency = models.ForeignKey(
-        "policy_pages.IssuingBody",
-        verbose_name=_("cơ quan chủ trì soạn thảo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    drafting_agency = optional_link("policy_pages.IssuingBody", _("cơ quan chủ trì soạn thảo"))
     fields = ParentalManyToManyField(
         "policy_pages.LegalField", verbose_name=_("lĩnh vực"), blank=True, related_name="+"
     )
@@ -198,14 +63,7 @@ class PolicyPage(BasePage):
     report_summary = models.TextField(
         _("tóm tắt báo cáo tiếp thu, giải trình"), blank=True, max_length=20_000
     )
-    report_file = models.ForeignKey(
-        "media.PortalDocument",
-        verbose_name=_("tệp báo cáo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    report_file = optional_document_field(_("tệp báo cáo"))
 
     base_form_class = PolicyPageForm
     template = "policy_pages/policy_page.html"
@@ -213,6 +71,7 @@ class PolicyPage(BasePage):
     parent_page_types = ["policy_pages.PolicyIndexPage"]
     subpage_types = []
     search_kind = "chinh-sach"
+    summary_field = "summary"
 
     content_panels = [
         *BasePage.content_panels,
@@ -246,163 +105,18 @@ class PolicyPage(BasePage):
         index.SearchField("body"),
         index.RelatedFields("questions", [index.SearchField("question")]),
     ]
-    # What the page shows readers, no more: the public's input only once approved and answered,
-    # without the sender's name; the report only from its date.
-    api_fields = [
-        APIField("summary"),
-        APIField("body", serializer=StreamHTMLField()),
-        APIField("drafting_agency", serializer=NamesField()),
-        APIField("legal_fields", serializer=NamesField(source="fields")),
-        APIField("topics", serializer=NamesField()),
-        APIField("current_stage"),
-        APIField("current_stage_label"),
-        APIField(
-            "consultation",
-            serializer=ObjectsField(
-                {
-                    "state": "state",
-                    "opens_on": "opens_on",
-                    "closes_on": "closes_on",
-                    "days_left": "days_left",
-                }
-            ),
-        ),
-        APIField(
-            "timeline",
-            serializer=ObjectsField(
-                {
-                    "stage": "stage",
-                    "stage_label": "stage_label",
-                    "date": "date",
-                    "closes_on": "closes_on",
-                    "is_done": "is_done",
-                    "note": "note",
-                    "link": "link",
-                    "file": "document",
-                    "legal_document": ("public_document", {"number_symbol": "number_symbol"}),
-                }
-            ),
-        ),
-        APIField(
-            "drafts",
-            serializer=ObjectsField({"title": "display_label", "file": "document"}),
-        ),
-        APIField(
-            "report",
-            serializer=ObjectsField(
-                {
-                    "published_on": "report_published_on",
-                    "summary": "report_summary",
-                    "file": "report_file",
-                    "counts": ("report_counts", {"outcome": "0", "count": "1"}),
-                },
-                source="*",
-                when="report_is_public",
-            ),
-        ),
-        APIField(
-            "legal_documents",
-            serializer=ObjectsField(
-                {
-                    "role": "0.get_role_display",
-                    "document": (
-                        "1",
-                        {"number_symbol": "number_symbol", "status_label": "status_label"},
-                    ),
-                }
-            ),
-        ),
-        APIField(
-            "guidance",
-            serializer=ObjectsField(
-                {
-                    "title": "title",
-                    "published_on": "published_on",
-                    "text": "text",
-                    "file": "document",
-                }
-            ),
-        ),
-        APIField(
-            "faq",
-            serializer=ObjectsField(
-                {
-                    "question": "question",
-                    "answer": "answer",
-                    "answered_by": "answered_by.name",
-                    "answered_on": "answered_on",
-                }
-            ),
-        ),
-        APIField(
-            "public_answers",
-            serializer=ObjectsField(
-                {
-                    "questions": ("questions", PUBLIC_ANSWER),
-                    "proposals": ("proposals", PUBLIC_ANSWER),
-                },
-                source="answered_questions",
-            ),
-        ),
-    ]
+    api_fields = POLICY_API_FIELDS
 
     class Meta:
         verbose_name = _("chính sách")
         verbose_name_plural = _("chính sách")
-
-    @property
-    def display_summary(self):
-        return self.listing_summary or self.summary
-
-    @cached_property
-    def timeline(self):
-        """Milestones in date order (stage order on the same day), each marked done or ahead, with
-        `public_document`: its legal document if readers may see it (live, not restricted)."""
-        on = today()
-        milestones = sorted(
-            self.milestones.select_related("document", "legal_document"),
-            key=lambda m: (m.date, STAGE_ORDER[m.stage], m.sort_order or 0),
-        )
-        for milestone in milestones:
-            milestone.is_done = milestone.date <= on
-            document = milestone.legal_document if milestone.legal_document_id else None
-            # Live and outside every view restriction, read from the row already fetched.
-            visible = document is not None and document.live and is_public(document)
-            milestone.public_document = document if visible else None
-        return milestones
-
-    @cached_property
-    def current_stage(self):
-        done = [m for m in self.timeline if m.is_done]
-        return done[-1].stage if done else None
-
-    @property
-    def current_stage_label(self):
-        return STAGE_LABELS.get(self.current_stage, _("Chưa có mốc"))
-
-    @cached_property
-    def consultation(self):
-        """The consultation open now, else the next one, else the last one; None if none."""
-        on = today()
-        rounds = [m for m in self.timeline if m.stage == CONSULTATION and m.closes_on]
-        for milestone in rounds:
-            if milestone.date <= on <= milestone.closes_on:
-                return Consultation(
-                    "open", milestone.date, milestone.closes_on, (milestone.closes_on - on).days
-                )
-        upcoming = [m for m in rounds if m.date > on]
-        if upcoming:
-            return Consultation("upcoming", upcoming[0].date, upcoming[0].closes_on)
-        if rounds:
-            return Consultation("closed", rounds[-1].date, rounds[-1].closes_on)
-        return None
 
     @cached_property
     def child_lists(self):
         """Draft files, draft parts, guidance notes and the officer's questions and answers:
         one query for the four (core/json_rows.py), or the revision's own in a preview."""
         draft_files, guidance_notes = self.draft_files, self.guidance_notes
-        if _in_memory(self, "draft_files", "draft_parts", "guidance_notes", "questions"):
+        if self.holds_in_memory("draft_files", "draft_parts", "guidance_notes", "questions"):
             return {
                 "drafts": list(draft_files.select_related("document")),
                 "parts": list(self.draft_parts.all()),
@@ -450,27 +164,6 @@ class PolicyPage(BasePage):
     def faq(self):
         return self.child_lists["faq"]
 
-    @cached_property
-    def report_is_public(self):
-        """The report shows from its date, once the consultation has closed."""
-        consultation = self.consultation
-        return bool(
-            self.report_published_on
-            and self.report_published_on <= today()
-            and consultation
-            and consultation.state == "closed"
-        )
-
-    def timeline_entries(self):
-        """The timeline, with the consultation report in its place once it is public."""
-        entries = list(self.timeline)
-        if self.report_is_public:
-            report = PolicyMilestone(date=self.report_published_on)
-            report.is_done, report.public_document, report.is_report = True, None, True
-            entries.append(report)
-            entries.sort(key=lambda m: m.date)
-        return entries
-
     def public_submissions(self, *kinds):
         """Approved items of these kinds, with their answers: nothing else of the public's."""
         return (
@@ -492,7 +185,7 @@ class PolicyPage(BasePage):
         """Approved comments, grouped by the part of the draft in the order the officer set,
         with their count and `totals` (aggregates over all of them) read in the same query."""
         comments = self.public_submissions(COMMENT)
-        if _in_memory(self, "draft_parts") or "part_labels" in self.__dict__:
+        if self.holds_in_memory("draft_parts") or "part_labels" in self.__dict__:
             # A preview (the parts are the revision's), or the parts are read already (the
             # form of an open consultation lists them).
             labels = self.part_labels
@@ -533,7 +226,7 @@ class PolicyPage(BasePage):
             .annotate(models.Count("pk"))
         )
         found = dict(counts)
-        return [(label, found[outcome]) for outcome, label in OUTCOMES if outcome in found]
+        return [(label, found[outcome]) for outcome, label in Outcome.choices if outcome in found]
 
     @property
     def guidance(self):
@@ -552,7 +245,7 @@ class PolicyPage(BasePage):
             .select_related("issuing_body")
             .with_status()
         )
-        if _in_memory(self, "documents"):
+        if self.holds_in_memory("documents"):
             links = list(self.documents.all())  # a preview: the links are the revision's
             found = documents.filter(pk__in=[link.document_id for link in links]).in_bulk()
             return [(link, found[link.document_id]) for link in links if link.document_id in found]
@@ -574,7 +267,7 @@ class PolicyPage(BasePage):
     def related_news(self):
         """The editors' choices, then the newest stories sharing a topic, up to six: one
         query."""
-        if _in_memory(self, "related_links", "topic_items"):
+        if self.holds_in_memory("related_links", "topic_items"):
             return self._related_news_in_memory()  # a preview: its choices are not saved
         chosen = PolicyRelatedArticle.objects.filter(page=self)
         sharing = ArticleTopic.objects.filter(
@@ -610,7 +303,7 @@ class PolicyPage(BasePage):
         context["participation_form"] = form_for_page(self)
         outcomes = {
             outcome: models.Count("pk", filter=Q(answer__outcome=outcome))
-            for outcome, _label in OUTCOMES
+            for outcome, _label in Outcome.choices
         }
         comments = self.comments_page(request, **(outcomes if self.report_is_public else {}))
         context["comments"] = comments
@@ -619,183 +312,7 @@ class PolicyPage(BasePage):
             # The report's counts, from the comments' own query (as report_counts() counts).
             context["report_counts"] = [
                 (label, comments.totals[outcome])
-                for outcome, label in OUTCOMES
+                for outcome, label in Outcome.choices
                 if comments.totals[outcome]
             ]
         return context
-
-
-def _in_memory(page, *relations):
-    """Whether any of these child relations of `page` are held in memory (a preview of a
-    revision) rather than read from the database."""
-    held = getattr(page, "_cluster_related_objects", {})
-    return any(name in held for name in relations)
-
-
-class PolicyMilestone(Orderable):
-    page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="milestones")
-    stage = models.CharField(_("giai đoạn"), max_length=20, choices=STAGES)
-    date = models.DateField(
-        _("ngày"),
-        help_text=_("Với lấy ý kiến: ngày bắt đầu. Có thể nhập trước ngày của tương lai."),
-    )
-    closes_on = models.DateField(
-        _("ngày kết thúc lấy ý kiến"), null=True, blank=True, help_text=_("Chỉ với lấy ý kiến.")
-    )
-    note = models.TextField(_("ghi chú"), blank=True, max_length=1000)
-    link = models.URLField(_("đường dẫn"), blank=True)
-    document = models.ForeignKey(
-        "media.PortalDocument",
-        verbose_name=_("tệp"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    legal_document = models.ForeignKey(
-        "policy_pages.LegalDocumentPage",
-        verbose_name=_("văn bản"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Bắt buộc với mốc thông qua: văn bản được ban hành."),
-    )
-
-    panels = [
-        FieldRowPanel([FieldPanel("stage"), FieldPanel("date"), FieldPanel("closes_on")]),
-        FieldPanel("note"),
-        FieldRowPanel([FieldPanel("link"), FieldPanel("document")]),
-        FieldPanel("legal_document"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("mốc")
-        verbose_name_plural = _("mốc")
-
-    @property
-    def stage_label(self):
-        return STAGE_LABELS.get(self.stage, "")
-
-    def clean(self):
-        super().clean()
-        if self.stage == CONSULTATION:
-            if not self.closes_on:
-                raise ValidationError({"closes_on": _("Nhập ngày kết thúc lấy ý kiến.")})
-            if self.date and self.closes_on <= self.date:
-                raise ValidationError(
-                    {"closes_on": _("Ngày kết thúc lấy ý kiến phải sau ngày bắt đầu.")}
-                )
-        elif self.closes_on:
-            raise ValidationError({"closes_on": _("Chỉ mốc lấy ý kiến có ngày kết thúc.")})
-        if self.stage == ADOPTION and not self.legal_document_id:
-            raise ValidationError(
-                {"legal_document": _("Mốc thông qua phải nêu văn bản được ban hành.")}
-            )
-
-
-class PolicyDraftFile(Orderable):
-    page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="draft_files")
-    document = models.ForeignKey(
-        "media.PortalDocument", verbose_name=_("tệp"), on_delete=models.PROTECT, related_name="+"
-    )
-    label = models.CharField(_("tên hiển thị"), max_length=200, blank=True)
-
-    panels = [FieldPanel("document"), FieldPanel("label")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("dự thảo")
-        verbose_name_plural = _("dự thảo")
-
-    @property
-    def display_label(self):
-        return self.label or self.document.title
-
-
-class PolicyLegalDocument(Orderable):
-    page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        "policy_pages.LegalDocumentPage",
-        verbose_name=_("văn bản"),
-        on_delete=models.CASCADE,
-        related_name="policy_links",
-    )
-    role = models.CharField(
-        _("vai trò"),
-        max_length=20,
-        choices=[
-            ("ban-hanh", _("Văn bản ban hành chính sách")),
-            ("huong-dan", _("Văn bản hướng dẫn")),
-            ("lien-quan", _("Văn bản liên quan")),
-        ],
-        default="ban-hanh",
-    )
-
-    panels = [FieldPanel("document"), FieldPanel("role")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("văn bản của chính sách")
-        verbose_name_plural = _("văn bản của chính sách")
-
-
-class PolicyGuidanceNote(Orderable):
-    page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="guidance_notes")
-    title = models.CharField(_("tiêu đề"), max_length=255)
-    published_on = models.DateField(_("ngày"))
-    text = models.TextField(_("nội dung"), max_length=5000)
-    document = models.ForeignKey(
-        "media.PortalDocument",
-        verbose_name=_("tệp"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    panels = [
-        FieldRowPanel([FieldPanel("title"), FieldPanel("published_on")]),
-        FieldPanel("text"),
-        FieldPanel("document"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("hướng dẫn thực hiện")
-        verbose_name_plural = _("hướng dẫn thực hiện")
-
-
-class PolicyQuestion(Orderable):
-    """A question about the policy, answered by the drafting agency (hỏi đáp)."""
-
-    page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="questions")
-    question = models.TextField(_("câu hỏi"), max_length=2000)
-    answer = models.TextField(_("trả lời"), max_length=5000)
-    answered_by = models.ForeignKey(
-        "policy_pages.IssuingBody",
-        verbose_name=_("cơ quan trả lời"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    answered_on = models.DateField(_("ngày trả lời"))
-
-    panels = [
-        FieldPanel("question"),
-        FieldPanel("answer"),
-        FieldRowPanel([FieldPanel("answered_by"), FieldPanel("answered_on")]),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("hỏi đáp")
-        verbose_name_plural = _("hỏi đáp")
-
-
-class PolicyRelatedArticle(Orderable):
-    page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="related_links")
-    article = models.ForeignKey(
-        ArticlePage, verbose_name=_("bài"), on_delete=models.CASCADE, related_name="+"
-    )
-
-    panels = [FieldPanel("article")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("tin liên quan")
-        verbose_name_plural = _("tin liên quan")

@@ -24,6 +24,7 @@ class SluggedName(index.Indexed, models.Model):
     )
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
 
     class Meta:
         abstract = True
@@ -42,8 +43,6 @@ class SluggedName(index.Indexed, models.Model):
 class IssuingBody(SluggedName):
     """An issuing body (cơ quan ban hành): Quốc hội, Chính phủ, Thủ tướng Chính phủ, a ministry."""
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
     class Meta(SluggedName.Meta):
         verbose_name = _("cơ quan ban hành")
         verbose_name_plural = _("cơ quan ban hành")
@@ -52,8 +51,6 @@ class IssuingBody(SluggedName):
 @register_snippet
 class LegalField(SluggedName):
     """A field (lĩnh vực) of law and policy: Tài chính, Giáo dục, Đất đai…"""
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
 
     class Meta(SluggedName.Meta):
         verbose_name = _("lĩnh vực")

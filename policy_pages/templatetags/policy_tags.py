@@ -1,8 +1,8 @@
 from django import template
 
-from ..models.documents import STATUSES, LegalDocumentPage
+from ..choices import DocumentStatus, Stage, label_of
+from ..models.documents import LegalDocumentPage
 from ..models.indexes import LegalDocumentIndexPage
-from ..models.policies import STAGE_LABELS
 
 register = template.Library()
 
@@ -10,13 +10,13 @@ register = template.Library()
 @register.filter
 def status_label(status):
     """ "Còn hiệu lực" for "con-hieu-luc"."""
-    return STATUSES.get(status, "")
+    return label_of(DocumentStatus, status)
 
 
 @register.filter
 def stage_label(stage):
     """ "Lấy ý kiến nhân dân" for "lay-y-kien"."""
-    return STAGE_LABELS.get(stage, "")
+    return label_of(Stage, stage)
 
 
 @register.inclusion_tag("policy_pages/includes/latest_documents.html")
