@@ -1,8 +1,8 @@
 """The policy desk's models: issuers and fields, legal documents, policies, and their indexes.
 
 Inside the package dependencies point one way, each module importing only those before it:
-taxonomy, files <- documents <- participation <- policy_items, timeline, policy_api <- policies
-<- indexes. The fixed lists (document types, stages, the public's kinds and states…) are
+taxonomy, files <- documents <- participation <- policy_items <- timeline <- policy_api <-
+policies <- indexes. The fixed lists (document types, stages, the public's kinds and states…) are
 TextChoices in policy_pages/choices.py, which imports nothing of the desk.
 """
 

@@ -14,7 +14,6 @@ from django.db.models import OuterRef, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
@@ -24,6 +23,7 @@ from core.privacy import is_public
 
 from ..choices import STAGE_ORDER, Stage, label_of
 from .documents import today
+from .policy_items import policy_key
 
 CONSULTATION, ADOPTION = Stage.CONSULTATION, Stage.ADOPTION
 
@@ -193,9 +193,7 @@ class PolicyTimeline:
 
 
 class PolicyMilestone(Orderable):
-    page = ParentalKey(
-        "policy_pages.PolicyPage", on_delete=models.CASCADE, related_name="milestones"
-    )
+    page = policy_key("milestones")
     stage = models.CharField(_("giai đoạn"), max_length=20, choices=Stage.choices)
     date = models.DateField(
         _("ngày"),
