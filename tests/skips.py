@@ -75,10 +75,16 @@ def _other_pass(item):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield
-    if report.skipped and in_ci() and not hasattr(report, "wasxfail") and not _other_pass(item):
-        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+    if not report.skipped or hasattr(report, "wasxfail"):
+        return report
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+    if in_ci() and not _other_pass(item):
         report.outcome = "failed"
         report.longrepr = f"CI=true and the test was skipped, which CI must not allow: {reason}"
+    elif item.get_closest_marker("postgresql_pass") or item.get_closest_marker("needs_tool"):
+        # Point the summary at the test, not at the hook above that skipped it.
+        path, line, _ = item.reportinfo()
+        report.longrepr = (str(path), (line or 0) + 1, reason)
     return report
 
 
