@@ -11,9 +11,13 @@ class PolicyPagesConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from core.cache import refresh_on_save, renew_everything
+        from core.home_blocks import register_home_block
 
         from . import roles  # noqa: F401  (connects the signal that grants the policy tree)
+        from .home import latest_documents
         from .models import Answer, IssuingBody, LegalField, Submission
+
+        register_home_block("policy_pages/includes/latest_documents.html", latest_documents)
 
         refresh_on_save(IssuingBody, LegalField, Answer)
         post_save.connect(_on_submission, sender=Submission, dispatch_uid="content-submission")

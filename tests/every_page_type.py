@@ -454,5 +454,3 @@ CASES = [
     search_by_number,
     not_found,
 ]
-
-

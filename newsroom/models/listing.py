@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.models import Orderable
 
+from core.home_blocks import home_blocks
 from core.models import BasePage, live_stories
 from core.paginate import paginate
 from core.privacy import public
@@ -91,6 +92,7 @@ class HomePage(BasePage):
         context["section_blocks"] = [
             (section, by_section.get(section.path, [])) for section in sections
         ]
+        context["home_blocks"] = home_blocks(request)
         return context
 
     def section_story_ids(self, stories):

@@ -1,7 +1,6 @@
 from django import template
 
-from ..models.documents import STATUSES, published_documents
-from ..models.indexes import LegalDocumentIndexPage
+from ..models.documents import STATUSES
 from ..models.policies import STAGE_LABELS
 
 register = template.Library()
@@ -17,12 +16,3 @@ def status_label(status):
 def stage_label(stage):
     """ "Lấy ý kiến nhân dân" for "lay-y-kien"."""
     return STAGE_LABELS.get(stage, "")
-
-
-@register.inclusion_tag("policy_pages/includes/latest_documents.html")
-def latest_legal_documents(count=5):
-    """The newest documents for the home page; the newsroom's templates show them without the
-    newsroom's code importing the policy desk."""
-    documents = list(published_documents()[:count])
-    index = LegalDocumentIndexPage.objects.live().first() if documents else None
-    return {"documents": documents, "index": index}
