@@ -77,8 +77,11 @@ class ListingPaginator(Paginator):
 
 
 def paginate(queryset, request, per_page=LISTING_PAGE_SIZE):
+    """The requested page of `queryset`, its rows read now, so that a template only shows them."""
     # get_page turns a missing, non-numeric or out-of-range ?page= into the first or last page.
-    return ListingPaginator(queryset, per_page).get_page(request.GET.get("page"))
+    page = ListingPaginator(queryset, per_page).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    return page
 
 
 def paginate_counted(queryset, request, per_page=LISTING_PAGE_SIZE, **totals):

@@ -32,7 +32,7 @@ def topic(request, slug):
 
 
 def author(request, slug):
-    author = get_object_or_404(Author, slug=slug)
+    author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     return _story_listing(
         request,
         "newsroom/author_page.html",

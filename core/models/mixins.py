@@ -221,7 +221,7 @@ class BasePage(ListingFields, Page):
         elif hasattr(self, "_route_ancestors"):
             ancestors = [p for p in self._route_ancestors if p.depth > 2 and p.live]
         else:
-            ancestors = self.get_ancestors().filter(depth__gt=2).live()
+            ancestors = list(self.get_ancestors().filter(depth__gt=2).live())
         context["ancestors"] = ancestors
         context["social_image"] = rendition_or_none(self.display_image, SOCIAL_SPEC)
         return context

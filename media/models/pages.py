@@ -108,6 +108,14 @@ class PhotoStoryPage(MultimediaPage):
         verbose_name = _("phóng sự ảnh")
         verbose_name_plural = _("phóng sự ảnh")
 
+    def prefetch_sources(self):
+        return [self.closing_text]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["photos"] = self.photo_list
+        return context
+
     @cached_property
     def photo_list(self):
         """[(number, image, caption)]: the caption typed here, else the one saved with the photo."""
@@ -195,6 +203,9 @@ class MediaFilePage(MultimediaPage):
     @property
     def media_file(self):
         return self.media
+
+    def prefetch_sources(self):
+        return [self.description]
 
     def clean(self):
         super().clean()
@@ -315,6 +326,9 @@ class InfographicPage(MultimediaPage):
     class Meta:
         verbose_name = _("infographic")
         verbose_name_plural = _("infographic")
+
+    def prefetch_sources(self):
+        return [self.text_alternative]
 
 
 MULTIMEDIA_PAGE_TYPES = (PhotoStoryPage, VideoPage, AudioBulletinPage, InfographicPage)

@@ -326,6 +326,10 @@ class ArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["numbered_body"] = self.numbered_body
+        context["corrections"] = self.sorted_corrections
+        context["authors"] = self.authors
+        context["topics"] = self.topic_list
         context["related_articles"] = self.related_articles()
         context["structured_data"] = [
             self.news_article_ld(

@@ -7,6 +7,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
+from core.home_blocks import home_blocks
 from core.models import BasePage, IntroductionMixin, live_stories
 from core.paginate import paginate
 from media.models import MULTIMEDIA_PAGE_TYPES
@@ -89,6 +90,7 @@ class HomePage(BasePage):
         context["section_blocks"] = [
             (section, by_section.get(section.path, [])) for section in sections
         ]
+        context["home_blocks"] = home_blocks(request)
         return context
 
     def section_story_ids(self, stories):

@@ -108,6 +108,11 @@ class LiveCoveragePage(RoutablePageMixin, ArticlePage):
             self, lambda: super(LiveCoveragePage, self).serve(request, *args, **kwargs)
         )
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["updates"] = self.sorted_updates
+        return context
+
     @property
     def newest_update_time(self):
         return self.sorted_updates[0].posted_at if self.sorted_updates else self.started_at

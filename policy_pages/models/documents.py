@@ -253,6 +253,18 @@ class LegalDocumentPage(BasePage):
     def status_label(self):
         return label_of(DocumentStatus, self.status)
 
+    def prefetch_sources(self):
+        return [self.full_text]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["status"] = self.status
+        context["fields"] = list(self.fields.all())
+        context["incoming_relations"] = self.incoming_relations()
+        context["outgoing_relations"] = self.outgoing_relations()
+        context["attachments"] = self.attachment_list
+        return context
+
     @cached_property
     def attachment_list(self):
         return list(self.attachments.select_related("document"))

@@ -294,6 +294,13 @@ class PolicyPage(PolicyTimeline, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Everything the template shows is read here: the timeline (one query), the child lists
+        # (one query), then the rest.
+        context["timeline"] = self.timeline_entries()
+        context["consultation"] = self.consultation
+        context["drafts"] = self.drafts
+        context["guidance"] = self.guidance
+        context["faq"] = self.faq
         context["legal_documents"] = self.legal_documents()
         context["related_news"] = self.related_news()
         from ..forms import form_for_page  # forms import these models
