@@ -32,7 +32,10 @@ def desks():
     for config in apps.get_app_configs():
         if config.name == "core" or config.name.startswith("core."):
             continue
-        if base in Path(config.path).resolve().parents:
+        # A folder of the repository's own, not a package of the virtualenv (`.venv/` lies
+        # inside the repository in a fresh clone).
+        top = base / config.name.split(".")[0]
+        if top.is_dir() and Path(config.path).resolve().is_relative_to(top.resolve()):
             found[config.name.split(".")[0]] = config.name
             found[config.label] = config.name
     return found
