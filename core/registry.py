@@ -10,11 +10,24 @@ every app is ready).
 - `narrow_search_by(*page_types)`: the pages a reader may narrow the site search to (sections).
 - `find_exact_matches(finder)`: `finder(query, pages)` gives the pages among `pages` that are
   exactly what the reader typed (a document's number), shown first (core/search/query.py).
+- `add_home_block(template, fetch)`: a block on the home page, which the newsroom shows without
+  importing the desk. `HomePage.get_context()` calls `fetch(request)` once, before rendering
+  (`home_blocks()`), so the block's template only displays what it gets as `home_block`.
 """
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 CLEANED_APPS = set()
 SEARCH_SECTION_TYPES = []
 EXACT_FINDERS = []
+HOME_BLOCKS = []
+
+
+@dataclass(frozen=True)
+class HomeBlock:
+    template: str
+    fetch: Callable[..., dict]
 
 
 def clean_text_of(*app_labels):
@@ -29,3 +42,14 @@ def find_exact_matches(finder):
     if finder not in EXACT_FINDERS:
         EXACT_FINDERS.append(finder)
     return finder
+
+
+def add_home_block(template, fetch):
+    block = HomeBlock(template, fetch)
+    if block not in HOME_BLOCKS:
+        HOME_BLOCKS.append(block)
+
+
+def home_blocks(request):
+    """[(template, data)] of every block, in the order the desks added them."""
+    return [(block.template, block.fetch(request)) for block in HOME_BLOCKS]

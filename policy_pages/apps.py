@@ -12,18 +12,16 @@ class PolicyPagesConfig(AppConfig):
 
         from core import registry
         from core.cache import refresh_on_save, renew_everything
-        from core.home_blocks import register_home_block
 
         from . import roles  # noqa: F401  (connects the signal that grants the policy tree)
         from .home import latest_documents
         from .models import Answer, IssuingBody, LegalField, Submission
         from .search import documents_numbered
 
-        register_home_block("policy_pages/includes/latest_documents.html", latest_documents)
-
         refresh_on_save(IssuingBody, LegalField, Answer)
         registry.clean_text_of(self.label)
         registry.find_exact_matches(documents_numbered)
+        registry.add_home_block("policy_pages/includes/latest_documents.html", latest_documents)
         post_save.connect(_on_submission, sender=Submission, dispatch_uid="content-submission")
         post_delete.connect(renew_everything, sender=Submission, dispatch_uid="content-sub-del")
 

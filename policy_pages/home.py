@@ -1,4 +1,4 @@
-"""The policy desk's block on the home page (core/home_blocks.py): the newest legal documents."""
+"""The policy desk's block on the home page (core/registry.py): the newest legal documents."""
 
 from .models.documents import LegalDocumentPage
 from .models.indexes import LegalDocumentIndexPage

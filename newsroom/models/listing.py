@@ -7,9 +7,9 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
-from core.home_blocks import home_blocks
 from core.models import BasePage, IntroductionMixin, live_stories
 from core.paginate import paginate
+from core.registry import home_blocks
 from media.models import MULTIMEDIA_PAGE_TYPES
 
 from .article import ArticlePage, chosen_story_field
