@@ -44,6 +44,34 @@ MEDIA_URL = os.environ.get("MEDIA_URL", "/uploads/")
 # "http://127.0.0.1:6091" (deploy/varnish/portal.vcl accepts PURGE there only).
 FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")
 
+# Mail: receipts to commenters and workflow notices to editors. SMTP from the environment in
+# production (docs/deploy.md); development prints mail on the console, tests keep it in memory.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Cổng Thông tin điện tử Chính phủ <khong-tra-loi@localhost>"
+)
+
+# How many proxies (load balancer, Varnish…) stand before the app and append to X-Forwarded-For;
+# 0 trusts no header and takes REMOTE_ADDR. The comment form's per-address limit needs the
+# reader's real address (docs/deploy.md).
+PORTAL_TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+
+# Public participation (policy_pages.submissions): how fast is too fast, how long a form stays
+# valid, and how many sends per address and per email in a window of seconds. The defaults suit
+# the public site; a load test from one address raises PER_IP.
+PORTAL_PARTICIPATION = {
+    "MIN_SECONDS": int(os.environ.get("PARTICIPATION_MIN_SECONDS", "3")),
+    "MAX_SECONDS": int(os.environ.get("PARTICIPATION_MAX_SECONDS", str(4 * 3600))),
+    "PER_IP": (int(os.environ.get("PARTICIPATION_PER_IP", "10")), 600),
+    "PER_EMAIL": (int(os.environ.get("PARTICIPATION_PER_EMAIL", "5")), 600),
+}
+
+
 INSTALLED_APPS = [
     # The desks, then the shared building blocks, then the demo content that uses them all.
     "newsroom",
@@ -208,45 +236,8 @@ PAGE_CACHE_SKIP_PATHS = [
 # so editors stay logged in when the cache is flushed or down.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
-AUTHENTICATION_BACKENDS = [
-    # First, so a locked-out login is refused before the password is even checked.
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-
-# Admin login throttling (django-axes): a handful of wrong passwords for one user name from one
-# address locks that pair for a while. Locking by the pair, not the user name alone, keeps an
-# attacker from locking a real editor out from elsewhere.
-AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "errors/login_locked.html"
-AXES_VERBOSE = False
-# The address behind our own proxies only (PORTAL_TRUSTED_PROXIES, below): a forged
-# X-Forwarded-For must not give a guesser a fresh address on every try.
-AXES_CLIENT_IP_CALLABLE = "core.accounts.client_ip.client_ip"
-
-# Sessions end 30 minutes after the last request, and 8 hours after the login whatever the
-# activity (a working day); core/accounts/session_timeouts.py keeps both clocks.
-PORTAL_SESSION_IDLE_SECONDS = 30 * 60
-PORTAL_SESSION_ABSOLUTE_SECONDS = 8 * 3600
-SESSION_COOKIE_AGE = PORTAL_SESSION_ABSOLUTE_SECONDS
-SESSION_SAVE_EVERY_REQUEST = False
-
-# Two-factor authentication (django-otp, TOTP): required for superusers and these groups, open
-# to every other editor from their account page (core/accounts/two_factor.py).
-PORTAL_TWO_FACTOR_REQUIRED_GROUPS = ["Tổng biên tập"]
-OTP_TOTP_ISSUER = "Cổng TTĐT Chính phủ"
+# Who may sign in and how, and the headers every answer carries (portal/settings/security.py).
+from .security import *  # noqa: E402, F403
 
 # Internationalisation: Vietnamese first, Vietnam time.
 LANGUAGE_CODE = "vi"
@@ -278,16 +269,6 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 # Django serves uploads itself only in development and tests.
 SERVE_UPLOADS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-
-# Security headers every environment sends; production adds HTTPS-only ones.
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
-SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_COOKIE_SAMESITE = "Lax"
 
 # Content-Security-Policy (core/csp.py). Readers' pages run only the portal's own files: no
 # inline script or style anywhere in templates/ (tests/security/test_csp.py reads them all),
@@ -402,34 +383,8 @@ LOGGING = {
     },
 }
 
-# Mail: receipts to commenters and workflow notices to editors. SMTP from the environment in
-# production (docs/deploy.md); development prints mail on the console, tests keep it in memory.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 10
-DEFAULT_FROM_EMAIL = os.environ.get(
-    "DEFAULT_FROM_EMAIL", "Cổng Thông tin điện tử Chính phủ <khong-tra-loi@localhost>"
-)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-
-# How many proxies (load balancer, Varnish…) stand before the app and append to X-Forwarded-For;
-# 0 trusts no header and takes REMOTE_ADDR. The comment form's per-address limit needs the
-# reader's real address (docs/deploy.md).
-PORTAL_TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
-
-# Public participation (policy_pages.submissions): how fast is too fast, how long a form stays
-# valid, and how many sends per address and per email in a window of seconds. The defaults suit
-# the public site; a load test from one address raises PER_IP.
-PORTAL_PARTICIPATION = {
-    "MIN_SECONDS": int(os.environ.get("PARTICIPATION_MIN_SECONDS", "3")),
-    "MAX_SECONDS": int(os.environ.get("PARTICIPATION_MAX_SECONDS", str(4 * 3600))),
-    "PER_IP": (int(os.environ.get("PARTICIPATION_PER_IP", "10")), 600),
-    "PER_EMAIL": (int(os.environ.get("PARTICIPATION_PER_EMAIL", "5")), 600),
-}
 
 # Varnish in front (deploy/varnish/portal.vcl, docs/deploy.md): each cache in FRONTEND_CACHE_URLS
 # gets a PURGE for every page, listing and feed that shows a page published, withdrawn, moved or
