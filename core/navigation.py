@@ -1,10 +1,11 @@
 """The sections menu, kept in the shared cache: it is on every page but changes rarely."""
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .privacy import all_pages
@@ -37,3 +38,13 @@ def clear_menus(**kwargs):
     from wagtail.models import Site
 
     cache.delete_many([_cache_key(site) for site in Site.objects.all()])
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def clear_menus_on_restriction(**kwargs):
+    # A section made private leaves the menu at once, not when the hour is up. Again once
+    # committed: a request that read the menu before the restriction landed could have put the
+    # old one back in between.
+    clear_menus()
+    transaction.on_commit(clear_menus)

@@ -8,5 +8,5 @@ LATEST_DOCUMENTS_COUNT = 5
 
 def latest_documents(request):
     documents = list(LegalDocumentPage.objects.published()[:LATEST_DOCUMENTS_COUNT])
-    index = LegalDocumentIndexPage.objects.live().first() if documents else None
+    index = LegalDocumentIndexPage.objects.live().unrestricted().first() if documents else None
     return {"documents": documents, "index": index}

@@ -26,8 +26,8 @@ from policy_pages.models import (
     PolicyGuidanceNote,
     PolicyLegalDocument,
     PolicyQuestion,
+    PolicyRelatedArticle,
 )
-from policy_pages.models.policies import PolicyRelatedArticle
 from tests.factories import (
     AnswerFactory,
     ArticlePageFactory,

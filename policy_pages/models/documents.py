@@ -309,7 +309,7 @@ class LegalDocumentPage(BasePage):
         errors = {}
         number = (self.number_symbol or "").strip()
         self.number_symbol = number
-        if not number and self.document_type != "hien-phap":
+        if not number and self.document_type != DocumentType.CONSTITUTION:
             errors["number_symbol"] = _("Nhập số, ký hiệu của văn bản, ví dụ “68/2023/NĐ-CP”.")
         elif number and not NUMBER_PATTERN.match(number):
             errors["number_symbol"] = _(

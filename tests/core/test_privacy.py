@@ -39,6 +39,17 @@ def test_a_restricted_sections_stories_leave_every_list_at_once(client, sections
     assert "Tin nội bộ không công khai" in home_text(client)
 
 
+def test_a_section_made_private_leaves_the_menu_at_once(client, sections):
+    _open_section, private = sections
+    private.show_in_menus = True
+    private.save()
+    assert 'href="/noi-bo/"' in home_text(client)  # the menu is cached now
+    restriction = restrict(private)
+    assert 'href="/noi-bo/"' not in home_text(client)
+    restriction.delete()
+    assert 'href="/noi-bo/"' in home_text(client)
+
+
 def test_moving_a_restricted_section_keeps_its_stories_hidden(client, home_page, sections):
     open_section, private = sections
     restrict(private)
