@@ -108,6 +108,15 @@ def payload(form, *, token, index, run_id):
     return fields
 
 
+def form_post(fields, cookie):
+    """The headers and body of one send of the form, with the CSRF cookie its field pairs with."""
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Cookie": f"csrftoken={cookie}",
+    }
+    return headers, urlencode(fields).encode()
+
+
 def fetch_tokens(port, form, *, policy_id, count, concurrency, page):
     """[(csrf cookie, csrf field, time token)] for `count` sends, and the Measure of fetching
     them (None when they came without asking the server)."""
@@ -148,11 +157,7 @@ def post_comments(port, *, policy_path, policy_id, count, concurrency, run_id, m
     for index, (cookie, field, token) in enumerate(tokens):
         fields = payload(form, token=token, index=index, run_id=run_id)
         fields["csrfmiddlewaretoken"] = field
-        headers = {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": f"csrftoken={cookie}",
-        }
-        body = urlencode(fields).encode()
+        headers, body = form_post(fields, cookie)
         jobs.append({"path": form["action"], "method": "POST", "headers": headers, "body": body})
     measure, responses = run_requests(port, jobs, concurrency=concurrency, tool="python, threads")
     refused = [r for r in responses if r.status != 303]

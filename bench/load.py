@@ -103,6 +103,11 @@ def wrk(url, *, seconds, connections, threads=2, headers=(), wrk_path="wrk"):
     return parse_wrk(done.stdout, connections)
 
 
+def percentiles(latencies):
+    """The Measure's p50_ms … p99_ms of `latencies` (ms)."""
+    return {f"p{p}_ms": percentile(latencies, p) for p in (50, 90, 95, 99)}
+
+
 @dataclass
 class Response:
     status: int
@@ -152,10 +157,7 @@ def run_requests(port, jobs, *, concurrency, tool="python"):
     measure = Measure(
         requests=len(jobs),
         seconds=elapsed,
-        p50_ms=percentile(latencies, 50),
-        p90_ms=percentile(latencies, 90),
-        p95_ms=percentile(latencies, 95),
-        p99_ms=percentile(latencies, 99),
+        **percentiles(latencies),
         errors=sum(n for status, n in statuses.items() if status == 0 or status >= 400),
         statuses=statuses,
         concurrency=concurrency,
@@ -176,10 +178,7 @@ def sequential(port, paths, *, before_each=None, headers=None):
     return Measure(
         requests=len(paths),
         seconds=sum(latencies) / 1000,  # time spent in requests, not in before_each
-        p50_ms=percentile(latencies, 50),
-        p90_ms=percentile(latencies, 90),
-        p95_ms=percentile(latencies, 95),
-        p99_ms=percentile(latencies, 99),
+        **percentiles(latencies),
         errors=sum(n for status, n in statuses.items() if status >= 400),
         statuses=statuses,
         tool="python, sequential",

@@ -107,15 +107,26 @@ def render_markdown(results):
     return "\n".join(lines)
 
 
-def replace_marked(text, section):
-    """`text` with the part between the bench marks replaced by `section` (appended if absent)."""
-    pattern = re.compile(re.escape(START_MARK) + r".*?" + re.escape(END_MARK), re.DOTALL)
+def replace_marked(text, section, marks=(START_MARK, END_MARK)):
+    """`text` with the part between `marks` (the bench's unless told) replaced by `section`
+    (appended if absent)."""
+    start, end = marks
+    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
     if pattern.search(text):
         return pattern.sub(lambda _match: section, text, count=1)
     return text.rstrip("\n") + "\n\n" + section + "\n"
 
 
-def write(results, results_path, docs_path):
+def write_marked(results, results_path, docs_path, render, *, marks, title):
+    """`results` as JSON, then `render(results)` between `marks` in the docs page (a new page
+    begins with `title`)."""
     results_path.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
-    current = docs_path.read_text() if docs_path.exists() else "# Performance\n"
-    docs_path.write_text(replace_marked(current, render_markdown(results)))
+    current = docs_path.read_text() if docs_path.exists() else title
+    docs_path.write_text(replace_marked(current, render(results), marks))
+
+
+def write(results, results_path, docs_path):
+    marks = (START_MARK, END_MARK)
+    write_marked(
+        results, results_path, docs_path, render_markdown, marks=marks, title="# Performance\n"
+    )

@@ -30,20 +30,31 @@ def read_status(pid):
     return values
 
 
+def stat_fields(pid):
+    """The fields of /proc/<pid>/stat from the state on, or None when the process is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    # The command name in parentheses may hold spaces; the state follows it, then the parent PID.
+    return stat[stat.rfind(")") + 2 :].split()
+
+
 def children_of(pid):
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        # The command name in parentheses may hold spaces; the parent PID follows the state.
-        fields = stat[stat.rfind(")") + 2 :].split()
-        if int(fields[1]) == pid:
+        fields = stat_fields(entry.name)
+        if fields and int(fields[1]) == pid:
             found.append(int(entry.name))
     return sorted(found)
+
+
+def running(pid):
+    """Whether `pid` still runs (a zombie, dead but not yet reaped, does not)."""
+    fields = stat_fields(pid)
+    return fields is not None and fields[0] != "Z"
 
 
 class Child:
