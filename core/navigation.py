@@ -1,30 +1,34 @@
 """The sections menu, kept in the shared cache: it is on every page but changes rarely."""
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from .cache import UNAVAILABLE, base_generation
 from .privacy import all_pages
 
 MENU_TIMEOUT = 3600
 
 
-def _cache_key(site):
-    return f"menu:site:{site.pk}"
+def _cache_key(site, generation):
+    return f"menu:site:{site.pk}:{generation}"
 
 
 def menu_sections(site, request=None):
     """[(title, url, page_id)] for the live, public, in-menu children of the site's home page."""
-    key = _cache_key(site)
+    # Under the base generation, read before the database (as core/privacy.py does): a new view
+    # restriction renews it once committed, so a menu read just before can never outlive it.
+    generation = base_generation()
+    key = _cache_key(site, generation)
     items = cache.get(key)
     if items is None:
         pages = all_pages().child_of(site.root_page).live().unrestricted().in_menu()
         items = [(page.title, page.get_url(request), page.pk) for page in pages]
-        cache.set(key, items, MENU_TIMEOUT)
+        if generation != UNAVAILABLE:
+            cache.set(key, items, MENU_TIMEOUT)
     return items
 
 
@@ -37,14 +41,13 @@ def clear_menus(**kwargs):
     # Cheap and rare next to reads: any change in the tree may change a menu, so drop them all.
     from wagtail.models import Site
 
-    cache.delete_many([_cache_key(site) for site in Site.objects.all()])
+    generation = base_generation()
+    cache.delete_many([_cache_key(site, generation) for site in Site.objects.all()])
 
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def clear_menus_on_restriction(**kwargs):
-    # A section made private leaves the menu at once, not when the hour is up. Again once
-    # committed: a request that read the menu before the restriction landed could have put the
-    # old one back in between.
+    # At once, for this transaction's own later reads; the base generation renewed on commit
+    # is what keeps another request's menu, read before the restriction landed, from staying.
     clear_menus()
-    transaction.on_commit(clear_menus)

@@ -17,7 +17,8 @@ one measured. The page cache is off in tests, so the page is rendered each time.
 import re
 from contextlib import contextmanager
 
-from django.db import connection
+from django.apps import apps
+from django.db import connection, transaction
 from django.template import engines
 from django.template.backends.django import Template as DjangoTemplate
 from django.test.utils import CaptureQueriesContext
@@ -112,6 +113,22 @@ def test_no_template_queries_the_database(client, portal, case):
     assert renders, "the page rendered no template: nothing was measured"
     queried = [(name, sql) for name, sql in renders if sql]
     assert not queried, f"templates that query:\n{listing(queried)}"
+
+
+def test_every_page_type_is_among_the_cases(client, portal):
+    """A new page type joins the cases of tests/every_page_type.py, or this fails: the template
+    and query-count tests would otherwise pass without ever rendering it."""
+    served_types = set()
+    for case in CASES:
+        with transaction.atomic():  # each case's own data is undone: cases may clash
+            url, params, _status, _add_more = case(portal)
+            page = client.get(url, params or {}).context.get("page")
+            if page is not None:
+                served_types.add(type(page.specific))
+            transaction.set_rollback(True)
+    page_types = {model for model in apps.get_models() if issubclass(model, Page)} - {Page}
+    missing = sorted(model.__name__ for model in page_types - served_types)
+    assert not missing, f"page types no case serves: {missing}"
 
 
 def test_a_template_that_queries_is_caught(db):

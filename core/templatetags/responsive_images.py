@@ -13,7 +13,7 @@ logger = logging.getLogger(__name__)
 
 @register.simple_tag
 def responsive_image(image, size_name, **attrs):
-    """A <picture> of `image` at the named size (media/renditions.py): AVIF/WebP sources, a
+    """A <picture> of `image` at the named size (core/renditions.py): AVIF/WebP sources, a
     JPEG <img> with width and height (no layout shift), `srcset` and `sizes`, and the image's alt
     text unless `alt` is given (alt="" for a decorative copy). Lazy unless loading="eager"."""
     if not image:

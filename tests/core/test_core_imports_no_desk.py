@@ -92,14 +92,15 @@ def desk_references(source, module, desk_names, is_package=False):
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             if name in LOOKUPS or name == "__import__":
+                arguments = [*node.args, *(keyword.value for keyword in node.keywords)]
                 strings = [
                     arg.value
-                    for arg in node.args
+                    for arg in arguments
                     if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
                 ]
                 if any(_names_desk(text, desk_names) for text in strings):
                     found.append((node.lineno, f"{name}({', '.join(map(repr, strings))})"))
-                    skip.update(id(arg) for arg in node.args)
+                    skip.update(id(arg) for arg in arguments)
         elif isinstance(node, ast.Set | ast.List | ast.Tuple):
             # A hand-kept list of desks ({"newsroom", "media", …}); one word alone may be
             # anything (<portal> is an HTML element).
@@ -141,6 +142,7 @@ def test_the_desks_are_found_from_the_installed_apps():
         "from django.apps import apps\napps.get_model('newsroom', 'SectionPage')",
         "from django.apps import apps\napps.get_model('policy_pages.LegalDocumentPage')",
         "import importlib\nimportlib.import_module('media.models')",
+        "from django.apps import apps\napps.get_model(app_label='newsroom', model_name='Topic')",
         "from django.db import models\nx = models.ForeignKey('newsroom.ArticlePage', on_delete=1)",
         "CLEANED_APPS = frozenset({'core', 'newsroom', 'media'})",
     ],
