@@ -60,3 +60,19 @@ def clean_input(text):
     if text.isascii() and text.isprintable():
         return text  # the common case, without a pass over every character
     return unicodedata.normalize("NFC", "".join(ch for ch in text if is_kept(ch)))
+
+
+# "(Chinhphu.vn) - ", however it was typed: spaces anywhere (no-break ones too), any case, a
+# hyphen, en dash or em dash. Agency copy arrives with it and the page adds its own.
+CREDIT_PREFIX = r"\s*\(\s*{name}\s*\)\s*[-\u2013\u2014]\s*"
+
+
+def strip_credit_prefix(text, name):
+    """`text` without leading "(name) -" credits; other outlets' credits stay."""
+    if not text or not name:
+        return text
+    pattern = re.compile(CREDIT_PREFIX.format(name=re.escape(name.strip())), re.IGNORECASE)
+    stripped = text
+    while match := pattern.match(stripped):
+        stripped = stripped[match.end() :]
+    return stripped

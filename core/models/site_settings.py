@@ -3,6 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page, Site
+
+from ..text import strip_credit_prefix
 
 
 @register_setting(icon="site")
@@ -59,3 +62,19 @@ class SiteSettings(BaseSiteSetting):
     @property
     def sapo_prefix(self):
         return f"({self.short_name}) -" if self.short_name else ""
+
+    def without_sapo_prefix(self, sapo):
+        """`sapo` without the portal's own prefix pasted at its start: the page adds it."""
+        return strip_credit_prefix(sapo, self.short_name)
+
+    @classmethod
+    def for_page(cls, page):
+        """The settings of the site `page` stands in, found by its tree path (set before a new
+        page's first save, unlike its URL path); the default site's outside every site."""
+        steps = range(Page.steplen, len(page.path or "") + 1, Page.steplen)
+        site = (
+            Site.objects.filter(root_page__path__in=[page.path[:end] for end in steps])
+            .order_by("-root_page__depth")
+            .first()
+        ) or Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site else cls()

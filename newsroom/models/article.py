@@ -21,6 +21,7 @@ from core.privacy import PortalPageQuerySet
 
 from ..blocks import ArticleBodyBlock
 from ..choices import ArticleLayout
+from ..forms import ArticlePageForm
 from .authors import Author
 from .topics import ArticleTopic
 
@@ -128,7 +129,10 @@ class ArticlePage(BasePage):
     sapo = models.TextField(
         _("sapo"),
         max_length=1000,
-        help_text=_("Đoạn mở đầu in đậm. Tên cổng trong ngoặc được thêm tự động ở đầu."),
+        help_text=_(
+            "Đoạn mở đầu in đậm. Tên cổng trong ngoặc, ví dụ “(Chinhphu.vn) -”, được thêm tự "
+            "động ở đầu: nếu sapo dán vào đã mở đầu bằng nó, phần ấy được bỏ đi khi lưu."
+        ),
     )
     image = optional_image_field(_("ảnh chính"))
     body = StreamField(ArticleBodyBlock(), verbose_name=_("nội dung"))
@@ -159,6 +163,7 @@ class ArticlePage(BasePage):
     summary_field = "sapo"
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
+    base_form_class = ArticlePageForm
 
     content_panels = [
         *BasePage.content_panels,
@@ -210,6 +215,11 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
+
+    def save(self, *args, **kwargs):
+        # Imports and code save here without the admin form: the page adds the prefix itself.
+        self.sapo = SiteSettings.for_page(self).without_sapo_prefix(self.sapo)
+        return super().save(*args, **kwargs)
 
     @property
     def is_longform(self):
