@@ -6,6 +6,10 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Database, uploads and logs; the settings read the same place from PORTAL_VAR_DIR.
+VAR ?= $(or $(PORTAL_VAR_DIR),var)
+export PORTAL_VAR_DIR := $(abspath $(VAR))
+SETUP_LOG := $(VAR)/setup.log
 
 .DEFAULT_GOAL := help
 .PHONY: help setup run test lint format messages clean bench soak
@@ -25,16 +29,29 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# Each step's output (JSON logs included) goes to $(SETUP_LOG); a step that fails shows the end
+# of it. What a newcomer needs is printed last: the address, the admin and the password file.
+step = $(2) >>$(SETUP_LOG) 2>&1 || { \
+	printf '\nLỗi khi %s. Cuối nhật ký %s:\n' "$(1)" "$(SETUP_LOG)"; tail -n 30 $(SETUP_LOG); exit 1; }
+
 setup: $(VENV)/.installed ## Everything `run` does except serving: venv, migrations, demo content, picture sizes, admin
-	mkdir -p var/uploads
-	$(MANAGE) migrate --noinput
-	$(MANAGE) seed_demo
-	$(MANAGE) generate_renditions
-	$(MANAGE) ensure_admin
+	@mkdir -p $(VAR)/uploads
+	@echo "=== make setup, $$(date '+%F %T')" >>$(SETUP_LOG)
+	@printf 'Chuẩn bị cổng (nhật ký chi tiết: %s): cơ sở dữ liệu' "$(SETUP_LOG)"
+	@$(call step,cập nhật cơ sở dữ liệu,$(MANAGE) migrate --noinput)
+	@printf ', nội dung mẫu'
+	@$(call step,nạp nội dung mẫu,$(MANAGE) seed_demo)
+	@printf ', ảnh theo cỡ'
+	@$(call step,tạo ảnh theo cỡ,$(MANAGE) generate_renditions)
+	@printf ', tài khoản quản trị.\n'
+	@$(call step,tạo tài khoản quản trị,$(MANAGE) ensure_admin)
+	@grep -a -e '^Nội dung mẫu:' -e '^Đã tạo .* ảnh theo cỡ' $(SETUP_LOG) | tail -n 2
+	@echo "Địa chỉ: http://$(HOST):$(PORT)/ (quản trị: http://$(HOST):$(PORT)/admin/)"
+	@grep -a -i 'tài khoản quản trị: ' $(SETUP_LOG) | tail -n 1
 
 # Beside the server, scheduled stories go live by `publish_scheduled` once a minute, as in production.
 run: setup ## Set up and serve the demo portal on SQLite at http://127.0.0.1:8000
-	@echo "Cổng đang chạy tại http://$(HOST):$(PORT)/ (quản trị: http://$(HOST):$(PORT)/admin/)"
+	@echo "Cổng đang chạy tại http://$(HOST):$(PORT)/ (quản trị: http://$(HOST):$(PORT)/admin/); Ctrl+C để dừng."
 	@(while sleep 60; do $(MANAGE) publish_scheduled >/dev/null; done) & \
 	scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -69,5 +86,5 @@ soak: $(VENV)/.installed-dev ## 10 minutes of mixed load on two app processes, o
 messages: $(VENV)/.installed ## Compile locale/vi/LC_MESSAGES/django.po after editing it (needs gettext)
 	$(MANAGE) compilemessages -l vi --ignore=.venv --ignore=var
 
-clean: ## Remove the virtualenv and everything in var/ (database, uploads)
-	rm -rf $(VENV) var
+clean: ## Remove the virtualenv and everything in var/ (database, uploads, logs)
+	rm -rf $(VENV) $(VAR)
