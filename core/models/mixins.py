@@ -134,7 +134,8 @@ class BasePage(ListingFields, Page):
         abstract = True
 
     # Every path a page is saved by passes one of these (code: save; the admin's forms:
-    # full_clean; a draft: minimal_clean), so each gives the slug its Vietnamese-folded form.
+    # full_clean; a draft: minimal_clean; a revision, which a copy writes without cleaning:
+    # save_revision), so each gives the slug its Vietnamese-folded form.
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "slug" in update_fields:
@@ -148,6 +149,10 @@ class BasePage(ListingFields, Page):
     def minimal_clean(self):
         fold_page_slug(self)
         super().minimal_clean()
+
+    def save_revision(self, *args, **kwargs):
+        fold_page_slug(self)
+        return super().save_revision(*args, **kwargs)
 
     def folded_title(self):
         return search_words(self.title)
