@@ -111,9 +111,18 @@ class BasePage(ListingFields, Page):
     # A desk gives its page type a queryset of its own by subclassing PortalPageQuerySet.
     objects = PageManager.from_queryset(PortalPageQuerySet)()
 
-    # Wagtail's slug panel, with Vietnamese folded as the title is typed (core/slugs.py).
+    # Wagtail's promote panels, the slug's widget folding Vietnamese as the title is typed
+    # (core/slugs.py); the heading is Wagtail's own, in its translation.
     promote_panels = [
-        FieldPanel("slug", widget=SlugInput(formatters=SLUG_FORMATTERS)),
+        MultiFieldPanel(
+            [
+                FieldPanel("slug", widget=SlugInput(formatters=SLUG_FORMATTERS)),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+            ],
+            heading=_("For search engines"),
+        ),
+        *Page.promote_panels[1:],  # "For site menus"
         *ListingFields.listing_panels,
     ]
     # The badge a listing shows beside the title ("Video", "Ảnh"…); empty for plain news.

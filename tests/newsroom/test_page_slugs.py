@@ -152,3 +152,11 @@ def test_a_published_story_whose_address_changes_keeps_the_old_one_as_a_redirect
     response = client.get(old_url)
     assert response.status_code == 301
     assert response["Location"].endswith("/thoi-su/hoi-nghi-chinh-phu-thang-6/")
+
+
+def test_the_promote_tab_keeps_wagtails_fields_around_the_folding_slug(admin_client, section):
+    url = reverse("wagtailadmin_pages:add", args=["newsroom", "articlepage", section.pk])
+    html = admin_client.get(url).text
+    assert "data-w-slug-formatters-value" in html
+    for field in ("id_slug", "id_seo_title", "id_search_description", "id_show_in_menus"):
+        assert f'id="{field}"' in html
