@@ -7,6 +7,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.api import APIField
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
@@ -15,6 +16,7 @@ from ..prefetch import render_prefetched
 from ..privacy import PortalPageQuerySet, all_pages, restricted_paths
 from ..renditions import SOCIAL_SPEC, rendition_or_none
 from ..search.indexing import indexed_text, search_words
+from ..slugs import SLUG_FORMATTERS, fold_page_slug
 from ..specific import joined_specific
 from .fields import optional_image_field
 
@@ -109,7 +111,20 @@ class BasePage(ListingFields, Page):
     # A desk gives its page type a queryset of its own by subclassing PortalPageQuerySet.
     objects = PageManager.from_queryset(PortalPageQuerySet)()
 
-    promote_panels = [*Page.promote_panels, *ListingFields.listing_panels]
+    # Wagtail's promote panels, the slug's widget folding Vietnamese as the title is typed
+    # (core/slugs.py); the heading is Wagtail's own, in its translation.
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug", widget=SlugInput(formatters=SLUG_FORMATTERS)),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+            ],
+            heading=_("For search engines"),
+        ),
+        *Page.promote_panels[1:],  # "For site menus"
+        *ListingFields.listing_panels,
+    ]
     # The badge a listing shows beside the title ("Video", "Ảnh"…); empty for plain news.
     kind_label = ""
     # The slug readers filter search results by (?kind=video); empty for pages that are not
@@ -126,6 +141,27 @@ class BasePage(ListingFields, Page):
 
     class Meta:
         abstract = True
+
+    # Every path a page is saved by passes one of these (code: save; the admin's forms:
+    # full_clean; a draft: minimal_clean; a revision, which a copy writes without cleaning:
+    # save_revision), so each gives the slug its Vietnamese-folded form.
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "slug" in update_fields:
+            fold_page_slug(self)
+        return super().save(*args, **kwargs)
+
+    def full_clean(self, *args, **kwargs):
+        fold_page_slug(self)
+        super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        fold_page_slug(self)
+        super().minimal_clean()
+
+    def save_revision(self, *args, **kwargs):
+        fold_page_slug(self)
+        return super().save_revision(*args, **kwargs)
 
     def folded_title(self):
         return search_words(self.title)
