@@ -6,6 +6,9 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The portal's public address: pages take theirs from the Site record, which `setup` points here,
+# and the admin's mails from BASE_URL; `manage.py check` warns when the two differ.
+export BASE_URL ?= http://$(HOST):$(PORT)
 # Database, uploads and logs; the settings read the same place from PORTAL_VAR_DIR.
 VAR ?= $(or $(PORTAL_VAR_DIR),var)
 export PORTAL_VAR_DIR := $(abspath $(VAR))
@@ -41,6 +44,7 @@ setup: $(VENV)/.installed ## Everything `run` does except serving: venv, migrati
 	@$(call step,cập nhật cơ sở dữ liệu,$(MANAGE) migrate --noinput)
 	@printf ', nội dung mẫu'
 	@$(call step,nạp nội dung mẫu,$(MANAGE) seed_demo)
+	@$(call step,đặt địa chỉ trang,$(MANAGE) set_site --host $(HOST) --port $(PORT))
 	@printf ', ảnh theo cỡ'
 	@$(call step,tạo ảnh theo cỡ,$(MANAGE) generate_renditions)
 	@printf ', tài khoản quản trị.\n'

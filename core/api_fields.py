@@ -12,7 +12,6 @@ from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.functional import Promise
 
-from wagtail.api.utils import get_full_url
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
@@ -21,6 +20,7 @@ from wagtail.rich_text import expand_db_html
 from rest_framework.fields import Field
 
 from . import html as html_tools
+from .addresses import absolute, site_root
 from .renditions import largest_jpeg_spec, rendition_or_none
 
 
@@ -31,7 +31,7 @@ def _django_request(context):
 
 def absolute_urls(html, request):
     """`html` with every address on this site absolute (the API's base URL)."""
-    return html_tools.absolute_urls(html, get_full_url(request, ""))
+    return html_tools.absolute_urls(html, site_root(request))
 
 
 def image_data(image, request):
@@ -42,7 +42,7 @@ def image_data(image, request):
         return {"id": image.pk, "error": "SourceImageIOError"}
     return {
         "id": image.pk,
-        "url": get_full_url(request, rendition.url),
+        "url": absolute(rendition.url, request),
         "width": rendition.width,
         "height": rendition.height,
         "alt": image.default_alt_text,
@@ -56,7 +56,7 @@ def document_data(document, request):
     return {
         "id": document.pk,
         "title": document.title,
-        "url": get_full_url(request, document.url),
+        "url": absolute(document.url, request),
         "file_extension": document.file_extension,
         "file_size": document.file_size,
     }
@@ -68,7 +68,7 @@ def page_data(page, context):
     router = context.get("router")
     if router is not None:
         path = router.get_object_detail_urlpath(type(page), page.pk)
-        data["detail_url"] = get_full_url(request, path)
+        data["detail_url"] = absolute(path, request)
     return data
 
 
@@ -89,7 +89,7 @@ def plain(value, context, keys=None):
     elif isinstance(value, date):
         return value.isoformat()
     elif isinstance(value, FieldFile):
-        return get_full_url(request, value.url) if value else None
+        return absolute(value.url, request) if value else None
     elif isinstance(value, (Promise, models.Model)):
         return str(value)
     else:
@@ -167,7 +167,7 @@ class NamesField(Field):
     def one(self, item):
         data = {"name": str(getattr(item, self.name_attribute)), "slug": item.slug}
         if hasattr(item, "get_absolute_url"):
-            data["url"] = get_full_url(self.context["request"], item.get_absolute_url())
+            data["url"] = absolute(item.get_absolute_url(), self.context["request"])
         return data
 
 

@@ -8,7 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Dùng chung"
 
     def ready(self):
-        from . import cache, navigation, privacy  # noqa: F401  (connect their cache invalidation)
+        from . import cache, checks, navigation, privacy  # noqa: F401  (connect, register)
         from .models import SiteSettings
 
         cache.connect()

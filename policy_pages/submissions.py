@@ -32,6 +32,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.addresses import absolute
 from core.text import clean_input
 
 from .models.participation import Submission, new_receipt
@@ -233,8 +234,8 @@ def store(policy, data, ip, nonce, rate_checked=True):
 
 def send_receipt(submission):
     """Mail the receipt. A mail server that fails must not undo a stored comment: it is logged."""
-    # The configured public address, not the request's Host header, goes into the mail.
-    lookup_url = settings.BASE_URL + reverse("policy_pages:receipt", args=[submission.receipt])
+    # The site's own address (its Site record), not the request's Host header, goes into the mail.
+    lookup_url = absolute(reverse("policy_pages:receipt", args=[submission.receipt]))
     context = {"submission": submission, "policy": submission.policy, "lookup_url": lookup_url}
     try:
         send_mail(

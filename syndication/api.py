@@ -22,7 +22,6 @@ from django.db.models.functions import Cast
 from django.utils.cache import patch_cache_control
 
 from wagtail.api import APIField
-from wagtail.api.utils import get_full_url
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -50,6 +49,7 @@ from rest_framework.fields import Field
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 
+from core.addresses import absolute
 from core.paginate import cached_count
 from core.privacy import all_pages
 from core.search.indexing import search_words
@@ -252,7 +252,7 @@ class AbsoluteDownloadUrlField(Field):
         return instance
 
     def to_representation(self, image):
-        return get_full_url(self.context["request"], image.file.url)
+        return absolute(image.file.url, self.context["request"])
 
 
 class PortalImageSerializer(ImageSerializer):

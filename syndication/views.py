@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.models import Site
 
+from core.addresses import absolute
 from core.cache import generation
 from core.models import SiteSettings
 
@@ -79,8 +80,8 @@ def robots_txt(request):
         "Disallow: /y-kien/",
         "Disallow: /search/",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('syndication:sitemap_index'))}",
-        f"Sitemap: {request.build_absolute_uri(reverse('syndication:news_sitemap'))}",
+        f"Sitemap: {absolute(reverse('syndication:sitemap_index'), request)}",
+        f"Sitemap: {absolute(reverse('syndication:news_sitemap'), request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

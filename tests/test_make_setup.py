@@ -56,3 +56,26 @@ def test_make_setup_keeps_the_logs_of_its_steps_under_the_var_directory(setup_ru
     assert sum(line.startswith('{"level": ') for line in log) > 50
     assert (var / "portal.sqlite3").exists()
     assert (var / "uploads").is_dir()
+
+
+def test_make_setup_points_the_site_where_make_run_serves_so_check_is_silent(setup_run):
+    var, done = setup_run
+    assert done.returncode == 0, done.stdout + done.stderr
+    env = {k: v for k, v in os.environ.items() if k not in NOT_PASSED}
+    env.update(PORTAL_VAR_DIR=str(var), BASE_URL="http://127.0.0.1:8123")
+    run = [sys.executable, "manage.py", "shell", "-c"]
+    code = "from wagtail.models import Site; print(Site.objects.get(is_default_site=True).root_url)"
+    site = subprocess.run(
+        [*run, code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert site.stdout.splitlines()[-1] == "http://127.0.0.1:8123", site.stdout + site.stderr
+    check = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "portal.W001" not in check.stdout + check.stderr

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from rest_framework.fields import DateTimeField
 
+from core.addresses import absolute
 from core.api_fields import ImageField, NamesField, ObjectsField, StreamHTMLField
 from core.models import BasePage, SiteSettings, optional_image_field, optional_link
 from core.privacy import PortalPageQuerySet
@@ -315,7 +316,7 @@ class ArticlePage(BasePage):
                 {
                     "@type": "Person",
                     "name": author.byline_name,
-                    "url": request.build_absolute_uri(author.get_absolute_url()),
+                    "url": absolute(author.get_absolute_url(), request),
                 }
                 for author in self.authors
             ],
@@ -324,12 +325,12 @@ class ArticlePage(BasePage):
                 "name": site_settings.site_name,
                 "logo": {
                     "@type": "ImageObject",
-                    "url": request.build_absolute_uri(static("img/emblem.svg")),
+                    "url": absolute(static("img/emblem.svg"), request),
                 },
             },
         }
         if social_image:
-            data["image"] = [social_image.full_url]
+            data["image"] = [absolute(social_image.url, request)]
         if self.topic_list:
             data["keywords"] = [topic.name for topic in self.topic_list]
         return data

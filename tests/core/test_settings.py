@@ -75,7 +75,7 @@ def test_production_refuses_to_start_without_a_shared_cache():
     assert "REDIS_URL must name the Redis" in result.stderr
 
 
-def test_production_deploy_check_prints_no_warning():
+def test_production_deploy_check_prints_no_warning(tmp_path):
     result = run_manage(
         "check",
         "--deploy",
@@ -85,6 +85,8 @@ def test_production_deploy_check_prints_no_warning():
         SECRET_KEY=GOOD_SECRET,
         ALLOWED_HOSTS="chinhphu.example",
         REDIS_URL="redis://127.0.0.1:6379/9",
+        # Not this checkout's demo database, whose Site may point elsewhere (portal.W001).
+        PORTAL_VAR_DIR=str(tmp_path),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout

@@ -106,8 +106,8 @@ def test_robots_txt_names_both_sitemaps_and_keeps_crawlers_out_of_the_admin(clie
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()
     assert "Disallow: /admin/" in lines
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
-    assert "Sitemap: http://testserver/news-sitemap.xml" in lines
+    assert "Sitemap: http://localhost/sitemap.xml" in lines
+    assert "Sitemap: http://localhost/news-sitemap.xml" in lines
 
 
 def test_a_page_sitemap_costs_the_same_few_queries_whatever_its_size(client, section):
