@@ -85,8 +85,10 @@ def test_production_deploy_check_prints_no_warning(tmp_path):
         SECRET_KEY=GOOD_SECRET,
         ALLOWED_HOSTS="chinhphu.example",
         REDIS_URL="redis://127.0.0.1:6379/9",
-        # Not this checkout's demo database, whose Site may point elsewhere (portal.W001).
+        # Not this checkout's demo database, nor the PostgreSQL pass's, whose Site may point
+        # elsewhere (portal.W001): an empty SQLite database of its own.
         PORTAL_VAR_DIR=str(tmp_path),
+        DATABASE_URL="",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
