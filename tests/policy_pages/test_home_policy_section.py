@@ -1,12 +1,15 @@
 """The home page's policy section: the consultations open today, closing soonest first with the
 days left, and the milestones policies have reached, newest first; only live public policies."""
 
+import datetime as dt
+import zoneinfo
 from datetime import timedelta
 
 from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
+import time_machine
 from bs4 import BeautifulSoup
 
 from tests.factories import PolicyPageFactory, milestone
@@ -91,3 +94,23 @@ def test_the_milestones_reached_show_newest_first_and_never_one_ahead_or_hidden(
     assert items[0].select_one("time")["datetime"] == (today - timedelta(days=7)).isoformat()
     assert "Thẩm định" not in section.get_text()
     assert "Đang lấy ý kiến" not in section.get_text()
+
+
+def test_the_days_left_change_at_midnight_in_ha_noi_though_the_page_is_cached(
+    client, home_page, policies_index, settings
+):
+    """The page cache keeps an entry only on the day it was made (core/page_cache.py)."""
+    settings.PAGE_CACHE_SECONDS = 600
+    hanoi = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+    evening = dt.datetime(2026, 5, 18, 23, 58, tzinfo=hanoi)
+    policy = PolicyPageFactory(parent=policies_index, title="Dự thảo Luật Thủ đô (sửa đổi)")
+    milestone(policy, "lay-y-kien", dt.date(2026, 5, 1), closes_on=dt.date(2026, 5, 19))
+
+    with time_machine.travel(evening, tick=False):
+        assert "Còn 1 ngày" in client.get(home_page.url).text
+        assert client.get(home_page.url)["X-Page-Cache"] == "hit"
+    with time_machine.travel(evening + dt.timedelta(minutes=3), tick=False):
+        after_midnight = client.get(home_page.url)
+    assert after_midnight["X-Page-Cache"] == "miss"
+    assert "Hạn chót hôm nay" in after_midnight.text
+    assert "Còn 1 ngày" not in after_midnight.text
