@@ -16,6 +16,35 @@ def fold_accents(text):
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Vietnamese dictionary order: ă and â after a, đ after d, ê after e, ô and ơ after o, ư after u
+# (foreign letters in their Latin places); then, for the same letters, the tones in the order
+# ngang, huyền, hỏi, ngã, sắc, nặng. Python's plain sort puts every accented letter after z.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+_TONES = ["", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"]
+
+
+def vi_sort_key(text):
+    """A key that sorts Vietnamese words as a dictionary does: "Đà Nẵng" after "Dân số"."""
+    letters, tones = [], []
+    for ch in unicodedata.normalize("NFD", text.lower()):
+        if unicodedata.combining(ch):
+            if ch in _LETTER_MARKS and letters:
+                letters[-1] += ch
+            elif ch in _TONES and tones:
+                tones[-1] = _TONES.index(ch)
+            continue
+        letters.append(ch)
+        tones.append(0)
+    ranks = []
+    for letter in letters:
+        letter = unicodedata.normalize("NFC", letter)
+        place = _ALPHABET.find(letter) if len(letter) == 1 else -1
+        # Digits, spaces and punctuation before letters; anything else after them.
+        ranks.append(100 + place if place >= 0 else (ord(letter[0]) if letter < "a" else 200))
+    return ranks, tones, text
+
+
 def vi_slugify(text, max_length=80):
     """An ASCII slug from Vietnamese text: "Kinh tế số" -> "kinh-te-so"."""
     slug = re.sub(r"[^a-z0-9]+", "-", fold_accents(text).lower()).strip("-")

@@ -1,14 +1,16 @@
-"""Topic and author pages.
+"""Topic and author pages, and the index of topics.
 
 Plain Django views rather than routes on the home page (RoutablePageMixin): an author's or a
 topic's address must be known without loading the home page, e.g. to link every byline.
 """
 
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 
 from wagtail.models import Site
 
 from core.paginate import paginate
+from core.text import vi_sort_key
 
 from .models import ArticlePage, Author, Topic
 
@@ -22,6 +24,26 @@ def _story_listing(request, template, stories_filter, context):
     return render(
         request, template, {**context, "page_obj": page_obj, "articles": page_obj.object_list}
     )
+
+
+def _site_stories(request):
+    site = Site.find_for_request(request)
+    stories = ArticlePage.objects.live().unrestricted()
+    return stories.descendant_of(site.root_page) if site else stories.none()
+
+
+def topic_index(request):
+    """Every topic with at least one live public story, and how many, in one query; in
+    Vietnamese dictionary order (đ after d), which the database's collation does not know."""
+    topics = (
+        Topic.objects.filter(
+            tagged_articles__content_object__in=_site_stories(request).values("pk")
+        )
+        .annotate(story_count=Count("tagged_articles__content_object", distinct=True))
+        .order_by()
+    )
+    topics = sorted(topics, key=lambda topic: vi_sort_key(topic.name))
+    return render(request, "newsroom/topic_index.html", {"topics": topics})
 
 
 def topic(request, slug):

@@ -14,7 +14,7 @@ class PolicyPagesConfig(AppConfig):
         from core.cache import refresh_on_save, renew_everything
 
         from . import roles  # noqa: F401  (connects the signal that grants the policy tree)
-        from .home import latest_documents
+        from .home import latest_documents, policy_section
         from .models import Answer, IssuingBody, LegalField, Submission
         from .search import documents_numbered
 
@@ -22,6 +22,7 @@ class PolicyPagesConfig(AppConfig):
         registry.clean_text_of(self.label)
         registry.find_exact_matches(documents_numbered)
         registry.add_home_block("policy_pages/includes/latest_documents.html", latest_documents)
+        registry.add_home_block("policy_pages/includes/policy_section.html", policy_section)
         post_save.connect(_on_submission, sender=Submission, dispatch_uid="content-submission")
         post_delete.connect(renew_everything, sender=Submission, dispatch_uid="content-sub-del")
 

@@ -136,8 +136,15 @@ def home(portal):
     def add_more(n):
         for section in sections:
             mixed_stories(section, max(1, n // 3))
-        for _ in range(n):
+        today = timezone.localdate()
+        for k in range(n):
             LegalDocumentPageFactory(parent=portal["documents"])
+            # The policy block: open consultations and milestones reached.
+            policy = PolicyPageFactory(parent=portal["policies"])
+            milestone(policy, "soan-thao", today - timedelta(days=30 + k))
+            milestone(
+                policy, "lay-y-kien", today - timedelta(days=k + 1), closes_on=today + timedelta(k)
+            )
 
     return home_page.url, None, 200, add_more
 

@@ -29,7 +29,7 @@ from wagtail.models import Page
 import pytest
 
 from tests.every_page_type import CASES, build_portal
-from tests.factories import PolicyPageFactory, SubmissionFactory
+from tests.factories import ArticlePageFactory, PolicyPageFactory, SubmissionFactory
 
 FEW = 3
 
@@ -100,7 +100,17 @@ def privacy_notice(portal):
     return reverse("policy_pages:privacy_notice"), None, 200, lambda n: None
 
 
-READER_VIEWS = [feed_list, receipt, receipt_lookup, privacy_notice]
+def topic_index(portal):
+    def add_more(n):
+        for k in range(n):
+            story = ArticlePageFactory(parent=portal["sections"][0])
+            story.topics.add("Đầu tư công", f"Chủ đề thử {n}-{k}")
+            story.save()
+
+    return reverse("newsroom:topic_index"), None, 200, add_more
+
+
+READER_VIEWS = [feed_list, receipt, receipt_lookup, privacy_notice, topic_index]
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,16 @@ DOCUMENT_PAGE_SIZE = 20
 POLICY_PAGE_SIZE = 20
 
 
+def policies_as_of(on):
+    """Live public policies, each with `stage` (reached on `on`) and `open_until` (the closing
+    date of a consultation open on `on`, else NULL): the index and the home page read these."""
+    return (
+        PolicyPage.objects.live()
+        .unrestricted()
+        .annotate(stage=current_stage(on), open_until=open_consultation_closes(on))
+    )
+
+
 class LegalDocumentIndexPage(IntroductionMixin, BasePage):
     """Every legal document: search by number or words, filter by type, issuer, field, year and
     status, newest issue first."""
@@ -68,10 +78,8 @@ class PolicyIndexPage(IntroductionMixin, BasePage):
     def policies(self):
         on = today()
         return (
-            PolicyPage.objects.child_of(self)
-            .live()
-            .unrestricted()
-            .annotate(stage=current_stage(on), open_until=open_consultation_closes(on))
+            policies_as_of(on)
+            .child_of(self)
             .select_related("drafting_agency")
             .order_by(F("open_until").asc(nulls_last=True), "-first_published_at", "-pk")
         )

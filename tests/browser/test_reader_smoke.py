@@ -20,6 +20,9 @@ def test_reader_goes_from_home_to_section_article_topic_and_author(demo_portal, 
     page.goto(demo_portal + "/")
     assert page.get_attribute("html", "lang") == "vi"
     assert page.locator(".card__title a").count() >= 10
+    policies = page.get_by_role("region", name="Chính sách")
+    assert policies.locator(".consultation-flag").first.inner_text().startswith(("Còn ", "Hạn"))
+    assert policies.locator("li time").count() >= 2
     assert_accessible(page)
 
     page.get_by_role("navigation", name="Chuyên mục").get_by_role("link").nth(1).click()
@@ -54,6 +57,14 @@ def test_reader_goes_from_home_to_section_article_topic_and_author(demo_portal, 
     assert page.locator(".card__title").count() >= 1
     assert_accessible(page)
 
+    page.go_back()
+    page.locator(".article__topics a").first.click()
+    page.get_by_role("navigation", name="Đường dẫn").get_by_role("link", name="Chủ đề").click()
+    page.wait_for_selector(".topic-index")
+    assert page.locator("h1").inner_text() == "Chủ đề"
+    assert page.locator(".topic-index a", has_text=topic_name).count() == 1
+    assert_accessible(page)
+
 
 def test_keyboard_reader_can_skip_to_the_content(home_page, live_url, page):
     page.goto(live_url + "/")
@@ -76,6 +87,7 @@ def test_pages_fit_the_screen_from_320_pixels_up(demo_portal, page):
         "/multimedia/infographic-giai-ngan-von-dau-tu-cong-muoi-thang/",
         "/dia-phuong/emagazine-hanh-trinh-dua-dien-ve-ban-vung-cao/",  # full-width pictures
         "/feeds/",
+        "/chu-de/",
         "/khong-co-trang-nay/",
     ]
     for width in (320, 768, 1280):
