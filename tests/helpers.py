@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 
 def count_queries(client, url, params=None):
@@ -81,3 +82,29 @@ def log_in_verified(client, user):
     session[DEVICE_ID_SESSION_KEY] = confirmed_device(user).persistent_id
     session.save()
     return user
+
+
+def admin_article_form(
+    title="Chính phủ họp phiên thường kỳ tháng 8",
+    slug="hop-chinh-phu-thuong-ky",
+    sapo="Hội nghị bàn các giải pháp thúc đẩy tăng trưởng trong những tháng cuối năm.",
+    **extra,
+):
+    """What the admin's article editor posts for a one-paragraph story with no byline, topic or
+    related story; `extra` adds fields such as `action-publish`."""
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "dateline": "Hà Nội",
+            "sapo": sapo,
+            "layout": "standard",
+            "body": streamfield([("paragraph", rich_text("<p>Nội dung bài.</p>"))]),
+            "article_authors": inline_formset([]),
+            "related_links": inline_formset([]),
+            "corrections": inline_formset([]),
+            "topics": "",
+            "comment_notifications": "",
+            **extra,
+        }
+    )

@@ -6,13 +6,12 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from wagtail.models import Comment, Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
 
 from newsroom.models import ArticlePage
 from tests.factories import ArticlePageFactory, SectionPageFactory
-from tests.helpers import member_of
+from tests.helpers import admin_article_form, member_of
 
 REPORTER, EDITOR, CHIEF = "Phóng viên", "Biên tập viên", "Tổng biên tập"
 
@@ -29,24 +28,6 @@ def staff(db):
         "editor": member_of(EDITOR, "bientap"),
         "chief": member_of(CHIEF, "tongbientap"),
     }
-
-
-def article_form(title):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": "tin-phong-vien-viet",
-            "dateline": "Hà Nội",
-            "sapo": "Sapo của bài phóng viên viết, chờ biên tập.",
-            "layout": "standard",
-            "body": streamfield([("paragraph", rich_text("<p>Nội dung bài.</p>"))]),
-            "article_authors": inline_formset([]),
-            "related_links": inline_formset([]),
-            "corrections": inline_formset([]),
-            "topics": "",
-            "comment_notifications": "",
-        }
-    )
 
 
 def test_the_news_tree_uses_the_newsroom_workflow(section):
@@ -75,7 +56,11 @@ def test_a_reporter_cannot_edit_another_reporters_story(section, staff):
 
 def test_a_reporters_publish_request_leaves_the_story_unpublished(client, section, staff):
     client.force_login(staff["reporter"])
-    data = article_form("Tin phóng viên viết")
+    data = admin_article_form(
+        "Tin phóng viên viết",
+        slug="tin-phong-vien-viet",
+        sapo="Sapo của bài phóng viên viết, chờ biên tập.",
+    )
     data["action-publish"] = "publish"
     url = reverse("wagtailadmin_pages:add", args=["newsroom", "articlepage", section.pk])
     client.post(url, data)
@@ -86,7 +71,11 @@ def test_a_reporters_publish_request_leaves_the_story_unpublished(client, sectio
 
 def test_a_submitted_story_goes_live_only_after_editor_and_chief_approve(client, section, staff):
     client.force_login(staff["reporter"])
-    data = article_form("Tin qua hai vòng duyệt")
+    data = admin_article_form(
+        "Tin qua hai vòng duyệt",
+        slug="tin-phong-vien-viet",
+        sapo="Sapo của bài phóng viên viết, chờ biên tập.",
+    )
     data["action-submit"] = "submit"
     url = reverse("wagtailadmin_pages:add", args=["newsroom", "articlepage", section.pk])
     assert client.post(url, data).status_code == 302

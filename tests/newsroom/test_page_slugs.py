@@ -3,13 +3,13 @@
 from django.urls import reverse
 
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
 
 from core.slugs import wagtail_js_slug
 from newsroom.models import ArticlePage
 from tests.factories import ArticlePageFactory, PolicyPageFactory, SectionPageFactory
+from tests.helpers import admin_article_form
 
 # Real headlines: the six tones (ngang, huyền, sắc, hỏi, ngã, nặng), đ/Đ, ư/ơ/ă/â/ê/ô,
 # a colon, curly quotes, a percentage and "77 năm".
@@ -40,27 +40,9 @@ def section(home_page):
     return SectionPageFactory(parent=home_page, title="Thời sự", slug="thoi-su")
 
 
-def article_form(title, slug):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": slug,
-            "dateline": "Hà Nội",
-            "sapo": "Hội nghị bàn các giải pháp thúc đẩy tăng trưởng trong những tháng cuối năm.",
-            "layout": "standard",
-            "body": streamfield([("paragraph", rich_text("<p>Nội dung bài.</p>"))]),
-            "article_authors": inline_formset([]),
-            "related_links": inline_formset([]),
-            "corrections": inline_formset([]),
-            "topics": "",
-            "comment_notifications": "",
-        }
-    )
-
-
 def add_article(admin_client, section, title, slug, action="action-publish"):
     url = reverse("wagtailadmin_pages:add", args=["newsroom", "articlepage", section.pk])
-    data = article_form(title, slug)
+    data = admin_article_form(title, slug)
     data[action] = action.removeprefix("action-")
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["form"].errors

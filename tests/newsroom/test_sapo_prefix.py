@@ -4,7 +4,6 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from wagtail.models import Site
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,7 +11,7 @@ from bs4 import BeautifulSoup
 from core.models import SiteSettings
 from newsroom.models import ArticlePage
 from tests.factories import ArticlePageFactory, SectionPageFactory
-from tests.helpers import log_in_verified
+from tests.helpers import admin_article_form, log_in_verified
 
 SAPO = "Chính phủ họp phiên thường kỳ tháng 8, bàn giải pháp thúc đẩy tăng trưởng."
 PASTED = [
@@ -26,6 +25,7 @@ PASTED = [
     "  (Chinhphu.vn)\u00a0-\u00a0",
 ]
 OTHER_OUTLET = "(TTXVN) - " + SAPO
+PUBLISH = {"action-publish": "publish"}
 
 
 @pytest.fixture
@@ -39,25 +39,6 @@ def section(home_page):
     return SectionPageFactory(parent=home_page, title="Thời sự", slug="thoi-su")
 
 
-def article_form(sapo, slug="hop-chinh-phu-thuong-ky"):
-    return nested_form_data(
-        {
-            "title": "Chính phủ họp phiên thường kỳ tháng 8",
-            "slug": slug,
-            "dateline": "Hà Nội",
-            "sapo": sapo,
-            "layout": "standard",
-            "body": streamfield([("paragraph", rich_text("<p>Nội dung bài.</p>"))]),
-            "article_authors": inline_formset([]),
-            "related_links": inline_formset([]),
-            "corrections": inline_formset([]),
-            "topics": "",
-            "comment_notifications": "",
-            "action-publish": "publish",
-        }
-    )
-
-
 def shown_sapo(client, article):
     response = client.get(article.url)
     assert response.status_code == 200
@@ -67,7 +48,9 @@ def shown_sapo(client, article):
 @pytest.mark.parametrize("pasted", PASTED)
 def test_a_prefix_pasted_in_the_add_form_is_shown_once(admin_client, section, pasted):
     url = reverse("wagtailadmin_pages:add", args=["newsroom", "articlepage", section.pk])
-    assert admin_client.post(url, article_form(pasted + SAPO)).status_code == 302
+    assert (
+        admin_client.post(url, admin_article_form(sapo=pasted + SAPO, **PUBLISH)).status_code == 302
+    )
     article = ArticlePage.objects.get(slug="hop-chinh-phu-thuong-ky")
     assert article.sapo == SAPO
     assert shown_sapo(admin_client, article) == f"(Chinhphu.vn) - {SAPO}"
@@ -77,7 +60,9 @@ def test_a_prefix_pasted_in_the_add_form_is_shown_once(admin_client, section, pa
 def test_a_prefix_pasted_in_the_edit_form_is_shown_once(admin_client, section, pasted):
     article = ArticlePageFactory(parent=section, slug="hop-chinh-phu-thuong-ky")
     url = reverse("wagtailadmin_pages:edit", args=[article.pk])
-    assert admin_client.post(url, article_form(pasted + SAPO)).status_code == 302
+    assert (
+        admin_client.post(url, admin_article_form(sapo=pasted + SAPO, **PUBLISH)).status_code == 302
+    )
     article.refresh_from_db()
     assert article.sapo == SAPO
     assert shown_sapo(admin_client, article) == f"(Chinhphu.vn) - {SAPO}"
@@ -85,7 +70,7 @@ def test_a_prefix_pasted_in_the_edit_form_is_shown_once(admin_client, section, p
 
 def test_a_draft_keeps_the_sapo_the_editor_will_see_on_the_page(admin_client, section):
     article = ArticlePageFactory(parent=section, slug="hop-chinh-phu-thuong-ky")
-    data = article_form("(Chinhphu.vn) - " + SAPO)
+    data = admin_article_form(sapo="(Chinhphu.vn) - " + SAPO, **PUBLISH)
     del data["action-publish"]
     url = reverse("wagtailadmin_pages:edit", args=[article.pk])
     assert admin_client.post(url, data).status_code == 302
@@ -112,7 +97,7 @@ def test_a_prefix_in_a_revision_published_from_code_is_shown_once(client, sectio
 def test_another_outlets_prefix_is_kept_from_the_admin(admin_client, section):
     url = reverse("wagtailadmin_pages:add", args=["newsroom", "articlepage", section.pk])
     pasted = "(Chinhphu.vn) - " + OTHER_OUTLET
-    assert admin_client.post(url, article_form(pasted)).status_code == 302
+    assert admin_client.post(url, admin_article_form(sapo=pasted, **PUBLISH)).status_code == 302
     article = ArticlePage.objects.get(slug="hop-chinh-phu-thuong-ky")
     assert shown_sapo(admin_client, article) == f"(Chinhphu.vn) - {OTHER_OUTLET}"
 
