@@ -15,21 +15,19 @@ from core.text import vi_sort_key
 from .models import ArticlePage, Author, Topic
 
 
+def _site_stories(request):
+    """The live stories readers may see on the request's site, newest first."""
+    site = Site.find_for_request(request)
+    articles = ArticlePage.objects.published()
+    return articles.descendant_of(site.root_page) if site else articles.none()
+
+
 def _story_listing(request, template, stories_filter, context):
     """Render `template` with the site's live stories matching `stories_filter`, paginated."""
-    site = Site.find_for_request(request)
-    articles = ArticlePage.objects.published().filter(**stories_filter)
-    articles = articles.descendant_of(site.root_page) if site else articles.none()
-    page_obj = paginate(articles, request)
+    page_obj = paginate(_site_stories(request).filter(**stories_filter), request)
     return render(
         request, template, {**context, "page_obj": page_obj, "articles": page_obj.object_list}
     )
-
-
-def _site_stories(request):
-    site = Site.find_for_request(request)
-    stories = ArticlePage.objects.live().unrestricted()
-    return stories.descendant_of(site.root_page) if site else stories.none()
 
 
 def topic_index(request):

@@ -6,23 +6,8 @@ from playwright.sync_api import expect
 from tests.browser.test_newsroom_admin import log_in, member
 from tests.factories import SectionPageFactory
 
-TITLES = {
-    "Điều hành đất nước: Thủ tướng chủ trì hội nghị": (
-        "dieu-hanh-dat-nuoc-thu-tuong-chu-tri-hoi-nghi"
-    ),
-    "77 năm Văn phòng Chính phủ: “Hành trình vẻ vang”": (
-        "77-nam-van-phong-chinh-phu-hanh-trinh-ve-vang"
-    ),
-    "Đổi mới thể chế, gỡ “điểm nghẽn” của nền kinh tế": (
-        "doi-moi-the-che-go-diem-nghen-cua-nen-kinh-te"
-    ),
-    "Ưu tiên nguồn lực cho vùng đồng bào dân tộc thiểu số, miền núi": (
-        "uu-tien-nguon-luc-cho-vung-dong-bao-dan-toc-thieu-so-mien-nui"
-    ),
-    "Hà Nội–Hải Phòng: khởi công cao tốc “xanh” 12.000 tỷ đồng": (
-        "ha-noi-hai-phong-khoi-cong-cao-toc-xanh-12-000-ty-dong"
-    ),
-}
+# The headlines of the server-side tests: all six tones, đ/Đ, ư/ơ, colons, quotes, numbers.
+from tests.newsroom.test_page_slugs import TITLES
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """Wagtail's own editing tools work with the newsroom's models: editing, history, comparison."""
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from wagtail.rich_text import RichText
@@ -8,13 +7,6 @@ from wagtail.rich_text import RichText
 import pytest
 
 from tests.factories import ArticlePageFactory, LiveCoveragePageFactory, SectionPageFactory
-from tests.helpers import log_in_verified
-
-
-@pytest.fixture
-def admin_client(client, db):
-    log_in_verified(client, get_user_model().objects.create_superuser("quantri", "", "x" * 16))
-    return client
 
 
 @pytest.fixture

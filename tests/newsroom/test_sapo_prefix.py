@@ -1,6 +1,5 @@
 """A sapo pasted with the portal's own "(Chinhphu.vn) - " shows it once: the page adds it."""
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from wagtail.models import Site
@@ -11,7 +10,7 @@ from bs4 import BeautifulSoup
 from core.models import SiteSettings
 from newsroom.models import ArticlePage
 from tests.factories import ArticlePageFactory, SectionPageFactory
-from tests.helpers import admin_article_form, log_in_verified
+from tests.helpers import admin_article_form
 
 SAPO = "Chính phủ họp phiên thường kỳ tháng 8, bàn giải pháp thúc đẩy tăng trưởng."
 PASTED = [
@@ -26,12 +25,6 @@ PASTED = [
 ]
 OTHER_OUTLET = "(TTXVN) - " + SAPO
 PUBLISH = {"action-publish": "publish"}
-
-
-@pytest.fixture
-def admin_client(client, db):
-    log_in_verified(client, get_user_model().objects.create_superuser("quantri", "", "x" * 16))
-    return client
 
 
 @pytest.fixture
