@@ -10,6 +10,7 @@ import functools
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
@@ -19,11 +20,13 @@ from wagtailmedia.models import MediaType
 from wagtailmedia.settings import wagtailmedia_settings
 
 from media import uploads
+from media.agency_captions import suggest_captions
 from media.upload_names import clean_upload
 
 POSTER_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 DURATION_HELP = _("Tính bằng giây. Để trống hoặc 0 để lấy thời lượng từ tệp (trừ tệp WebM).")
 POSTER_HELP = _("Ảnh hiện trước khi phát: JPEG, PNG hoặc WebP.")
+FROM_THE_FILE = _("Lấy từ dữ liệu ảnh gốc — kiểm tra trước khi lưu.")
 VIDEO_NEEDS_CAPTIONS = _(
     "Video đăng trên cổng phải có phụ đề: hãy tải lên tệp phụ đề WebVTT (.vtt)."
 )
@@ -82,23 +85,45 @@ def _refuse_unreadable_header(check):
 
 
 class PortalImageForm(BaseImageForm):
+    """Wagtail's image form, with the upload checked in full and stripped (media.uploads), and
+    the caption, credit and alt text an agency wrote into the file offered where they are empty.
+    """
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.suggestions = {}  # read from the uploaded file by clean_file
         if "file" in self.fields:
             field = self.fields["file"]  # this form's own copy
             field.check_image_pixel_size = _refuse_unreadable_header(field.check_image_pixel_size)
+        # Wagtail's multiple uploader builds the edit form on the very instance its upload form
+        # saved: the fields that came from the file say so there.
+        for name in getattr(self.instance, "filled_from_file", ()):
+            if name in self.fields:
+                field = self.fields[name]
+                field.help_text = format_lazy("{} {}", FROM_THE_FILE, field.help_text)
 
     def clean_file(self):
         upload = clean_upload(_new_upload(self.cleaned_data.get("file")))
         if upload is None:
             return self.cleaned_data.get("file")
         field = self.fields["file"]
-        return uploads.clean_image(
+        cleaned = uploads.clean_image(
             upload,
             extensions=field.allowed_image_extensions,
             max_size=field.max_upload_size,
             max_pixels=field.max_image_pixels,
         )
+        # Read before the stored copy loses it; only a file that passed every check is read.
+        self.suggestions = suggest_captions(uploads.read_all(upload))
+        return cleaned
+
+    def save(self, commit=True):
+        """Fill what the editor left empty with the file's words; never replace what they typed."""
+        filled = [name for name in self.suggestions if not getattr(self.instance, name, "")]
+        for name in filled:
+            setattr(self.instance, name, self.suggestions[name])
+        self.instance.filled_from_file = filled
+        return super().save(commit=commit)
 
 
 class PortalDocumentForm(OwnFileErrorsMixin, BaseDocumentForm):
