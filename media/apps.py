@@ -11,6 +11,7 @@ class MediaConfig(AppConfig):
         from core import registry
         from core.cache import refresh_on_save
 
+        from . import roles  # noqa: F401  (connects the signal that puts the desk's review on)
         from .models import PortalDocument, PortalImage, PortalMedia
 
         # Pages and feeds show photos with their captions and credits, media and attachments.

@@ -1,34 +1,30 @@
-"""The policy officers' page permissions, on the policy tree as soon as it exists.
+"""The policy desk's page permissions and review, on the policy tree as soon as it exists.
 
 Wagtail grants page permissions per subtree. The news roles hold theirs on the root; policy
 officers hold theirs only on the two index pages of the policy desk, so they write documents and
-policies but cannot touch the news. The group is made by migration 0002.
+policies but cannot touch the news, and submit them to "Duyệt chính sách", where the head of the
+policy desk approves and so publishes. The groups and the workflow are made by migrations 0002
+and 0007, which also cover index pages that existed before them.
 """
 
-from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from wagtail.models import GroupPagePermission
+from core.workflows import put_on_desk
 
 from .models import LegalDocumentIndexPage, PolicyIndexPage
 
 POLICY_OFFICERS = "Chuyên viên chính sách"
-PAGE_PERMISSIONS = ["add_page", "change_page"]
+POLICY_HEAD = "Trưởng ban Chính sách"
+WORKFLOW = "Duyệt chính sách"
+PAGE_PERMISSIONS = {
+    POLICY_OFFICERS: ["add_page", "change_page"],
+    POLICY_HEAD: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
 
 
 def grant_policy_tree(index_page):
-    group = Group.objects.filter(name=POLICY_OFFICERS).first()
-    if group is None:
-        return
-    for codename in PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=index_page,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
+    put_on_desk(index_page, WORKFLOW, PAGE_PERMISSIONS)
 
 
 @receiver(post_save, sender=LegalDocumentIndexPage)
