@@ -31,9 +31,11 @@ from newsroom.models import (
 from policy_pages.choices import DocumentStatus, Stage
 from policy_pages.models import (
     IssuingBody,
+    LegalDocumentIndexPage,
     LegalDocumentPage,
     LegalDocumentRelation,
     LegalField,
+    PolicyIndexPage,
     PolicyPage,
 )
 
@@ -96,6 +98,11 @@ def test_seed_demo_builds_a_real_portal_and_running_it_again_changes_nothing(db,
 
     # The multimedia desk: one of each kind, with files the project made itself.
     assert MultimediaIndexPage.objects.live().get().show_in_menus
+    # Each desk's index page carries the desk's own review (core/workflows.py).
+    assert MultimediaIndexPage.objects.get().get_workflow().name == "Duyệt đa phương tiện"
+    assert PolicyIndexPage.objects.get().get_workflow().name == "Duyệt chính sách"
+    assert LegalDocumentIndexPage.objects.get().get_workflow().name == "Duyệt chính sách"
+    assert home.get_workflow().name == "Duyệt tin bài"
     story = PhotoStoryPage.objects.live().get()
     assert story.photos.count() >= 4
     assert all(photo.image.credit and photo.image.caption for photo in story.photos.all())

@@ -275,9 +275,9 @@ def test_a_policy_officer_writes_policies_and_documents_but_not_news(
     assert client.get(reverse("wagtailsnippets_policy_pages_issuingbody:add")).status_code == 200
 
 
-def test_policies_go_through_the_newsrooms_review_workflow(policy, documents_index):
-    assert policy.get_workflow().name == "Duyệt tin bài"
-    assert documents_index.get_workflow().name == "Duyệt tin bài"
+def test_policies_and_documents_go_through_the_policy_desks_own_review(policy, documents_index):
+    assert policy.get_workflow().name == "Duyệt chính sách"
+    assert documents_index.get_workflow().name == "Duyệt chính sách"
 
 
 def test_the_policy_index_and_a_policy_cost_the_same_queries_at_any_size(
