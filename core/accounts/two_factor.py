@@ -1,11 +1,11 @@
 """Who must pass a second factor before the admin, and the middleware that holds them to it.
 
-Required for superusers and the groups in PORTAL_TWO_FACTOR_REQUIRED_GROUPS (the editor-in-chief
-publishes on the Government's behalf); anyone else who has set up a device has opted in and is
-held to it too. A required user with no device yet is sent to set one up right after the
-password; a user with a device must give a code before any admin page. Until then the session
-counts for nothing outside the admin either: the public site sees an anonymous reader, so a
-stolen password alone opens no private document and no page behind a login.
+Required for superusers and the groups in PORTAL_TWO_FACTOR_REQUIRED_GROUPS (the editor-in-chief and
+the desks' heads publish on the Government's behalf); anyone else who has set up a device has opted
+in and is held to it too. A required user with no device yet is sent to set one up right after the
+password; a user with a device must give a code before any admin page. Until then the session counts
+for nothing outside the admin either: the public site sees an anonymous reader, so a stolen password
+alone opens no private document and no page behind a login.
 
 Runs after django_otp.middleware.OTPMiddleware, which tells whether the session is verified.
 """

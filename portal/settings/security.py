@@ -39,9 +39,14 @@ PORTAL_SESSION_ABSOLUTE_SECONDS = 8 * 3600
 SESSION_COOKIE_AGE = PORTAL_SESSION_ABSOLUTE_SECONDS
 SESSION_SAVE_EVERY_REQUEST = False
 
-# Two-factor authentication (django-otp, TOTP): required for superusers and these groups, open
-# to every other editor from their account page (core/accounts/two_factor.py).
-PORTAL_TWO_FACTOR_REQUIRED_GROUPS = ["Tổng biên tập"]
+# Two-factor authentication (django-otp, TOTP): required for superusers and these groups (each
+# publishes: the editor-in-chief, the heads of the policy and multimedia desks), open to every
+# other editor from their account page (core/accounts/two_factor.py).
+PORTAL_TWO_FACTOR_REQUIRED_GROUPS = [
+    "Tổng biên tập",
+    "Trưởng ban Chính sách",
+    "Biên tập đa phương tiện",
+]
 OTP_TOTP_ISSUER = "Cổng TTĐT Chính phủ"
 
 # Security headers every environment sends; production adds HTTPS-only ones.

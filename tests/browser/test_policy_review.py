@@ -6,7 +6,15 @@ from playwright.sync_api import expect
 
 from policy_pages.models import PolicyPage
 from tests.browser.conftest import assert_accessible
-from tests.browser.test_newsroom_admin import APPROVE, log_in, member, run_action, wait_until
+from tests.browser.test_newsroom_admin import (
+    APPROVE,
+    PASSWORD,
+    log_in,
+    member,
+    run_action,
+    set_up_two_factor,
+    wait_until,
+)
 from tests.factories import PolicyIndexPageFactory, PolicyPageFactory
 
 TITLE = "Chính sách hỗ trợ nhà ở xã hội cho công nhân"
@@ -47,7 +55,14 @@ def test_a_policy_goes_from_officer_to_head_and_is_published(draft_policy, page)
     page.wait_for_load_state("networkidle")
     assert page.locator(APPROVE).count() == 0
 
-    log_in(page, base_url, "truongban")
+    # The head publishes, so the admin first asks for an authenticator app.
+    page.context.clear_cookies()
+    page.goto(base_url + "/admin/login/")
+    page.fill("#id_username", "truongban")
+    page.fill("#id_password", PASSWORD)
+    page.locator("form button[type=submit]").click()
+    set_up_two_factor(page)
+    page.wait_for_url(base_url + "/admin/")
     page.goto(f"{base_url}/admin/pages/{policy.pk}/edit/")
     run_action(page, APPROVE)
     wait_until(lambda: PolicyPage.objects.get(pk=policy.pk).live, "publication")

@@ -174,7 +174,7 @@ def test_a_policy_goes_from_officer_to_head_and_is_published(client, desks, staf
     assert not policy.live
     assert policy.current_workflow_task.name == "Trưởng ban Chính sách duyệt"
 
-    client.force_login(staff["policy_head"])
+    log_in_verified(client, staff["policy_head"])  # who publishes gives a second factor
     assert approve(client, policy).status_code == 302
     policy = PolicyPage.objects.get(pk=policy.pk)
     assert policy.live and policy.title == "Chính sách hỗ trợ nhà ở xã hội"
@@ -203,7 +203,7 @@ def test_a_photo_story_is_published_by_the_multimedia_desks_editor(client, desks
     story.refresh_from_db()
     assert not story.live
 
-    client.force_login(staff["multimedia_editor"])
+    log_in_verified(client, staff["multimedia_editor"])
     assert approve(client, story).status_code == 302
     story.refresh_from_db()
     assert story.live
