@@ -27,6 +27,7 @@ IIM_CHARSET = (1, 90)
 IIM_RESOURCE = 0x0404  # the Photoshop image resource (APP13, "8BIM") that holds IIM
 IIM_UTF8 = b"\x1b%G"
 
+READABLE_FORMATS = ["JPEG", "PNG", "GIF", "WEBP"]
 XMP_MAX_BYTES = 256 * 1024
 RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 DC = "{http://purl.org/dc/elements/1.1/}"
@@ -40,7 +41,8 @@ def suggest_captions(data):
     XMP is Unicode by definition, so it wins over IIM field by field.
     """
     try:
-        with Image.open(BytesIO(data)) as image:
+        # Only the library's formats: never a plug-in that runs a program (EPS and Ghostscript).
+        with Image.open(BytesIO(data), formats=READABLE_FORMATS) as image:
             iim = _iim_fields(image)
             xmp = _xmp_fields(image.info.get("xmp"))
     except Exception:  # noqa: BLE001 (the upload's own checks decide whether the file is good)

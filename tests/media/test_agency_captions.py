@@ -13,6 +13,7 @@ from django.urls import reverse
 
 import pytest
 from PIL import Image
+from PIL.PngImagePlugin import PngInfo
 
 from media.agency_captions import suggest_captions
 from media.models import PortalImage
@@ -195,3 +196,16 @@ def test_a_headline_alone_becomes_the_caption():
 
 def test_a_file_pillow_cannot_open_gives_no_suggestion():
     assert suggest_captions(b"\xff\xd8\xff\xed\x00") == {}
+
+
+@pytest.mark.parametrize("image_format", ["PNG", "WEBP"])
+def test_xmp_is_read_from_png_and_webp_too(image_format):
+    packet = xmp_packet(CAPTION, BYLINE, "VGP")
+    buffer = io.BytesIO()
+    if image_format == "PNG":
+        info = PngInfo()
+        info.add_itxt("XML:com.adobe.xmp", packet.decode())
+        picture().save(buffer, "PNG", pnginfo=info)
+    else:
+        picture().save(buffer, "WEBP", xmp=packet)
+    assert suggest_captions(buffer.getvalue()) == {"caption": CAPTION, "credit": "VGP/Dương Giang"}
