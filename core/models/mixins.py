@@ -107,6 +107,12 @@ class IntroductionMixin(models.Model):
         abstract = True
 
 
+FUTURE_PUBLICATION_TIME = _(
+    "Thời điểm đăng không thể ở tương lai. Muốn bài tự lên trang vào giờ định trước, hãy dùng "
+    "“Lịch xuất bản” (nút “Đặt lịch xuất bản” ở bảng trạng thái)."
+)
+
+
 class PublicationTimeMixin:
     """A story's publication time ("Thời điểm đăng"), which editors set for a story first
     published earlier or elsewhere (the archive, print, an import).
@@ -123,10 +129,10 @@ class PublicationTimeMixin:
         "first_published_at",
         heading=_("Thời điểm đăng"),
         help_text=_(
-            "Lúc bài được đăng lần đầu, ở cổng này hay nơi khác (báo in, kho lưu trữ). Để trống: "
-            "lấy lúc bài được xuất bản lần đầu trên cổng. Không được ở tương lai: muốn bài tự "
-            "lên trang vào giờ định trước, dùng “Lịch xuất bản”. Đính chính hay xuất bản lại "
-            "không đổi thời điểm này."
+            "Lúc bài được đăng lần đầu, ở cổng này hay nơi khác (báo in, kho lưu trữ). Bài mới "
+            "để trống thì lấy lúc bài được xuất bản lần đầu trên cổng. Không được ở tương lai: "
+            "muốn bài tự lên trang vào giờ định trước, dùng “Lịch xuất bản”. Đính chính hay "
+            "xuất bản lại không đổi thời điểm này."
         ),
     )
 
@@ -134,12 +140,6 @@ class PublicationTimeMixin:
         super().clean()
         if self.first_published_at and self.first_published_at > timezone.now():
             raise ValidationError({"first_published_at": FUTURE_PUBLICATION_TIME})
-
-
-FUTURE_PUBLICATION_TIME = _(
-    "Thời điểm đăng không thể ở tương lai. Muốn bài tự lên trang vào giờ định trước, hãy dùng "
-    "“Lịch xuất bản” (nút “Đặt lịch xuất bản” ở bảng trạng thái)."
-)
 
 
 class BasePage(ListingFields, Page):

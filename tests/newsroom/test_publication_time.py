@@ -188,6 +188,9 @@ def test_every_story_type_has_the_field_in_its_editor(admin_client, section, mod
     assert field is not None
     label = form.select_one(f'label[for="{field["id"]}"]').get_text(" ", strip=True)
     assert "Thời điểm đăng" in label
+    help_text = field.find_parent(attrs={"data-field": True}).select_one(".help").get_text()
+    assert "để trống thì lấy lúc bài được xuất bản lần đầu" in help_text
+    assert "“Lịch xuất bản”" in help_text
 
 
 def test_admin_dates_are_read_day_first_as_the_field_shows_them(admin_client, section):
