@@ -1,6 +1,6 @@
 """Demo sections, authors and articles for `manage.py seed_demo`, from the text in newsroom_data."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 from django.utils.html import escape
@@ -148,11 +148,11 @@ def _body(article):
 def seed_articles(sections, authors, now=None):
     now = now or timezone.now()
     created = 0
-    for data in demo_data.ARTICLES:
+    for data in [*demo_data.ARTICLES, *demo_data.ARCHIVE]:
         section = sections[data["section"]]
         if ArticlePage.objects.child_of(section).filter(slug=data["slug"]).exists():
             continue
-        published_at = (now - timedelta(hours=data["hours_ago"])).replace(second=0, microsecond=0)
+        published_at = _publication_time(data, now)
         article = ArticlePage(
             title=data["title"],
             slug=data["slug"],
@@ -169,6 +169,13 @@ def seed_articles(sections, authors, now=None):
         publish(section, article)
         created += 1
     return created
+
+
+def _publication_time(data, now):
+    """An archive story's own time (Hà Nội time), or so many hours before `now`."""
+    if "published" in data:
+        return timezone.make_aware(datetime.strptime(data["published"], "%Y-%m-%d %H:%M"))
+    return (now - timedelta(hours=data["hours_ago"])).replace(second=0, microsecond=0)
 
 
 def seed_topics(sections):

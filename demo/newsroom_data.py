@@ -1361,3 +1361,67 @@ LONGFORM = {
         ),
     ],
 }
+
+# Stories first published long before they reach the portal (the print edition, the archive):
+# each keeps its own publication time ("Thời điểm đăng"), in Hà Nội time, and sits in listings
+# and feeds at that date, while the news sitemap leaves it out.
+ARCHIVE = [
+    {
+        "section": "van-hoa-the-thao",
+        "slug": "tu-lieu-ngay-hoi-sach-dau-tien-o-pho-co",
+        "title": "Tư liệu: Ngày hội sách đầu tiên trên phố cổ",
+        "dateline": "Hà Nội",
+        "sapo": (
+            "Bài in trên ấn phẩm giấy, nay được đưa lên cổng: ngày hội sách đầu tiên trên phố cổ "
+            "thu hút đông đảo bạn đọc nhỏ tuổi cùng gia đình tới đọc và đổi sách."
+        ),
+        "authors": [5],
+        "published": "2019-04-21 07:30",
+        "photo": _photo(
+            "Các gian sách dựng dọc con phố đi bộ trong ngày hội",
+            "VGP/Tư liệu",
+            "Những gian hàng sách có mái bạt trắng xếp dọc một con phố nhỏ",
+        ),
+        "body": [
+            (
+                "p",
+                "Từ sáng sớm, các gian sách đã kín người. Nhiều gia đình mang theo sách cũ để đổi "
+                "lấy những cuốn mà con em mình còn thiếu.",
+            ),
+            (
+                "p",
+                "Ban tổ chức cho biết ngày hội sẽ được duy trì hằng năm, mỗi năm chọn một chủ đề "
+                "gắn với lịch sử và văn hóa của khu phố.",
+            ),
+        ],
+    },
+    {
+        "section": "dia-phuong",
+        "slug": "tu-lieu-thong-xe-cau-treo-qua-song-ve-ban",
+        "title": "Tư liệu: Thông xe cây cầu treo đầu tiên qua sông về bản",
+        "dateline": "Hà Giang",
+        "sapo": (
+            "Bài từ kho lưu trữ: cây cầu treo dân sinh nối hai bờ sông được thông xe, học sinh "
+            "không còn phải lội suối đến trường mỗi mùa nước lên."
+        ),
+        "authors": [2],
+        "published": "2021-09-05 16:00",
+        "photo": _photo(
+            "Người dân đi bộ qua cây cầu treo trong ngày thông xe",
+            "VGP/Tư liệu",
+            "Cây cầu treo thép bắc qua dòng sông giữa hai sườn núi",
+        ),
+        "body": [
+            (
+                "p",
+                "Cây cầu dài gần tám mươi mét, đủ cho xe máy và người đi bộ. Trước đây, vào mùa "
+                "mưa, cả bản gần như bị chia cắt với trung tâm xã.",
+            ),
+            (
+                "p",
+                "Người dân góp ngày công san mặt bằng hai đầu cầu và tự tay trồng hàng cây dọc "
+                "lối lên.",
+            ),
+        ],
+    },
+]

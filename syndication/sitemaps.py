@@ -29,6 +29,7 @@ class PageSitemap(Sitemap):
 
 
 def recent_news(now=None):
-    """Stories first published in the last 48 hours, newest first."""
+    """Stories whose publication time (first_published_at, which editors may set earlier: an
+    archived story published today is not news) is within the last 48 hours, newest first."""
     since = (now or timezone.now()) - NEWS_WINDOW
     return published_stories().filter(first_published_at__gte=since)[:NEWS_LIMIT]

@@ -1,3 +1,4 @@
+from datetime import timedelta
 from io import StringIO
 
 from django.contrib.auth import get_user_model
@@ -82,6 +83,12 @@ def test_seed_demo_builds_a_real_portal_and_running_it_again_changes_nothing(db,
     for article in articles:
         assert article.image.caption and article.image.credit, article.title
         assert article.sapo and article.dateline and article.first_published_at
+
+    # Archive stories keep the time they were first published, long before the portal's.
+    archived = ArticlePage.objects.get(slug="tu-lieu-ngay-hoi-sach-dau-tien-o-pho-co")
+    assert archived.last_published_at - archived.first_published_at > timedelta(days=365)
+    assert "21/04/2019 07:30" in client.get(archived.url).text
+    assert archived.url not in client.get("/news-sitemap.xml").text
 
     # Every kind of newsroom content has an example.
     assert Author.objects.count() >= 5

@@ -4,13 +4,20 @@ Dependencies point one way: desks import from here, never the reverse.
 """
 
 from .fields import optional_document_field, optional_image_field, optional_link
-from .mixins import BasePage, IntroductionMixin, ListingFields, live_stories
+from .mixins import (
+    BasePage,
+    IntroductionMixin,
+    ListingFields,
+    PublicationTimeMixin,
+    live_stories,
+)
 from .site_settings import SiteSettings
 
 __all__ = [
     "BasePage",
     "IntroductionMixin",
     "ListingFields",
+    "PublicationTimeMixin",
     "SiteSettings",
     "live_stories",
     "optional_document_field",

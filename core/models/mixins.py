@@ -1,9 +1,11 @@
 from functools import reduce
 from operator import or_
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -105,6 +107,41 @@ class IntroductionMixin(models.Model):
         abstract = True
 
 
+FUTURE_PUBLICATION_TIME = _(
+    "Thời điểm đăng không thể ở tương lai. Muốn bài tự lên trang vào giờ định trước, hãy dùng "
+    "“Lịch xuất bản” (nút “Đặt lịch xuất bản” ở bảng trạng thái)."
+)
+
+
+class PublicationTimeMixin:
+    """A story's publication time ("Thời điểm đăng"), which editors set for a story first
+    published earlier or elsewhere (the archive, print, an import).
+
+    It is Wagtail's own `first_published_at`, made editable (Wagtail's page form supports it: a
+    cleared field keeps the saved value): revisions carry it, publishing fills it only when
+    empty, so a correction or a republish keeps it, and every listing, feed, sitemap and search
+    already sorts and filters by it, with the listing index on Wagtail's page table (newsroom
+    0008_listing_indexes). A column of each story type's own would need a join per type in
+    every mixed listing and could not be indexed with the page rows.
+    """
+
+    publication_time_panel = FieldPanel(
+        "first_published_at",
+        heading=_("Thời điểm đăng"),
+        help_text=_(
+            "Lúc bài được đăng lần đầu, ở cổng này hay nơi khác (báo in, kho lưu trữ). Bài mới "
+            "để trống thì lấy lúc bài được xuất bản lần đầu trên cổng. Không được ở tương lai: "
+            "muốn bài tự lên trang vào giờ định trước, dùng “Lịch xuất bản”. Đính chính hay "
+            "xuất bản lại không đổi thời điểm này."
+        ),
+    )
+
+    def clean(self):
+        super().clean()
+        if self.first_published_at and self.first_published_at > timezone.now():
+            raise ValidationError({"first_published_at": FUTURE_PUBLICATION_TIME})
+
+
 class BasePage(ListingFields, Page):
     """The base of every public page: Wagtail's page plus listing fields, with panels in tabs."""
 
@@ -174,7 +211,8 @@ class BasePage(ListingFields, Page):
 
     @property
     def publication_time(self):
-        """When readers first saw it: first publication, which a scheduled page sets on go-live."""
+        """When it was first published: Wagtail's first publication (a scheduled page's go-live),
+        or the earlier time a story's editor set (PublicationTimeMixin)."""
         return self.first_published_at or self.go_live_at
 
     def route(self, request, path_components):

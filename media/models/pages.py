@@ -24,13 +24,19 @@ from rest_framework.fields import DateTimeField
 
 from core.api_fields import ImageField, ObjectsField, RichTextHTMLField
 from core.blocks import RICH_TEXT_FEATURES
-from core.models import BasePage, IntroductionMixin, live_stories, optional_image_field
+from core.models import (
+    BasePage,
+    IntroductionMixin,
+    PublicationTimeMixin,
+    live_stories,
+    optional_image_field,
+)
 from core.paginate import paginate
 
 MULTIMEDIA_PAGE_SIZE = 24
 
 
-class MultimediaPage(BasePage):
+class MultimediaPage(PublicationTimeMixin, BasePage):
     """What every multimedia kind has: a sapo, a cover picture and who made it."""
 
     sapo = models.TextField(
@@ -69,7 +75,13 @@ class MultimediaPage(BasePage):
 
 def intro_panels():
     return MultiFieldPanel(
-        [FieldPanel("sapo"), FieldPanel("image"), FieldPanel("byline")], heading=_("Mở đầu")
+        [
+            PublicationTimeMixin.publication_time_panel,
+            FieldPanel("sapo"),
+            FieldPanel("image"),
+            FieldPanel("byline"),
+        ],
+        heading=_("Mở đầu"),
     )
 
 
@@ -313,7 +325,14 @@ class InfographicPage(MultimediaPage):
 
     content_panels = [
         *BasePage.content_panels,
-        MultiFieldPanel([FieldPanel("sapo"), FieldPanel("byline")], heading=_("Mở đầu")),
+        MultiFieldPanel(
+            [
+                PublicationTimeMixin.publication_time_panel,
+                FieldPanel("sapo"),
+                FieldPanel("byline"),
+            ],
+            heading=_("Mở đầu"),
+        ),
         FieldPanel("image"),
         FieldPanel("text_alternative"),
     ]

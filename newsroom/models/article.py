@@ -17,7 +17,13 @@ from rest_framework.fields import DateTimeField
 
 from core.addresses import absolute
 from core.api_fields import ImageField, NamesField, ObjectsField, StreamHTMLField
-from core.models import BasePage, SiteSettings, optional_image_field, optional_link
+from core.models import (
+    BasePage,
+    PublicationTimeMixin,
+    SiteSettings,
+    optional_image_field,
+    optional_link,
+)
 from core.privacy import PortalPageQuerySet
 
 from ..blocks import ArticleBodyBlock
@@ -121,7 +127,7 @@ class RelatedArticle(Orderable):
         verbose_name_plural = _("bài liên quan")
 
 
-class ArticlePage(BasePage):
+class ArticlePage(PublicationTimeMixin, BasePage):
     """A news article: dateline, sapo, body, lead photo, bylines, topics and corrections."""
 
     dateline = models.CharField(
@@ -171,6 +177,7 @@ class ArticlePage(BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("dateline"),
+                PublicationTimeMixin.publication_time_panel,
                 FieldPanel("sapo"),
                 FieldPanel("image"),
                 FieldPanel("layout"),
