@@ -37,26 +37,30 @@ class Tally:
     clicks: int = 0
     keys: int = 0
     texts: int = 0
-    steps: list = field(default_factory=list)
+    steps: list = field(default_factory=list)  # (what, seconds since the start when done)
+    started: float = field(default_factory=time.monotonic)
 
     @property
     def actions(self):
         return self.clicks + self.keys + self.texts
 
+    def done(self, what):
+        self.steps.append((what, round(time.monotonic() - self.started, 1)))
+
     def click(self, locator, what, clicks=1):
         locator.click()
         self.clicks += clicks
-        self.steps.append(what)
+        self.done(what)
 
     def press(self, locator, key, what):
         locator.press(key)
         self.keys += 1
-        self.steps.append(what)
+        self.done(what)
 
     def fill(self, locator, text, what):
         locator.fill(text)
         self.texts += 1
-        self.steps.append(what)
+        self.done(what)
 
 
 @dataclass
@@ -98,11 +102,10 @@ def enter_article(page, base_url, section_id, photo_paths):
     """Enter and publish the story as the logged-in editor; returns a Result."""
     from playwright.sync_api import expect
 
-    tally = Tally()
     body = page.locator('[data-contentpath="body"]')
     page.goto(f"{base_url}/admin/pages/{section_id}/")
     page.wait_for_load_state("networkidle")
-    started = time.monotonic()
+    tally = Tally()
 
     tally.click(page.get_by_role("link", name="Thêm trang con").first, "add a child page")
     tally.click(page.get_by_role("link", name="Bài viết", exact=True), "choose Bài viết")
@@ -128,7 +131,7 @@ def enter_article(page, base_url, section_id, photo_paths):
         tally.click(editor, "into the paragraph block")
         paste_paragraphs(editor, paragraphs)
         tally.texts += 1
-        tally.steps.append(f"paste {len(paragraphs)} paragraphs")
+        tally.done(f"paste {len(paragraphs)} paragraphs")
 
     for paragraphs, path, (_name, _colour, caption, credit) in zip(
         blocks_of_paragraphs, photo_paths, story.PHOTOS, strict=True
@@ -142,11 +145,12 @@ def enter_article(page, base_url, section_id, photo_paths):
         upload = modal.locator("form.image-upload, form[enctype]").first
         upload.locator("input[type=file]").set_input_files(path)
         tally.clicks += 2  # the file dialog: open it, pick the file
-        tally.steps.append("pick the file")
+        tally.done("pick the file")
         tally.fill(upload.get_by_label("Chú thích", exact=False).first, caption, "caption")
         tally.fill(upload.get_by_label("Nguồn ảnh", exact=False).first, credit, "credit")
         tally.click(upload.locator("button[type=submit]").first, "upload")
         modal.wait_for(state="hidden")
+        tally.done("photo chosen")
     if tail:
         add_paragraphs(tail)
 
@@ -175,7 +179,8 @@ def enter_article(page, base_url, section_id, photo_paths):
     with page.expect_navigation():
         tally.click(publish, "Xuất bản")
     page.wait_for_load_state("networkidle")
-    seconds = time.monotonic() - started
+    tally.done("published")
+    seconds = time.monotonic() - tally.started
 
     from newsroom.models import ArticlePage
 
