@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from bench import editor_story as story
 from bench.editor_entry import enter_article, photo_files, prepare_newsroom, verified_session
 from newsroom.models import ArticlePage
+from tests.browser.conftest import assert_accessible
 
 
 @pytest.fixture
@@ -37,5 +38,6 @@ def test_a_thirty_paragraph_story_with_four_uploaded_photos_is_published(newsroo
     for number, (_name, _colour, caption, credit) in enumerate(story.PHOTOS, start=1):
         expect(captions.nth(number - 1)).to_contain_text(f"{caption} - Ảnh {number}")
         expect(captions.nth(number - 1)).to_contain_text(f"Ảnh: {credit}")
+    assert_accessible(page)
     # Counted, not timed: the flow must count what it did.
     assert result.tally.clicks > 0 and result.tally.texts >= 3 + 5 + 8
