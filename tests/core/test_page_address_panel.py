@@ -1,6 +1,8 @@
 """The page's address under its title in the editor of every page type (issue 18, point 1):
 the slug is on the "Quảng bá" tab, so the editor sees the address on the tab they work in."""
 
+import json
+
 from django.urls import reverse
 
 from wagtail.models import get_page_models
@@ -11,6 +13,7 @@ from bs4 import BeautifulSoup
 from core.models import BasePage
 from tests.factories import (
     ArticlePageFactory,
+    InfographicPageFactory,
     LegalDocumentIndexPageFactory,
     MultimediaIndexPageFactory,
     PolicyIndexPageFactory,
@@ -71,3 +74,28 @@ def test_an_existing_page_shows_its_full_address_and_a_way_to_the_slug(admin_cli
     edit = BeautifulSoup(html, "html.parser").select_one(".page-address__edit")
     assert edit.get_text(strip=True) == "Sửa đường dẫn"
     assert "js/admin/page-address.js" in html
+
+
+def test_an_address_changed_in_the_editor_keeps_the_old_one_as_a_redirect(
+    admin_client, parents, client, django_capture_on_commit_callbacks
+):
+    """Wagtail's automatic redirects, through the admin's form for a multimedia page."""
+    infographic = InfographicPageFactory(parent=parents[2], slug="giai-ngan-von")
+    old_url = infographic.url
+    text = {"blocks": [{"key": "a", "type": "unstyled", "text": "Giải ngân đạt 65%."}]}
+    data = {
+        "title": infographic.title,
+        "slug": "ket-qua-giai-ngan-von-dau-tu-cong",
+        "sapo": infographic.sapo,
+        "byline": infographic.byline,
+        "image": infographic.image_id,
+        "text_alternative": json.dumps({**text, "entityMap": {}}),
+        "comment_notifications": "",
+        "action-publish": "publish",
+    }
+    url = reverse("wagtailadmin_pages:edit", args=[infographic.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin_client.post(url, data).status_code == 302
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"].endswith("/multimedia/ket-qua-giai-ngan-von-dau-tu-cong/")
