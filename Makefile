@@ -15,7 +15,7 @@ export PORTAL_VAR_DIR := $(abspath $(VAR))
 SETUP_LOG := $(VAR)/setup.log
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint format messages clean bench soak
+.PHONY: help setup run test lint format messages clean bench bench-editor soak
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -80,6 +80,10 @@ format: $(VENV)/.installed-dev ## Apply ruff's fixes and formatting
 # for a short try. Writes bench/results.json and the table in docs/performance.md.
 bench: $(VENV)/.installed-dev ## Measure req/s, latency, queries and memory against Django and nginx floors
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+# A scratch SQLite portal in var/bench/editor-entry/ under runserver, and Debian's chromium.
+bench-editor: $(VENV)/.installed-dev ## Time entering a 30-paragraph article with 4 photos in the admin
+	$(PY) -m bench.editor_entry
 
 # Two gunicorn instances on DATABASE_URL (PostgreSQL) and REDIS_URL, both required; one is killed
 # and restarted halfway. SOAK_SECONDS=120 for a short try. Writes bench/soak-results.json and the

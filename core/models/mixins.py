@@ -8,12 +8,13 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.api import APIField
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
 
+from ..panels import PageAddressPanel
 from ..prefetch import render_prefetched
 from ..privacy import PortalPageQuerySet, all_pages, restricted_paths
 from ..renditions import SOCIAL_SPEC, rendition_or_none
@@ -148,6 +149,8 @@ class BasePage(ListingFields, Page):
     # A desk gives its page type a queryset of its own by subclassing PortalPageQuerySet.
     objects = PageManager.from_queryset(PortalPageQuerySet)()
 
+    # Wagtail's title, then the address it makes (core/panels.py).
+    content_panels = [TitleFieldPanel("title"), PageAddressPanel()]
     # Wagtail's promote panels, the slug's widget folding Vietnamese as the title is typed
     # (core/slugs.py); the heading is Wagtail's own, in its translation.
     promote_panels = [

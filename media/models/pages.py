@@ -32,16 +32,15 @@ from core.models import (
     optional_image_field,
 )
 from core.paginate import paginate
+from core.sapo import SapoPrefixStripped, sapo_field
 
 MULTIMEDIA_PAGE_SIZE = 24
 
 
-class MultimediaPage(PublicationTimeMixin, BasePage):
+class MultimediaPage(SapoPrefixStripped, PublicationTimeMixin, BasePage):
     """What every multimedia kind has: a sapo, a cover picture and who made it."""
 
-    sapo = models.TextField(
-        _("sapo"), max_length=1000, help_text=_("Đoạn mở đầu, hiện in đậm dưới tiêu đề.")
-    )
+    sapo = sapo_field()
     image = optional_image_field(
         _("ảnh bìa"),
         _("Ảnh trong danh sách tin và khi chia sẻ; phóng sự ảnh để trống sẽ dùng ảnh đầu tiên."),

@@ -25,10 +25,10 @@ from core.models import (
     optional_link,
 )
 from core.privacy import PortalPageQuerySet
+from core.sapo import SapoPrefixStripped, sapo_field
 
 from ..blocks import ArticleBodyBlock
 from ..choices import ArticleLayout
-from ..forms import ArticlePageForm
 from .authors import Author
 from .topics import ArticleTopic
 
@@ -127,20 +127,13 @@ class RelatedArticle(Orderable):
         verbose_name_plural = _("bài liên quan")
 
 
-class ArticlePage(PublicationTimeMixin, BasePage):
+class ArticlePage(SapoPrefixStripped, PublicationTimeMixin, BasePage):
     """A news article: dateline, sapo, body, lead photo, bylines, topics and corrections."""
 
     dateline = models.CharField(
         _("nơi đưa tin"), max_length=80, blank=True, help_text=_("Ví dụ: Hà Nội")
     )
-    sapo = models.TextField(
-        _("sapo"),
-        max_length=1000,
-        help_text=_(
-            "Đoạn mở đầu in đậm. Tên cổng trong ngoặc, ví dụ “(Chinhphu.vn) -”, được thêm tự "
-            "động ở đầu: nếu sapo dán vào đã mở đầu bằng nó, phần ấy được bỏ đi khi lưu."
-        ),
-    )
+    sapo = sapo_field()
     image = optional_image_field(_("ảnh chính"))
     body = StreamField(ArticleBodyBlock(), verbose_name=_("nội dung"))
     source = models.CharField(
@@ -170,7 +163,6 @@ class ArticlePage(PublicationTimeMixin, BasePage):
     summary_field = "sapo"
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
-    base_form_class = ArticlePageForm
 
     content_panels = [
         *BasePage.content_panels,
@@ -223,11 +215,6 @@ class ArticlePage(PublicationTimeMixin, BasePage):
     class Meta:
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
-
-    def save(self, *args, **kwargs):
-        # Imports and code save here without the admin form: the page adds the prefix itself.
-        self.sapo = SiteSettings.for_page(self).without_sapo_prefix(self.sapo)
-        return super().save(*args, **kwargs)
 
     @property
     def is_longform(self):

@@ -13,7 +13,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PageManager
@@ -21,6 +27,7 @@ from wagtail.search import index
 
 from core.api_fields import NamesField, ObjectsField, RichTextHTMLField
 from core.models import BasePage
+from core.panels import PageAddressPanel
 from core.privacy import PortalPageQuerySet
 
 from ..choices import DocumentStatus, DocumentType, Relation, label_of
@@ -159,7 +166,8 @@ class LegalDocumentPage(BasePage):
     objects = PageManager.from_queryset(LegalDocumentQuerySet)()
 
     content_panels = [
-        FieldPanel("title", help_text=_("Tên văn bản, ví dụ “Nghị định về quản lý thuế”.")),
+        TitleFieldPanel("title", help_text=_("Tên văn bản, ví dụ “Nghị định về quản lý thuế”.")),
+        PageAddressPanel(),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("number_symbol"), FieldPanel("document_type")]),

@@ -29,3 +29,39 @@ def test_the_slug_follows_a_vietnamese_headline_as_it_is_typed(section, page):
         page.get_by_role("tab", name="Quảng bá").click()
         expect(page.locator("#id_slug")).to_have_value(expected)
         page.get_by_role("tab", name="Nội dung").click()
+
+
+def test_the_address_under_the_title_follows_the_headline_and_the_slug(section, page):
+    """Wagtail shows the slug only on the "Quảng bá" tab: the address sits under the title."""
+    base_url, section = section
+    log_in(page, base_url, "phongvien")
+    page.goto(f"{base_url}/admin/pages/add/newsroom/articlepage/{section.pk}/")
+    page.wait_for_load_state("networkidle")
+    address = page.locator(".page-address__url")
+    expect(address).to_have_text("http://localhost/thoi-su/")
+    page.locator("#id_title").press_sequentially("Điều hành đất nước: Thủ tướng chủ trì hội nghị")
+    expect(address).to_have_text(
+        "http://localhost/thoi-su/dieu-hanh-dat-nuoc-thu-tuong-chu-tri-hoi-nghi/"
+    )
+
+    page.get_by_role("button", name="Sửa đường dẫn").click()
+    slug = page.locator("#id_slug")
+    expect(slug).to_be_focused()
+    slug.fill("hoi-nghi-chinh-phu")
+    page.get_by_role("tab", name="Nội dung").click()
+    expect(address).to_have_text("http://localhost/thoi-su/hoi-nghi-chinh-phu/")
+
+
+def test_the_address_of_a_published_page_shows_its_slug_and_follows_a_new_one(section, page):
+    from tests.factories import PhotoStoryPageFactory
+
+    base_url, section = section
+    story = PhotoStoryPageFactory(parent=section, title="Mùa lúa chín", slug="mua-lua-chin")
+    member("bientap", "Biên tập viên")
+    log_in(page, base_url, "bientap")
+    page.goto(f"{base_url}/admin/pages/{story.pk}/edit/")
+    address = page.locator(".page-address__url")
+    expect(address).to_have_text("http://localhost/thoi-su/mua-lua-chin/")
+    page.get_by_role("button", name="Sửa đường dẫn").click()
+    page.locator("#id_slug").fill("mua-vang-tay-bac")
+    expect(address).to_have_text("http://localhost/thoi-su/mua-vang-tay-bac/")
