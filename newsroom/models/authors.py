@@ -7,11 +7,12 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from core.models import optional_image_field
+from core.search.indexing import FoldedWords
 from core.text import vi_slugify
 
 
 @register_snippet
-class Author(index.Indexed, models.Model):
+class Author(FoldedWords, index.Indexed, models.Model):
     """A reporter or contributor, credited in bylines, with a page listing their stories."""
 
     name = models.CharField(_("họ và tên"), max_length=120)
@@ -39,6 +40,7 @@ class Author(index.Indexed, models.Model):
         index.SearchField("name"),
         index.SearchField("pen_name"),
         index.AutocompleteField("name"),
+        *FoldedWords.folded_search_fields,
     ]
 
     class Meta:
