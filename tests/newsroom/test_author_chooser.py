@@ -6,6 +6,7 @@ import pytest
 
 from newsroom.models import Author
 from tests.factories import AuthorFactory
+from tests.helpers import member_of
 
 CHOOSE = "wagtailsnippetchoosers_newsroom_author:choose"
 CREATE = "wagtailsnippetchoosers_newsroom_author:create"
@@ -49,3 +50,16 @@ def test_a_refused_author_shows_why_in_vietnamese_in_the_modal(admin_client, pos
     assert data["step"] == "reshow_creation_form"
     assert message in data["htmlFragment"]
     assert Author.objects.count() == 1
+
+
+def test_a_reporter_chooses_authors_but_adding_one_is_left_to_editors(client, db):
+    """Reporters may only view authors (newsroom/migrations/0003_editorial_roles.py): the
+    chooser offers them no creation form, and a post is turned away (Wagtail sends the user
+    to the dashboard with its "permission denied" message)."""
+    client.force_login(member_of("Phóng viên", "phongvien"))
+    response = client.get(reverse(CHOOSE))
+    assert response.status_code == 200
+    assert "Thêm tác giả mới" not in response.json()["html"]
+    response = client.post(reverse(CREATE), {"name": "Nguyễn Thị Hương"})
+    assert response.status_code == 302
+    assert not Author.objects.exists()
