@@ -80,8 +80,10 @@ def reindex(app_label):
             # full-text table exists, and Wagtail keeps that first choice (a plain LIKE search).
             search_index = get_search_backend().get_index_for_model(model)
             objects = model.get_indexed_objects().order_by("pk")
-            for start in range(0, objects.count(), REINDEX_CHUNK):
-                search_index.add_items(model, list(objects[start : start + REINDEX_CHUNK]))
+            chunk = list(objects[:REINDEX_CHUNK])
+            while chunk:  # by key, not by offset: an archive holds 250,000 pages
+                search_index.add_items(model, chunk)
+                chunk = list(objects.filter(pk__gt=chunk[-1].pk)[:REINDEX_CHUNK])
 
     return run
 
