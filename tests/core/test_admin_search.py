@@ -22,6 +22,7 @@ from tests.factories import (
     AuthorFactory,
     IssuingBodyFactory,
     PortalImageFactory,
+    PortalMediaFactory,
     SectionPageFactory,
 )
 
@@ -71,6 +72,14 @@ def test_the_document_library_and_chooser_fold_accents_and_punctuation(admin_cli
     assert found(admin_client.get(url, {"q": "bao cao tong ket"}), *titles) == set(titles[:2])
     assert found(admin_client.get(url, {"q": titles[0]}), *titles) == {titles[0]}
     assert found(admin_client.get(url, {"q": "to trinh"}), *titles) == {"Tờ trình"}
+
+
+def test_the_audio_and_video_library_folds_accents(admin_client):
+    titles = ("Bản tin thời sự sáng 6/12", "Điểm tin kinh tế tuần")
+    for title in titles:
+        PortalMediaFactory(title=title)
+    response = admin_client.get(reverse("wagtailmedia:index"), {"q": "ban tin thoi su"})
+    assert found(response, *titles) == {titles[0]}
 
 
 @pytest.fixture
