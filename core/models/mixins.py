@@ -171,11 +171,13 @@ class BasePage(ListingFields, Page):
     # content of their own (home, sections, indexes), which site search leaves out.
     search_kind = ""
 
-    # Accent-folded copies of the title and of every other searchable text, beside the originals
-    # (which the admin's search uses): readers type "chinh phu" for "Chính phủ". See core/search/.
+    # Accent-folded copies of the title and of every other searchable text, beside the originals:
+    # readers type "chinh phu" for "Chính phủ", and so do editors in the admin's as-you-type page
+    # search (autocomplete, on the title). See core/search/.
     search_fields = [
         *Page.search_fields,
         index.SearchField("folded_title", boost=2),
+        index.AutocompleteField("folded_title"),
         index.SearchField("folded_search_text"),
     ]
 

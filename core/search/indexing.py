@@ -11,6 +11,7 @@ from django.dispatch import receiver
 from django.utils.encoding import force_str
 
 from wagtail.search import index
+from wagtail.search.backends import get_search_backend
 from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signals import page_published
 
@@ -42,6 +43,52 @@ def indexed_text(obj, fields, skip=()):
                 yield from indexed_text(item, search_field.fields)
         elif isinstance(search_field, index.SearchField) and search_field.field_name not in skip:
             yield _as_text(search_field.get_value(obj))
+
+
+class FoldedWords:
+    """For a model that is not a page (a photo, a document, an author, an issuer): a folded copy
+    of its searchable words, indexed for whole-word search and for the admin's as-you-type
+    search (pages have `BasePage.folded_title` and `folded_search_text`). A model lists
+    `*FoldedWords.folded_search_fields` last in its `search_fields`."""
+
+    folded_search_fields = [
+        index.SearchField("folded_words"),
+        index.AutocompleteField("folded_words"),
+    ]
+
+    def folded_words(self):
+        return search_words(
+            " ".join(indexed_text(self, self.get_search_fields(), {"folded_words"}))
+        )
+
+
+def reindex(app_label):
+    """A migration's RunPython: index again the rows of every indexed model of `app_label`, so an
+    existing database finds them by their folded words (what `manage.py update_index` does, for
+    one app). Runs with the models as the code defines them (their search_fields and methods),
+    which a historical model does not have; a database without rows does nothing."""
+
+    def run(apps, schema_editor):
+        from django.apps import apps as current
+
+        for model in current.get_app_config(app_label).get_models():
+            if not issubclass(model, index.Indexed) or not model.get_search_fields():
+                continue
+            if not apps.get_model(app_label, model.__name__).objects.exists():
+                continue
+            # Asked for only now: on a new database the backend would be chosen before SQLite's
+            # full-text table exists, and Wagtail keeps that first choice (a plain LIKE search).
+            search_index = get_search_backend().get_index_for_model(model)
+            objects = model.get_indexed_objects().order_by("pk")
+            chunk = list(objects[:REINDEX_CHUNK])
+            while chunk:  # by key, not by offset: an archive holds 250,000 pages
+                search_index.add_items(model, chunk)
+                chunk = list(objects.filter(pk__gt=chunk[-1].pk)[:REINDEX_CHUNK])
+
+    return run
+
+
+REINDEX_CHUNK = 500
 
 
 def _as_text(value):

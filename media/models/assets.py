@@ -12,8 +12,10 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.search import index
 from wagtailmedia.models import AbstractMedia
 
+from core.search.indexing import FoldedWords
 
-class PortalImage(AbstractImage):
+
+class PortalImage(FoldedWords, AbstractImage):
     """A photo with the caption and credit that travel with it wherever it is used."""
 
     # Wagtail uses `description` as the image's default alt text; named here for what it is.
@@ -54,6 +56,7 @@ class PortalImage(AbstractImage):
         index.AutocompleteField("caption"),
         index.SearchField("credit_words"),
         index.AutocompleteField("credit_words"),
+        *FoldedWords.folded_search_fields,
     ]
 
     class Meta(AbstractImage.Meta):
@@ -81,20 +84,24 @@ class PortalRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
-class PortalDocument(AbstractDocument):
+class PortalDocument(FoldedWords, AbstractDocument):
     """An attachment: signed legal texts, draft files, reports."""
 
     description = models.TextField(_("mô tả"), blank=True)
 
     admin_form_fields = ("title", "file", "description", "collection", "tags")
-    search_fields = [*AbstractDocument.search_fields, index.SearchField("description")]
+    search_fields = [
+        *AbstractDocument.search_fields,
+        index.SearchField("description"),
+        *FoldedWords.folded_search_fields,
+    ]
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("tài liệu")
         verbose_name_plural = _("tài liệu")
 
 
-class PortalMedia(AbstractMedia):
+class PortalMedia(FoldedWords, AbstractMedia):
     """Audio or video, with the credit, transcript and (for video) captions every item must carry.
 
     wagtailmedia's `thumbnail` is the poster frame shown before a video plays; `duration` is read
@@ -115,6 +122,7 @@ class PortalMedia(AbstractMedia):
     )
 
     admin_form_fields = (*AbstractMedia.admin_form_fields, "credit", "transcript", "captions")
+    search_fields = [*AbstractMedia.search_fields, *FoldedWords.folded_search_fields]
 
     class Meta(AbstractMedia.Meta):
         verbose_name = _("âm thanh/video")

@@ -4,15 +4,15 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from core.models import optional_image_field
+from core.search.indexing import FoldedWords
 from core.text import vi_slugify
 
 
-@register_snippet
-class Author(index.Indexed, models.Model):
-    """A reporter or contributor, credited in bylines, with a page listing their stories."""
+class Author(FoldedWords, index.Indexed, models.Model):
+    """A reporter or contributor, credited in bylines, with a page listing their stories (its
+    admin, and the chooser that adds one from an article: newsroom/author_admin.py)."""
 
     name = models.CharField(_("họ và tên"), max_length=120)
     pen_name = models.CharField(
@@ -39,6 +39,7 @@ class Author(index.Indexed, models.Model):
         index.SearchField("name"),
         index.SearchField("pen_name"),
         index.AutocompleteField("name"),
+        *FoldedWords.folded_search_fields,
     ]
 
     class Meta:

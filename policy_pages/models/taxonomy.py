@@ -7,10 +7,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from core.search.indexing import FoldedWords
 from core.text import vi_slugify
 
 
-class SluggedName(index.Indexed, models.Model):
+class SluggedName(FoldedWords, index.Indexed, models.Model):
     name = models.CharField(_("tên"), max_length=200, unique=True)
     slug = models.SlugField(
         _("đường dẫn"),
@@ -23,7 +24,11 @@ class SluggedName(index.Indexed, models.Model):
         _("thứ tự"), default=100, help_text=_("Số nhỏ đứng trước trong danh sách lọc.")
     )
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        *FoldedWords.folded_search_fields,
+    ]
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
 
     class Meta:

@@ -324,7 +324,9 @@ WAGTAILMEDIA = {
 }
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend, folding every query as the index folds words (the admin's
+        # searches and the API's as well as the site search's).
+        "BACKEND": "core.search.backend",
         # PostgreSQL only (SQLite ignores it): no stemming and no stop words, which in the server's
         # default "english" drop Vietnamese syllables such as "so", "the", "an" (core/search/).
         "SEARCH_CONFIG": "simple",

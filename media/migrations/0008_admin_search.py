@@ -1,0 +1,11 @@
+"""Index the photos, documents, audio and video, and the multimedia pages again, with the folded words the admin's searches match (core/search/)."""
+
+from django.db import migrations
+
+from core.search.indexing import reindex
+
+
+class Migration(migrations.Migration):
+    dependencies = [("media", "0003_multimedia_pages")]
+
+    operations = [migrations.RunPython(reindex("media"), migrations.RunPython.noop, elidable=True)]

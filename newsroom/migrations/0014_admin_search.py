@@ -1,0 +1,11 @@
+"""Index the authors and the newsroom's pages again, with the folded words the admin's searches match (core/search/)."""
+
+from django.db import migrations
+
+from core.search.indexing import reindex
+
+
+class Migration(migrations.Migration):
+    dependencies = [("newsroom", "0009_sapo_prefix_help")]
+
+    operations = [migrations.RunPython(reindex("newsroom"), migrations.RunPython.noop, elidable=True)]
