@@ -216,7 +216,7 @@ def test_a_photo_story_is_published_by_the_multimedia_desks_editor(client, desks
     ("app", "migration", "make_index", "workflow"),
     [
         ("policy_pages", "0007_desk_workflows", PolicyIndexPageFactory, "Duyệt chính sách"),
-        ("newsroom", "0011_desk_workflows", MultimediaIndexPageFactory, "Duyệt đa phương tiện"),
+        ("newsroom", "0010_desk_workflows", MultimediaIndexPageFactory, "Duyệt đa phương tiện"),
     ],
 )
 def test_the_migration_puts_an_existing_index_on_its_desks_workflow(

@@ -6,6 +6,6 @@ from core.search.indexing import reindex
 
 
 class Migration(migrations.Migration):
-    dependencies = [("media", "0003_multimedia_pages")]
+    dependencies = [("media", "0004_sapo_help")]
 
     operations = [migrations.RunPython(reindex("media"), migrations.RunPython.noop, elidable=True)]

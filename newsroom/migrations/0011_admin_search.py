@@ -6,6 +6,6 @@ from core.search.indexing import reindex
 
 
 class Migration(migrations.Migration):
-    dependencies = [("newsroom", "0009_sapo_prefix_help")]
+    dependencies = [("newsroom", "0010_desk_workflows")]
 
     operations = [migrations.RunPython(reindex("newsroom"), migrations.RunPython.noop, elidable=True)]

@@ -6,6 +6,6 @@ from core.search.indexing import reindex
 
 
 class Migration(migrations.Migration):
-    dependencies = [("policy_pages", "0006_submission_form_key")]
+    dependencies = [("policy_pages", "0007_desk_workflows")]
 
     operations = [migrations.RunPython(reindex("policy_pages"), migrations.RunPython.noop, elidable=True)]
