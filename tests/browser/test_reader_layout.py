@@ -80,6 +80,12 @@ def test_every_section_is_in_the_bar_or_under_more_by_keyboard(menu_portal, page
     assert page.evaluate(NO_SIDEWAYS_SCROLL)
     assert_accessible(page)
 
+    # Escape closes it, back on "Thêm" (menu.js); Enter opens it again.
+    page.keyboard.press("Escape")
+    assert not nav.locator(".site-nav__more-list").is_visible()
+    assert summary.evaluate("(element) => element === document.activeElement")
+    page.keyboard.press("Enter")
+    nav.get_by_role("link", name=MENU_TITLES[-1], exact=True).focus()
     page.keyboard.press("Enter")  # on the last link under "Thêm"
     page.wait_for_url(f"**/muc-{len(MENU_TITLES) - 1}/")
     assert nav.locator("[aria-current=page]").text_content() == MENU_TITLES[-1]
