@@ -1,4 +1,5 @@
-"""What a reader sees of the portal's frame at the widths readers use: the sections menu."""
+"""What a reader sees of the portal's frame at the widths readers use: the sections menu, and
+the typeface it is set in."""
 
 import pytest
 
@@ -108,3 +109,30 @@ def test_on_a_phone_the_bar_wraps_and_more_opens_in_view(menu_portal, page):
         assert _shown_whole(page, link), link.inner_text()
     assert page.evaluate(NO_SIDEWAYS_SCROLL)
     assert_accessible(page)
+
+
+def test_the_text_is_set_in_the_portal_typeface_loaded_from_the_portal(menu_portal, page):
+    fonts = []
+    page.on(
+        "requestfinished",
+        lambda request: fonts.append(request.url) if ".woff2" in request.url else None,
+    )
+    page.goto(menu_portal + "/")
+    page.evaluate("document.fonts.ready")
+    loaded = page.evaluate(
+        """[...document.fonts].filter((f) => f.status === "loaded")
+            .map((f) => `${f.family} ${f.weight} ${f.style}`)"""
+    )
+    # The menu's semi-bold Vietnamese letters and the body's text, each from both subsets.
+    assert {face.replace('"', "") for face in loaded} == {
+        "Be Vietnam Pro 400 normal",
+        "Be Vietnam Pro 600 normal",
+        "Be Vietnam Pro 700 normal",
+    }
+    assert fonts and all(url.startswith(menu_portal + "/static/fonts/") for url in fonts), fonts
+    assert {url.rsplit("/", 1)[1].split(".")[0] for url in fonts} >= {
+        "be-vietnam-pro-latin-400-normal",
+        "be-vietnam-pro-vietnamese-400-normal",
+        "be-vietnam-pro-latin-600-normal",
+        "be-vietnam-pro-vietnamese-600-normal",
+    }
