@@ -2,7 +2,7 @@ from django.utils.functional import SimpleLazyObject
 
 from wagtail.models import Site
 
-from .navigation import menu_sections
+from .navigation import menu_sections, split_menu
 
 
 def navigation(request):
@@ -12,4 +12,4 @@ def navigation(request):
         site = Site.find_for_request(request)
         return menu_sections(site, request) if site else []
 
-    return {"menu_sections": SimpleLazyObject(sections)}
+    return {"menu": SimpleLazyObject(lambda: split_menu(sections()))}

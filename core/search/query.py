@@ -34,7 +34,8 @@ from .indexing import search_words
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 16  # each word is one more AND in the FTS query; a reader never types more
 RESULTS_PER_PAGE = 20
-DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
+DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")  # as readers write it; as older links carry it
+DATE_PATTERN = r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2}"  # the same, for the form's inputs
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 MAX_EXACT_MATCHES = 5
 # PostgreSQL ranks the newest MAX_RANKED matches only, and says "more than" beyond (see `_ranked`).
@@ -81,8 +82,9 @@ class Hit:
 
     page: Page
     badge: str
-    date: datetime | None
+    date: date | datetime | None
     summary: str
+    date_label: str = ""
     number_symbol: str = ""
     exact: bool = False
 
@@ -155,6 +157,8 @@ class SiteSearch:
     @property
     def words(self):
         return search_words(self.query).split()[:MAX_QUERY_WORDS]
+
+    date_pattern = DATE_PATTERN
 
     @property
     def filtered(self):
@@ -360,10 +364,13 @@ def _badge(page):
 
 
 def _hit(page, exact=False):
+    # A page type may be dated otherwise than by its publication (a legal document: its issue
+    # date), naming its date `search_date` and what the date is `search_date_label`.
     return Hit(
         page=page,
         badge=_badge(page),
-        date=getattr(page, "publication_time", None),
+        date=getattr(page, "search_date", None) or getattr(page, "publication_time", None),
+        date_label=getattr(page, "search_date_label", ""),
         summary=getattr(page, "display_summary", ""),
         number_symbol=getattr(page, "number_symbol", ""),
         exact=exact,

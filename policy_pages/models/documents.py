@@ -162,6 +162,7 @@ class LegalDocumentPage(BasePage):
     subpage_types = []
     search_kind = "van-ban"
     summary_field = "summary"
+    search_date_label = "Ban hành ngày"  # a document is dated by its issue, not its page
 
     objects = PageManager.from_queryset(LegalDocumentQuerySet)()
 
@@ -239,6 +240,10 @@ class LegalDocumentPage(BasePage):
     @property
     def document_type_label(self):
         return self.get_document_type_display()
+
+    @property
+    def search_date(self):
+        return self.issued_on
 
     @property
     def in_force_from(self):

@@ -40,6 +40,14 @@ def gallery_state(page):
 def test_the_photo_story_gallery_works_with_the_keyboard(photo_story, live_url, page):
     page.goto(live_url + photo_story.url)
     assert gallery_state(page) == ("Ảnh 1 / 4", 1, "anh-1")
+    # On the first photo there is none before: the button says so to a screen reader, and
+    # pressing it changes nothing.
+    previous = page.get_by_role("button", name="‹ Ảnh trước")
+    assert page.get_by_role("button", name="‹ Ảnh trước", disabled=True).count() == 1
+    assert page.get_by_role("button", name="Ảnh sau ›", disabled=False).count() == 1
+    previous.focus()
+    page.keyboard.press("Enter")
+    assert gallery_state(page) == ("Ảnh 1 / 4", 1, "anh-1")
     assert_accessible(page)
 
     # Tab reaches "Ảnh sau"; Enter moves on, and the live region says where the reader is.
@@ -54,16 +62,26 @@ def test_the_photo_story_gallery_works_with_the_keyboard(photo_story, live_url, 
     assert gallery_state(page) == ("Ảnh 2 / 4", 1, "anh-2")
     assert page.locator("[data-gallery-status]").get_attribute("aria-live") == "polite"
 
-    # Arrow keys, End and Home while focus is inside the gallery; it wraps around.
+    assert page.get_by_role("button", name="‹ Ảnh trước", disabled=False).count() == 1
+
+    # Arrow keys, End and Home while focus is inside the gallery; they stop at the ends.
     page.keyboard.press("ArrowRight")
+    assert gallery_state(page)[0] == "Ảnh 3 / 4"
+    page.keyboard.press("Enter")  # "Ảnh sau" onto the last photo: it keeps the focus, unavailable
+    assert gallery_state(page)[0] == "Ảnh 4 / 4"
+    assert next_button.evaluate("el => el === document.activeElement")
+    assert page.get_by_role("button", name="Ảnh sau ›", disabled=True).count() == 1
+    page.keyboard.press("Enter")
+    page.keyboard.press("ArrowRight")
+    assert gallery_state(page)[0] == "Ảnh 4 / 4"
+    assert_accessible(page)
+    page.keyboard.press("ArrowLeft")
     assert gallery_state(page)[0] == "Ảnh 3 / 4"
     page.keyboard.press("End")
     assert gallery_state(page)[0] == "Ảnh 4 / 4"
-    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Home")
     assert gallery_state(page)[0] == "Ảnh 1 / 4"
     page.keyboard.press("ArrowLeft")
-    assert gallery_state(page)[0] == "Ảnh 4 / 4"
-    page.keyboard.press("Home")
     assert gallery_state(page)[0] == "Ảnh 1 / 4"
 
     # The thumbnails are buttons named for their photo; the current one is marked.

@@ -208,6 +208,19 @@ def test_the_exact_number_puts_that_document_first_and_once(client, decrees, que
     assert len(titles) >= 2  # the documents that mention it follow
 
 
+def test_a_document_found_is_dated_by_its_issue_not_by_its_page(client, decrees):
+    """The page went up today; readers need the day the decree was issued (1 September 2023)."""
+    decrees.first_published_at = timezone.make_aware(dt.datetime(2026, 11, 20, 9))
+    decrees.save(update_fields=["first_published_at"])
+    response = search(client, q="quan ly thue")
+    meta = response.text.split('<ol class="search-results">', 1)[1].split("search-results__title")[
+        0
+    ]
+    assert "Ban hành ngày" in meta
+    assert '<time datetime="2023-09-01">01/09/2023</time>' in meta
+    assert "20/11/2026" not in meta
+
+
 def test_the_exact_number_shows_the_number_symbol(client, decrees):
     response = search(client, q="68/2023/ND-CP")
     assert "68/2023/NĐ-CP" in response.text.split("search-results__number", 1)[1]
