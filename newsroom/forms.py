@@ -1,11 +1,10 @@
 """The article's admin form: what the editor pasted, tidied before they see it again."""
 
-from wagtail.admin.forms import WagtailAdminPageForm
-
+from core.admin_forms import PortalPageForm
 from core.models import SiteSettings
 
 
-class ArticlePageForm(WagtailAdminPageForm):
+class ArticlePageForm(PortalPageForm):
     def clean_sapo(self):
         # Drafts are revisions, saved without the page's save(): the form strips too, and the
         # editor sees the sapo as readers will (after the portal's own prefix).

@@ -12,6 +12,7 @@ from wagtail.api import APIField
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
 
+from ..admin_forms import PortalPageForm
 from ..prefetch import render_prefetched
 from ..privacy import PortalPageQuerySet, all_pages, restricted_paths
 from ..renditions import SOCIAL_SPEC, rendition_or_none
@@ -110,6 +111,7 @@ class BasePage(ListingFields, Page):
 
     # A desk gives its page type a queryset of its own by subclassing PortalPageQuerySet.
     objects = PageManager.from_queryset(PortalPageQuerySet)()
+    base_form_class = PortalPageForm
 
     # Wagtail's promote panels, the slug's widget folding Vietnamese as the title is typed
     # (core/slugs.py); the heading is Wagtail's own, in its translation.
