@@ -19,6 +19,7 @@ from wagtailmedia.models import MediaType
 from wagtailmedia.settings import wagtailmedia_settings
 
 from media import uploads
+from media.alt_text import AltTextInput, describes_nothing
 from media.upload_names import clean_upload
 
 POSTER_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
@@ -87,6 +88,11 @@ class PortalImageForm(BaseImageForm):
         if "file" in self.fields:
             field = self.fields["file"]  # this form's own copy
             field.check_image_pixel_size = _refuse_unreadable_header(field.check_image_pixel_size)
+        if "description" in self.fields:
+            widget = AltTextInput(attrs=self.fields["description"].widget.attrs)
+            # Only an image already stored: the upload form itself has no caption field yet.
+            widget.missing = bool(self.instance.pk) and describes_nothing(self)
+            self.fields["description"].widget = widget
 
     def clean_file(self):
         upload = clean_upload(_new_upload(self.cleaned_data.get("file")))

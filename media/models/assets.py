@@ -12,6 +12,8 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.search import index
 from wagtailmedia.models import AbstractMedia
 
+from media.alt_text import ALT_TEXT_HELP
+
 
 class PortalImage(AbstractImage):
     """A photo with the caption and credit that travel with it wherever it is used."""
@@ -22,7 +24,7 @@ class PortalImage(AbstractImage):
         max_length=255,
         blank=True,
         default="",
-        help_text=_("Mô tả ngắn nội dung ảnh cho người khiếm thị; để trống sẽ dùng chú thích."),
+        help_text=ALT_TEXT_HELP,
     )
     caption = models.TextField(
         _("chú thích"), blank=True, help_text=_("Chú thích ảnh hiện dưới ảnh.")
