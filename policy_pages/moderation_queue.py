@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
 from .models.participation import Answer, Submission
@@ -90,15 +89,7 @@ class SubmissionViewSet(SnippetViewSet):
     # comments and refuses to delete their policy, instead of failing on the database's refusal.
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = [
-        Column("receipt_display", label=_("Mã biên nhận")),
-        "name",
-        "policy",
-        "kind",
-        "part",
-        "status",
-        "created_at",
-    ]
+    list_display = ["receipt_display", "name", "policy", "kind", "part", "status", "created_at"]
     # rate_unchecked: sent while the rate limits could not count (the cache was down).
     list_filter = ["status", "kind", "policy", "created_at", "rate_unchecked"]
     list_per_page = 50
