@@ -4,8 +4,7 @@ settings, so one pasted at the start of the sapo (agency copy arrives with it) i
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
-
+from .admin_forms import PortalPageForm
 from .models import SiteSettings
 
 SAPO_HELP_TEXT = _(
@@ -18,7 +17,7 @@ def sapo_field():
     return models.TextField(_("sapo"), max_length=1000, help_text=SAPO_HELP_TEXT)
 
 
-class SapoPageForm(WagtailAdminPageForm):
+class SapoPageForm(PortalPageForm):
     """The admin form of a page with a sapo. Drafts are revisions, saved without the page's
     save(): the form strips too, and the editor sees the sapo as readers will."""
 

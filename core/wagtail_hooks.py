@@ -1,10 +1,15 @@
+from django.urls import path, reverse
 from django.utils.html import escape
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
+from .editors_guide import EditorsGuideView
 from .prefetch import in_bulk
 from .privacy import is_public
 
@@ -50,3 +55,42 @@ class PrefetchedDocumentLinkHandler(DocumentLinkHandler):
 def link_only_to_public_pages(features):
     features.register_link_type(PublicPageLinkHandler)
     features.register_link_type(PrefetchedDocumentLinkHandler)
+
+
+@hooks.register("register_admin_urls")
+def editors_guide_url():
+    return [path("huong-dan/", EditorsGuideView.as_view(), name="portal_editors_guide")]
+
+
+@hooks.register("construct_help_menu")
+def help_menu_opens_our_guide(request, menu_items):
+    """Wagtail's Help menu links its English guide and release notes on the web; the portal's
+    editors get their own guide, in the admin, in Vietnamese."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail")
+    ]
+    menu_items.append(
+        MenuItem(
+            _("Hướng dẫn biên tập"),
+            reverse("portal_editors_guide"),
+            name="portal-editors-guide",
+            icon_name="help",
+            order=1100,
+        )
+    )
+
+
+def _sites_list_in_the_models_words():
+    # Wagtail heads three columns of the Sites list with their field names ("Port", "Site name",
+    # "Root page"), outside gettext; the model's verbose names are translated.
+    from wagtail.models import Site
+    from wagtail.sites.views import IndexView
+
+    for column in IndexView.columns:
+        if column.name in {"port", "site_name", "root_page"}:
+            column.label = capfirst(Site._meta.get_field(column.name).verbose_name)
+
+
+_sites_list_in_the_models_words()

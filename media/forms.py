@@ -21,6 +21,7 @@ from wagtailmedia.settings import wagtailmedia_settings
 
 from media import uploads
 from media.agency_captions import suggest_captions
+from media.alt_text import AltTextInput, describes_nothing
 from media.upload_names import clean_upload
 
 POSTER_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
@@ -101,6 +102,11 @@ class PortalImageForm(BaseImageForm):
             if name in self.fields:
                 field = self.fields[name]
                 field.help_text = format_lazy("{} {}", FROM_THE_FILE, field.help_text)
+        if "description" in self.fields:
+            widget = AltTextInput(attrs=self.fields["description"].widget.attrs)
+            # Only an image already stored: the upload form itself has no caption field yet.
+            widget.missing = bool(self.instance.pk) and describes_nothing(self)
+            self.fields["description"].widget = widget
 
     def clean_file(self):
         upload = clean_upload(_new_upload(self.cleaned_data.get("file")))

@@ -14,6 +14,7 @@ from wagtail.api import APIField
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
 
+from ..admin_forms import PortalPageForm
 from ..panels import PageAddressPanel
 from ..prefetch import render_prefetched
 from ..privacy import PortalPageQuerySet, all_pages, restricted_paths
@@ -148,6 +149,7 @@ class BasePage(ListingFields, Page):
 
     # A desk gives its page type a queryset of its own by subclassing PortalPageQuerySet.
     objects = PageManager.from_queryset(PortalPageQuerySet)()
+    base_form_class = PortalPageForm
 
     # Wagtail's title, then the address it makes (core/panels.py).
     content_panels = [TitleFieldPanel("title"), PageAddressPanel()]

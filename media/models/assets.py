@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtailmedia.models import AbstractMedia
 
 from core.search.indexing import FoldedWords
+from media.alt_text import ALT_TEXT_HELP
 
 
 class PortalImage(FoldedWords, AbstractImage):
@@ -24,7 +25,7 @@ class PortalImage(FoldedWords, AbstractImage):
         max_length=255,
         blank=True,
         default="",
-        help_text=_("Mô tả ngắn nội dung ảnh cho người khiếm thị; để trống sẽ dùng chú thích."),
+        help_text=ALT_TEXT_HELP,
     )
     caption = models.TextField(
         _("chú thích"), blank=True, help_text=_("Chú thích ảnh hiện dưới ảnh.")

@@ -10,6 +10,7 @@ floods from one machine (see docs/personal-data.md).
 import secrets
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -194,6 +195,7 @@ class Submission(models.Model):
         return f"{self.receipt_display} · {self.name}"
 
     @property
+    @admin.display(description=_("Mã biên nhận"))  # the queue's column heading
     def receipt_display(self):
         return format_receipt(self.receipt)
 

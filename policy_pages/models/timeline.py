@@ -14,10 +14,10 @@ from django.db.models import OuterRef, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
+from core.admin_forms import PortalPageForm
 from core.models import optional_document_field, optional_link
 from core.privacy import is_public
 
@@ -59,7 +59,7 @@ class Consultation:
     days_left: int | None = None
 
 
-class PolicyPageForm(WagtailAdminPageForm):
+class PolicyPageForm(PortalPageForm):
     """Checks what no single milestone can see: that the stages follow each other in time."""
 
     def clean(self):

@@ -250,3 +250,11 @@ def test_approving_again_leaves_an_item_and_its_record_alone(client, moderator, 
     client.force_login(moderator)
     client.post(bulk("approve", queue["done"]))
     assert not ModelLogEntry.objects.filter(object_id=str(queue["done"].pk)).exists()
+
+
+def test_the_queue_heads_the_receipt_column_in_vietnamese(client, moderator, queue):
+    client.force_login(moderator)
+    soup = BeautifulSoup(client.get(reverse(QUEUE)).content, "html.parser")
+    headings = [th.get_text(" ", strip=True) for th in soup.select("thead th")]
+    assert any("Mã biên nhận" in heading for heading in headings), headings
+    assert not any("Receipt" in heading for heading in headings)
