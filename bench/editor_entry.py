@@ -173,6 +173,7 @@ def enter_article(page, base_url, section_id, photo_paths):
     expect(body.locator("input[name$='-value']").last).to_have_value(
         re.compile(re.escape(last_words[:20]))
     )
+    wait_for_autosave(page)
     publish = page.locator('button[name="action-publish"]')
     if not publish.is_visible():
         toggle = page.locator('footer .w-dropdown-button [data-w-dropdown-target="toggle"]')
@@ -349,3 +350,11 @@ def _run_in_browser(base_url, section_id, cookie):
 
 if __name__ == "__main__":
     main()
+
+
+def wait_for_autosave(page):
+    """Wait while Wagtail's autosave is posting. Its first save of a new page creates the page and
+    moves the form to the edit view; a button pressed meanwhile posts to the add view again and is
+    refused (the address is taken) — an editor's click would retry, a script must not race it."""
+    saving = page.locator('#w-autosave-indicator[data-w-autosave-state-value="saving"]')
+    saving.wait_for(state="detached", timeout=30_000)

@@ -25,9 +25,8 @@ def pytest_collection_modifyitems(items):
             item.add_marker(
                 needs_tool("chromium", CHROMIUM, "`apt-get install chromium` (.ci/run does)")
             )
-            # One xdist worker runs them all, one after another: one live server, and one
-            # chromium at a time on the two cores (`make test` runs with --dist loadgroup).
-            item.add_marker(pytest.mark.xdist_group("browser"))
+            # Spread over both xdist workers, each with its live server and one chromium at a
+            # time: on one worker they alone would take longer than the rest of the suite.
             # Committed data the live server can see; after each test the database is
             # emptied and restored as migrations left it (locale, root page, roles, workflow).
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))

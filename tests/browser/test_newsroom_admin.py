@@ -11,6 +11,7 @@ import pytest
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
+from bench.editor_entry import wait_for_autosave
 from newsroom.models import ArticlePage
 from tests.factories import PortalImageFactory, SectionPageFactory
 
@@ -60,6 +61,7 @@ def run_action(page, selector):
     # The admin's scripts must have wired the buttons up first: a workflow button pressed too
     # early acts as the form's plain submit (save draft) instead.
     page.wait_for_load_state("networkidle")
+    wait_for_autosave(page)
     # The action sits in the footer's drop-up menu; press it as the menu would.
     with page.expect_navigation():
         page.locator(selector).first.evaluate("button => button.click()")
