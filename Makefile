@@ -60,8 +60,9 @@ run: setup ## Set up and serve the demo portal on SQLite at http://127.0.0.1:800
 	scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-# On both cores (pytest-xdist); the tests that start servers (tests/servers.py) share one worker,
-# hence --dist loadgroup (tests/conftest.py). TEST_WORKERS=0 runs in one process.
+# On both cores (pytest-xdist). The browser and server tests are marked for one worker each, hence
+# --dist loadgroup, though under pytest 9.2 the marks are not applied (tests/servers.py says why).
+# TEST_WORKERS=0 runs in one process.
 TEST_WORKERS ?= 2
 test: $(VENV)/.installed-dev ## Set up and run every test (browser tests need Debian's chromium)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup

@@ -3,7 +3,6 @@ from django.core.cache import caches
 from wagtail.models import Page, Site
 
 import pytest
-from _pytest.nodeid import NodeId
 
 from tests.factories import HomePageFactory
 from tests.helpers import log_in_verified
@@ -38,22 +37,3 @@ def admin_client(client, admin_user):
     """pytest-django's admin client, past the second factor every superuser must give."""
     log_in_verified(client, admin_user)
     return client
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(config, items):
-    """Keep an `xdist_group` on one worker (`make test` runs with --dist loadgroup).
-
-    pytest-xdist 3.8 does it by suffixing the node id with "@group" in its own hook, through
-    `item._nodeid`, which pytest 9 no longer reads (the id is `item._id`): every group was spread
-    over both workers. Done here the way pytest 9 keeps ids, last, after every mark is on.
-    """
-    if not getattr(config.option, "loadgroup", False):
-        return
-    for item in items:
-        groups = {
-            str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
-            for mark in item.iter_markers("xdist_group")
-        }
-        if groups and "@" not in item.nodeid:
-            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(sorted(groups))}")

@@ -25,8 +25,9 @@ def pytest_collection_modifyitems(items):
             item.add_marker(
                 needs_tool("chromium", CHROMIUM, "`apt-get install chromium` (.ci/run does)")
             )
-            # Spread over both xdist workers, each with its live server and one chromium at a
-            # time: on one worker they alone would take longer than the rest of the suite.
+            # Meant for one xdist worker, one after another; spread over both today, each
+            # worker with its live server (the note on groups in tests/servers.py).
+            item.add_marker(pytest.mark.xdist_group("browser"))
             # Committed data the live server can see; after each test the database is
             # emptied and restored as migrations left it (locale, root page, roles, workflow).
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
