@@ -15,10 +15,10 @@ class PolicyPagesConfig(AppConfig):
 
         from . import roles  # noqa: F401  (connects the signal that grants the policy tree)
         from .home import latest_documents, policy_section
-        from .models import Answer, IssuingBody, LegalField, Submission
+        from .models import Answer, DraftVersion, IssuingBody, LegalField, Submission
         from .search import documents_numbered
 
-        refresh_on_save(IssuingBody, LegalField, Answer)
+        refresh_on_save(IssuingBody, LegalField, Answer, DraftVersion)
         registry.clean_text_of(self.label)
         registry.find_exact_matches(documents_numbered)
         registry.add_home_block("policy_pages/includes/latest_documents.html", latest_documents)

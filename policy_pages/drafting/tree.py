@@ -48,13 +48,13 @@ class ParsedUnit:
 
     @property
     def label(self):
-        """"Điều 5", "Khoản 2", "Điểm a", "Chương II", "Đoạn"."""
+        """ "Điều 5", "Khoản 2", "Điểm a", "Chương II", "Đoạn"."""
         name = UnitKind(self.kind).label
         return f"{name} {self.number}".strip()
 
 
 def number_slug(number):
-    """"II" -> "ii", "đ" -> "dd" (so đ stays apart from d), "thứ nhất" -> "thu-nhat"."""
+    """ "II" -> "ii", "đ" -> "dd" (so đ stays apart from d), "thứ nhất" -> "thu-nhat"."""
     text = number.strip().lower().replace("đ", "dd")
     folded = fold_accents(text)
     return "-".join("".join(ch if ch.isalnum() else " " for ch in folded).split())

@@ -1,7 +1,7 @@
 """The policy desk's models: issuers and fields, legal documents, policies, and their indexes.
 
 Inside the package dependencies point one way, each module importing only those before it:
-taxonomy, files <- documents <- participation <- policy_items <- timeline <- policy_api <-
+taxonomy, files <- documents <- drafts <- participation <- policy_items <- timeline <- policy_api <-
 policies <- indexes. The fixed lists (document types, stages, the public's kinds and states…) are
 TextChoices in policy_pages/choices.py, which imports nothing of the desk.
 """
@@ -11,6 +11,7 @@ from .documents import (
     LegalDocumentPage,
     LegalDocumentRelation,
 )
+from .drafts import DraftLineage, DraftUnit, DraftVersion
 from .indexes import LegalDocumentIndexPage, PolicyIndexPage
 from .participation import Answer, Submission
 from .policies import PolicyPage
@@ -28,7 +29,10 @@ from .timeline import PolicyMilestone
 
 __all__ = [
     "Answer",
+    "DraftLineage",
     "DraftPart",
+    "DraftUnit",
+    "DraftVersion",
     "IssuingBody",
     "LegalDocumentAttachment",
     "LegalDocumentIndexPage",

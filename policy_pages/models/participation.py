@@ -82,6 +82,22 @@ class Answer(models.Model):
         help_text=_("Để trống: cơ quan chủ trì soạn thảo."),
     )
     answered_on = models.DateField(_("ngày trả lời"), default=today)
+    # The unit of the draft the grouped comments were on, and the units of the next version
+    # the answer changed: the answer table's row and its link to the diff.
+    unit = models.ForeignKey(
+        "policy_pages.DraftUnit",
+        verbose_name=_("điều, khoản được góp ý"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="answers",
+    )
+    changed_units = models.ManyToManyField(
+        "policy_pages.DraftUnit",
+        verbose_name=_("điều, khoản đã sửa ở dự thảo sau"),
+        blank=True,
+        related_name="changed_by_answers",
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("outcome"), FieldPanel("answered_on")]),
@@ -134,6 +150,17 @@ class Submission(models.Model):
         _("tư cách góp ý"), max_length=20, choices=Capacity.choices, default=Capacity.PERSON
     )
     part = models.CharField(_("phần của dự thảo"), max_length=200, blank=True)
+    # The unit of the version the reader commented on; its lineage carries the comment into
+    # later versions ("góp ý dự thảo 1" beside version 2's text).
+    unit = models.ForeignKey(
+        "policy_pages.DraftUnit",
+        verbose_name=_("điều, khoản góp ý"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="submissions",
+    )
+    quote = models.TextField(_("đoạn trích dẫn"), blank=True, max_length=1000)
     body = models.TextField(_("nội dung"), max_length=5000)
     # SHA-256 of the text with case and spacing folded: the same text twice on a policy is refused,
     # by the database itself when two arrive at once.
