@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 
 from .models import DraftUnit
+from .unit_labels import unit_with_version
 
 
 @dataclass
 class Change:
     unit: DraftUnit  # the changed unit, in the later version
+    heading: str  # "Dự thảo 2 · Điều 5 – Khoản 2"
     was: DraftUnit | None  # its lineage's unit in the version commented on, if it had one
     diff: SafeString
     compare_url: str
@@ -36,7 +38,11 @@ def comment_outcome(submission):
     # of an unanswered comment must not depend on it.
     from .drafting.diff import diff_html
 
-    changed = list(answer.changed_units.select_related("version").order_by("version", "position"))
+    changed = list(
+        answer.changed_units.select_related("version", "parent__parent__parent").order_by(
+            "version", "position"
+        )
+    )
     base = submission.unit or answer.unit
     earlier = {}
     if changed and base is not None:
@@ -55,6 +61,7 @@ def comment_outcome(submission):
         changes.append(
             Change(
                 unit=unit,
+                heading=unit_with_version(unit),
                 was=was,
                 diff=diff_html(unit_words(was), unit_words(unit)),
                 compare_url=url if since and policy_url else "",
