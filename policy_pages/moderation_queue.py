@@ -6,7 +6,9 @@ do from the queue (approve, reject, spam, answer) is in moderation.py.
 import codecs
 import datetime
 
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -107,6 +109,11 @@ class SubmissionIndexView(IndexView):
 class SubmissionInspectView(InspectView):
     """One item in full. The sender's email is for officers, who answer and export; a moderator
     judges what was said, not who said it (tests/security/test_permission_matrix.py)."""
+
+    def get_object(self, queryset=None):
+        # The unit with its version and parents, which its label names.
+        queryset = Submission.objects.select_related("policy", "unit__version", PARENTS)
+        return get_object_or_404(queryset, pk=unquote(str(self.pk)))
 
     def get_fields(self):
         fields = super().get_fields()
