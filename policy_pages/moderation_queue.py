@@ -39,8 +39,7 @@ def commented_units():
     """The units that have comments, grouped by policy: "Dự thảo 1 · Điều 5 – Khoản 2". One
     query, read when the filter is shown."""
     units = (
-        DraftUnit.objects.filter(submissions__isnull=False)
-        .distinct()
+        DraftUnit.objects.filter(pk__in=Submission.objects.values("unit_id"))
         .select_related("version__policy", "parent__parent__parent")
         .order_by("version__policy__title", "version__policy_id", "version__number", "position")
     )
