@@ -188,7 +188,7 @@ class _Words:
         so most hopeless pairs are turned down without running it.
         """
         a, b = self, other
-        if not a.sequence and not b.sequence:
+        if a.sequence == b.sequence:  # most units of a new version: no need for difflib
             return 1.0 if at_least <= 1 else None
         common = a.distinct & b.distinct
         jaccard = len(common) / len(a.distinct | b.distinct)
