@@ -603,6 +603,18 @@ def test_a_member_that_unpacks_a_thousandfold_is_refused():
     assert refusal(data) == ZIP_BOMB
 
 
+def test_members_that_together_unpack_past_100_mb_are_refused(tmp_path):
+    """Each under 1 MB, too small to be held to the ratio, but over 100 MB in all."""
+    path = tmp_path / "nhieu-phan.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        for number in range(101):
+            archive.writestr(f"word/media/{number}.bin", bytes(1_040_000))
+
+    with path.open("rb") as opened, pytest.raises(DraftFileError, match=ZIP_BOMB):
+        parse_docx(opened)
+
+
 def test_an_archive_of_thousands_of_members_is_refused():
     members = {f"word/media/{number}.xml": "" for number in range(2001)}
     members["word/document.xml"] = "<w:document/>"
