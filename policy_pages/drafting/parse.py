@@ -21,6 +21,9 @@ MAX_ZIP_MEMBERS = 2_000
 # A few hundred bytes of spaces also deflate a hundredfold; only members big enough to hurt
 # are held to the ratio.
 RATIO_CHECKED_FROM_BYTES = 1024 * 1024
+# A heading's words longer than this are a sentence, not a name (and more than a stored unit's
+# title holds): they become the unit's text.
+MAX_TITLE_CHARS = 500
 
 
 class DraftFileError(ValueError):
@@ -29,32 +32,37 @@ class DraftFileError(ValueError):
 
 # --- Recognising one line -----------------------------------------------------------------
 
-_ROMAN = r"(?-i:[IVXLC]+)"  # capitals only, so "Phần di sản" or "Mục đích" stay sentences
+_ARABIC = r"\d{1,3}"
+_ROMAN = r"(?-i:[IVXLC]{1,8})"  # capitals only, so "Phần di sản" or "Mục đích" stay sentences
 _ORDINAL = (
-    r"thứ\s+(?:\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín"
+    r"thứ\s+(?:\d{1,3}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín"
     r"|mười(?:\s+(?:một|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín))?)"
 )
+# The Vietnamese alphabet in lower case, without f, j, w, z.
+_POINT_LETTER = "[abcdđeghiklmnopqrstuvxy]"
 # After a heading's number: a separator and the title, or the title in capitals, or nothing.
 # A dash counts only before a space, so "Điều 5-7" is no heading.
 _HEADING_TAIL = r"(?![^\s.:\-–—])(?P<sep>\s*(?:[.:]|[-–—](?=\s)))?\s*(?P<rest>.*)$"
 
 
-def _heading(keyword, number):
+def _heading(keyword, *numbers):
+    number = "|".join(numbers)
     return re.compile(rf"^{keyword}\s*(?P<number>{number}){_HEADING_TAIL}", re.IGNORECASE)
 
 
 # Checked in this order; the first that matches wins.
 _RULES = [
-    (UnitKind.PART, _heading("phần", rf"{_ORDINAL}|{_ROMAN}|\d+")),
-    (UnitKind.CHAPTER, _heading("chương", rf"{_ROMAN}|\d+")),
-    (UnitKind.SUBSECTION, _heading(r"tiểu\s+mục", rf"\d+|{_ROMAN}")),
-    (UnitKind.SECTION, _heading("mục", rf"\d+|{_ROMAN}")),
-    # "Ð" (U+00D0, the Icelandic eth) stands for "Đ" in text converted from old Vietnamese fonts.
-    (UnitKind.ARTICLE, _heading("[đð]iều", r"\d+(?-i:[a-zđ])?")),
+    (UnitKind.PART, _heading("phần", _ORDINAL, _ROMAN, _ARABIC)),
+    (UnitKind.CHAPTER, _heading("chương", _ROMAN, _ARABIC)),
+    (UnitKind.SUBSECTION, _heading(r"tiểu\s+mục", _ARABIC, _ROMAN)),
+    (UnitKind.SECTION, _heading("mục", _ARABIC, _ROMAN)),
+    # "Ð" (U+00D0, the Icelandic eth) stands for "Đ" in text converted from old Vietnamese fonts;
+    # "Điều 5a" is inserted after Điều 5.
+    (UnitKind.ARTICLE, _heading("[đð]iều", r"\d{1,4}(?-i:[a-zđ])?")),
     # "1.", "2)", "2a." (an inserted khoản); never "1.000 đồng" or "1.2".
-    (UnitKind.CLAUSE, re.compile(r"^(?P<number>\d+[a-zđ]?)\s*[.)](?!\d)\s*(?P<rest>.*)$")),
-    # Points use the Vietnamese alphabet in lower case, without f, j, w, z; "a1)" is inserted.
-    (UnitKind.POINT, re.compile(r"^(?P<number>[abcdđeghiklmnopqrstuvxy]\d*)\)\s*(?P<rest>.*)$")),
+    (UnitKind.CLAUSE, re.compile(rf"^(?P<number>{_ARABIC}[a-zđ]?)\s*[.)](?!\d)\s*(?P<rest>.*)$")),
+    # "a)", "đ)", "a1)" (inserted after a).
+    (UnitKind.POINT, re.compile(rf"^(?P<number>{_POINT_LETTER}\d{{0,2}})\)\s*(?P<rest>.*)$")),
 ]
 _HEADINGS = {UnitKind.PART, UnitKind.CHAPTER, UnitKind.SECTION, UnitKind.SUBSECTION}
 _HEADINGS_WITH_ARTICLE = _HEADINGS | {UnitKind.ARTICLE}
@@ -73,7 +81,10 @@ def match_unit(line):
             # "Điều 5 của Luật này …" is a sentence; "Chương II QUY ĐỊNH CHUNG" a heading.
             if rest and not found["sep"] and not rest.isupper():
                 continue
-            return ParsedUnit(kind, number=_written_number(found["number"]), title=rest)
+            number = _written_number(found["number"])
+            if len(rest) > MAX_TITLE_CHARS:
+                return ParsedUnit(kind, number=number, text=rest)
+            return ParsedUnit(kind, number=number, title=rest)
         return ParsedUnit(kind, number=found["number"], text=rest)
     return None
 
@@ -128,6 +139,8 @@ class _TreeBuilder:
         if self.heading is None:
             return False
         title = self.heading.title
+        if len(title) + 1 + len(text) > MAX_TITLE_CHARS:
+            return False
         return not title or (title.isupper() and text.isupper())
 
     def _fits(self, unit):

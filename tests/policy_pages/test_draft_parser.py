@@ -284,6 +284,14 @@ def test_a_sentence_after_a_clause_continues_that_clause():
     assert (second.label, second.children) == ("Khoản 2", [])
 
 
+def test_an_article_heading_too_long_for_a_name_keeps_its_words_as_the_article_text():
+    sentence = "Các bộ, cơ quan ngang bộ và Ủy ban nhân dân cấp tỉnh tổ chức thực hiện. " * 8
+
+    (article,) = parse_text(f"Điều 3. {sentence}")
+
+    assert (article.label, article.title, article.text) == ("Điều 3", "", sentence.strip())
+
+
 def test_inserted_articles_clauses_and_points_keep_their_letter():
     text = "Điều 5a. Bổ sung\n2a. Khoản chèn;\na1) Điểm chèn;\nđ) Điểm đ."
 
