@@ -3,6 +3,7 @@ somewhere in the tree, and a file that is no readable .docx is refused in Vietna
 
 import io
 import os
+import random
 import re
 import unicodedata
 import zipfile
@@ -319,6 +320,16 @@ def test_blank_lines_and_invisible_marks_are_ignored():
     units = parse_text("\ufeffĐiều 1. Phạm vi\r\n\r\n   \n\u200b\nNội dung.\n")
 
     assert outline(units) == ["Điều 1: Phạm vi", "  Đoạn: Nội dung."]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_nothing_is_lost_whatever_order_the_lines_come_in(seed):
+    """Points before any Điều, a Mục after a Khoản, a title line far from its Chương: a faulty
+    draft still loses no line."""
+    lines = DECREE.splitlines() + ["Phần thứ hai", "Tiểu mục 2", "a1) Chen;", "", "  "]
+    random.Random(seed).shuffle(lines)  # noqa: S311 (a repeatable order, no secret)
+
+    assert_nothing_lost(lines, parse_text("\n".join(lines)))
 
 
 # --- Word files -----------------------------------------------------------------------------
