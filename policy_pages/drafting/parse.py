@@ -125,7 +125,7 @@ class _TreeBuilder:
             self._add_paragraph(text)
             return
         self._open(unit)
-        if unit.kind in _HEADINGS:
+        if unit.kind in _HEADINGS and not unit.text:
             self.heading = unit
 
     def add_plain(self, text):

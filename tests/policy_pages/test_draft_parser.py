@@ -293,6 +293,15 @@ def test_an_article_heading_too_long_for_a_name_keeps_its_words_as_the_article_t
     assert (article.label, article.title, article.text) == ("Điều 3", "", sentence.strip())
 
 
+def test_a_chapter_heading_too_long_for_a_name_takes_no_title_from_the_next_line():
+    sentence = "Chương này quy định về quyền và nghĩa vụ của các bên có liên quan. " * 8
+
+    (chapter,) = parse_text(f"Chương I. {sentence}\nMột dòng không phải tên chương.")
+
+    assert (chapter.title, chapter.text) == ("", sentence.strip())
+    assert [child.text for child in chapter.children] == ["Một dòng không phải tên chương."]
+
+
 def test_inserted_articles_clauses_and_points_keep_their_letter():
     text = "Điều 5a. Bổ sung\n2a. Khoản chèn;\na1) Điểm chèn;\nđ) Điểm đ."
 
