@@ -1,6 +1,7 @@
 """The public's form on a policy page: a comment on the draft, a question or a proposal."""
 
 from django import forms
+from django.utils.choices import flatten_choices
 from django.utils.translation import gettext_lazy as _
 
 from core.privacy import is_public
@@ -9,7 +10,7 @@ from .choices import Capacity, SubmissionKind
 from .models.participation import COMMENT, PROPOSAL, QUESTION
 from .submissions import clean_text, issue_token
 from .unit_choices import current_units, published_unit, unit_choices
-from .unit_labels import unit_path
+from .unit_labels import unit_with_version
 
 BODY_MAX_LENGTH = 5000
 QUOTE_MAX_LENGTH = 1000
@@ -138,16 +139,8 @@ class SubmissionForm(forms.Form):
     def offer_unit(self, unit):
         """Lists `unit` if it is not listed (a unit of an earlier version, from its link)."""
         choices = self.fields["unit"].choices
-        listed = {value for value, label in choices if not isinstance(label, list | tuple)}
-        listed |= {
-            value
-            for _group, options in choices
-            if isinstance(options, list | tuple)
-            for value, _label in options
-        }
-        if unit.pk not in listed:
-            label = f"{unit.version.label} · {unit_path(unit)}"
-            self.fields["unit"].choices = [*choices, (unit.pk, label)]
+        if unit.pk not in {value for value, _label in flatten_choices(choices)}:
+            self.fields["unit"].choices = [*choices, (unit.pk, unit_with_version(unit))]
 
     def choose_unit(self, value):
         """Preselects the unit `value` names; False when it is no published unit of the policy."""

@@ -9,6 +9,7 @@ from .drafting.tree import UnitKind
 from .models import DraftUnit, DraftVersion
 from .unit_labels import unit_path
 
+LARGEST_KEY = 2**63
 INDENT = "\u00a0\u00a0"  # non-breaking: a <select> keeps them, screen readers skip them
 
 
@@ -57,6 +58,8 @@ def published_unit(policy, value):
     try:
         pk = int(str(value).strip())
     except (TypeError, ValueError):
+        return None
+    if not 0 < pk < LARGEST_KEY:  # the database would refuse the number, not answer "none"
         return None
     return (
         DraftUnit.objects.filter(

@@ -42,6 +42,12 @@ def test_a_unit_of_another_policy_is_refused_in_vietnamese_and_nothing_is_stored
     assert stored() == []
 
 
+def test_a_unit_number_too_large_for_the_database_is_refused_like_any_other(client, open_policy):
+    response = send(client, open_policy, unit="9" * 30)
+    assert response.status_code == 400
+    assert REFUSED in soup(response).get_text(" ")
+
+
 def test_a_unit_of_an_unpublished_version_is_refused(client, open_policy):
     draft_version(open_policy, published=False, matches={})
     unpublished = unit_at(open_policy, "dieu-5", number=2)
@@ -128,7 +134,7 @@ def test_a_link_to_a_unit_of_an_earlier_version_offers_it_beside_the_current_uni
     assert chosen.get_text() == "Dự thảo 1 · Điều 12. Trách nhiệm của nhà cung cấp"
 
 
-@pytest.mark.parametrize("value", ["999999", "dieu-3", "-1"])
+@pytest.mark.parametrize("value", ["999999", "dieu-3", "-1", "99999999999999999999"])
 def test_a_link_to_an_unknown_unit_says_so_and_still_offers_the_form(client, open_policy, value):
     response = client.get(f"/y-kien/gui/{open_policy.pk}/", {"don-vi": value})
     assert response.status_code == 400
