@@ -27,6 +27,8 @@ CONTENTS_KINDS = {
     UnitKind.SUBSECTION,
     UnitKind.ARTICLE,
 }
+# How a numbered unit is written before its words: "1." for a Khoản, "a)" for a Điểm.
+MARKERS = {UnitKind.CLAUSE: "{}.", UnitKind.POINT: "{})"}
 # What a comment shows of its sender: never the email.
 PUBLIC_COMMENT_FIELDS = ("name", "organisation", "capacity", "created_at", "body", "quote", "unit")
 
@@ -80,29 +82,19 @@ def unit_in_newest(policy, request, number, anchor):
     """Unit `anchor` of version `number`, where it is in the newest version that has it: the
     newest one if its lineage reaches it (`du-thao/1/dieu-3/` -> `du-thao/2/#dieu-4`), else the
     last version it was in, which says it was left out after."""
-    unit = (
-        DraftUnit.objects.filter(
-            version__policy=policy,
-            version__number=number,
-            version__in=policy.draft_versions.published(),
-            anchor=anchor,
-        )
-        .only("lineage_id")
-        .first()
-    )
+    versions = published_versions(policy, request)
+    version = version_numbered(versions, number)
+    unit = version.units.filter(anchor=anchor).only("lineage_id").first()
     if unit is None:
         raise Http404(_("Dự thảo này không có điều, khoản được dẫn."))
-    newest = (
-        DraftUnit.objects.filter(
-            lineage_id=unit.lineage_id, version__in=policy.draft_versions.published()
-        )
-        .annotate(version_number=F("version__number"))
-        .only("anchor")
+    version_pk, anchor = (
+        DraftUnit.objects.filter(lineage_id=unit.lineage_id, version__in=versions)
         .order_by("-version__number")
+        .values_list("version_id", "anchor")
         .first()
     )
-    page = policy.reverse_subpage("draft_version", args=[newest.version_number])
-    return redirect(f"{policy.get_url(request)}{page}#{newest.anchor}")
+    url = next(v.url for v in versions if v.pk == version_pk)
+    return redirect(f"{url}#{anchor}")
 
 
 def public_comments(policy, lineages):
@@ -122,7 +114,7 @@ def public_comments(policy, lineages):
 
 
 def places_elsewhere(version, versions, lineages):
-    """({lineage pk: its units in the versions before, oldest first, each with its `url`},
+    """({lineage pk: [(url, "Dự thảo 1: Điều 3")] of its places in the versions before},
     {lineage pks the newest version has}): one query."""
     url_of = {v.number: v.url for v in versions}
     others = (
@@ -135,8 +127,12 @@ def places_elsewhere(version, versions, lineages):
     earlier, in_newest = {}, set()
     for other in others:
         if other.version_number < version.number:
-            other.url = f"{url_of[other.version_number]}#{other.anchor}"
-            earlier.setdefault(other.lineage_id, []).append(other)
+            place = _("Dự thảo %(number)s: %(label)s") % {
+                "number": other.version_number,
+                "label": other.label,
+            }
+            url = f"{url_of[other.version_number]}#{other.anchor}"
+            earlier.setdefault(other.lineage_id, []).append((url, place))
         if other.version_number == versions[-1].number:
             in_newest.add(other.lineage_id)
     return earlier, in_newest
@@ -158,7 +154,9 @@ def version_page(policy, request, number):
     policy_url = policy.get_url(request)
     for unit in units:
         unit.full_label = labels[unit.pk]
-        unit.heading_level = min(2 + unit.depth, 6)
+        # A Chương or Điều is a heading; a Khoản, Điểm or paragraph reads as text.
+        unit.heading_level = min(2 + unit.depth, 6) if unit.kind in CONTENTS_KINDS else None
+        unit.marker = MARKERS.get(unit.kind, "{}").format(unit.number) if unit.number else ""
         unit.earlier = earlier.get(unit.lineage_id, [])
         unit.comments = comments.get(unit.lineage_id, [])
         # In an older version: where the unit is now, or None when the newest left it out.

@@ -110,6 +110,8 @@ def test_an_unpublished_or_unknown_version_is_not_found(client, policy):
     assert client.get(f"{policy.url}du-thao/1/dieu-1/").status_code == 302
     assert client.get(f"{policy.url}du-thao/2/dieu-1/").status_code == 404
     assert client.get(f"{policy.url}du-thao/1/dieu-99/").status_code == 404
+    assert client.get(f"{policy.url}du-thao/99999999999999999999/").status_code == 404
+    assert client.get(f"{policy.url}du-thao/99999999999999999999/dieu-1/").status_code == 404
 
 
 def test_du_thao_goes_to_the_newest_published_version(client, policy):
