@@ -59,7 +59,7 @@ def chosen_versions(params, versions):
         return versions[-2], versions[-1]
     if not start or not end:
         raise Refusal(_("Hãy chọn cả dự thảo cũ (tu) và dự thảo mới (den) để so sánh."))
-    if not (start.isdigit() and end.isdigit()):
+    if not all(value.isascii() and value.isdigit() for value in (start, end)):
         raise Refusal(_("Số dự thảo phải là số nguyên dương, ví dụ ?tu=1&den=2."))
     start, end = int(start), int(end)
     if start == end:

@@ -211,6 +211,7 @@ def test_with_no_parameters_the_two_newest_versions_are_compared(client, policy)
         ("?tu=mot&den=2", 400, "Số dự thảo phải là số nguyên dương"),
         ("?tu=-1&den=2", 400, "Số dự thảo phải là số nguyên dương"),
         ("?tu=1%00&den=2", 400, "Số dự thảo phải là số nguyên dương"),
+        ("?tu=%C2%B2&den=2", 400, "Số dự thảo phải là số nguyên dương"),
         ("?tu=2&den=2", 400, "Hãy chọn hai dự thảo khác nhau"),
         ("?tu=2&den=1", 400, "phải có số nhỏ hơn"),
         ("?tu=1&den=3", 404, "Không có dự thảo số 3 đã công bố."),
