@@ -2,9 +2,10 @@
 
 The units are paired by their lineage, as the officer confirmed it when the later version was
 stored; the texts are not matched again. drafting/matching.py's classify() says what became
-of each pair (added, removed, moved, changed), drafting/diff.py marks the words. Four queries
-whatever the size of the draft: the versions, both versions' units, the comment counts per
-lineage, and the answers that changed the new version's units.
+of each pair (added, removed, moved, changed), drafting/diff.py marks the words. The same
+queries whatever the size of the draft: the versions, both versions' units, the comment counts
+per lineage, the policy's timeline and, once the answer table is public, the answers that
+changed the new version's units.
 """
 
 from dataclasses import dataclass, field
@@ -124,18 +125,23 @@ def comparison(policy, request, old, new):
             comments=counts.get(unit.lineage_id, 0),
             answers=answers.get(change.new_key, []),
         )
-        if change.kind == "added":
-            row.html = format_html("<ins>{}</ins>", full_text(new_unit))
-        elif change.kind == "removed":
-            row.html = format_html("<del>{}</del>", full_text(old_unit))
-        elif change.changed:
-            row.html = diff_html(full_text(old_unit), full_text(new_unit))
-        else:
-            row.html = full_text(new_unit)
+        row.html = marked_text(change, old_unit, new_unit)
         if old_unit is not None:
             row.comments_url = f"{old.url}#{old_unit.anchor}"
         rows.append(row)
     return rows
+
+
+def marked_text(change, old_unit, new_unit):
+    """The unit's title and text: all of it in <ins> or <del> when added or removed, word by
+    word when changed, as it is when only moved."""
+    if change.kind == "added":
+        return format_html("<ins>{}</ins>", full_text(new_unit))
+    if change.kind == "removed":
+        return format_html("<del>{}</del>", full_text(old_unit))
+    if change.changed:
+        return diff_html(full_text(old_unit), full_text(new_unit))
+    return full_text(new_unit)
 
 
 def answers_by_unit(policy, request, new):
