@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.models import BasePage
 
+from .draft_links import unit_comment_url
 from .drafting.tree import NUMBERED_THROUGHOUT, UnitKind
 from .models import DraftUnit, Submission
 from .models.participation import COMMENT
@@ -166,7 +167,7 @@ def version_page(policy, request, number):
             if unit.in_newest
             else None
         )
-        unit.comment_url = f"{policy_url}?don-vi={unit.pk}#gop-y" if open_for_comment else None
+        unit.comment_url = unit_comment_url(policy, unit) if open_for_comment else None
     # What changed between this version and the one before it (the next, for the first).
     compare = pair_around(versions, version)
     return render(

@@ -215,7 +215,9 @@ def test_comment_on_this_unit_links_to_the_form_with_the_unit_chosen_while_open(
     closed = read(client, f"{closed_policy.url}du-thao/1/")
 
     assert link.get_text().startswith("Góp ý điều này")
-    assert link["href"] == f"{policy.url}?don-vi={clause.pk}#gop-y"
+    assert link["href"] == f"/y-kien/gui/{policy.pk}/?don-vi={clause.pk}#gop-y"
+    form = read(client, link["href"]).find("form", id="gop-y")
+    assert form.find("option", selected=True)["value"] == str(clause.pk)
     assert closed.find("a", class_="unit__comment-link") is None
 
 
