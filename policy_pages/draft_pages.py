@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 from core.models import BasePage
 
 from .draft_links import unit_comment_url
-from .drafting.tree import NUMBERED_THROUGHOUT, UnitKind
+from .drafting.tree import UnitKind
 from .models import DraftUnit, Submission
 from .models.participation import COMMENT
+from .unit_labels import WITHIN_PARENT, unit_path
 
 # What the table of contents lists; Khoản, Điểm and paragraphs are read in place.
 CONTENTS_KINDS = {
@@ -53,15 +54,13 @@ def version_numbered(versions, number):
 
 
 def full_labels(units):
-    """{pk: "Điều 5 khoản 2 điểm a"}: a unit numbered within its parent says whose it is."""
-    labels = {}
-    for unit in units:  # in reading order: a parent comes before its children
-        parent = labels.get(unit.parent_id)
-        if parent and unit.kind not in NUMBERED_THROUGHOUT:
-            labels[unit.pk] = f"{parent} {unit.label.lower()}"
-        else:
-            labels[unit.pk] = unit.label
-    return labels
+    """{pk: "Điều 5 – Khoản 2 – Điểm a"}: how the site names a unit standing alone, but a Điều
+    or Chương by its number only ("Điều 5"), short enough for a link or a change's label."""
+    by_pk = {unit.pk: unit for unit in units}
+    return {
+        unit.pk: unit_path(unit, by_pk) if unit.kind in WITHIN_PARENT else unit.label
+        for unit in units
+    }
 
 
 def render(policy, request, template, context, status=200):

@@ -115,7 +115,7 @@ def test_added_removed_moved_and_changed_units_are_shown_as_such(client, policy)
     added = changes(html, "added")
     assert [row.find(class_="change__label").a.get_text() for row in added] == [
         "Điều 4",
-        "Điều 4 khoản 1",
+        "Điều 4 – Khoản 1",
     ]
     assert added[1].ins.get_text() == "Ý kiến được gửi qua cổng thông tin hoặc bằng văn bản."
     removed = changes(html, "removed")
@@ -124,7 +124,7 @@ def test_added_removed_moved_and_changed_units_are_shown_as_such(client, policy)
     moved = changes(html, "moved")
     assert "Chuyển vị trí: Điều 6 → Điều 2" in moved[0].get_text()
     changed = changes(html, "changed")
-    clause = next(row for row in changed if "Điều 3 khoản 1" in row.get_text())
+    clause = next(row for row in changed if "Điều 3 – Khoản 1" in row.get_text())
     assert clause.find("ins").get_text().strip() == "văn bản quy phạm pháp luật"
     assert clause.find("del") is None
 
@@ -136,8 +136,8 @@ def test_a_removed_unit_stands_where_it_was(client, policy):
 
     rows = html.find_all("div", class_="change")
     removed_at = next(i for i, row in enumerate(rows) if "change--removed" in row["class"])
-    assert "Bỏ: Điều 2 khoản 2" in rows[removed_at].get_text()
-    assert "Sửa đổi: Điều 3 khoản 1" in rows[removed_at - 1].get_text()
+    assert "Bỏ: Điều 2 – Khoản 2" in rows[removed_at].get_text()
+    assert "Sửa đổi: Điều 3 – Khoản 1" in rows[removed_at - 1].get_text()
 
 
 def test_a_moved_and_reworded_unit_shows_its_word_diff_with_whole_words(client, policy):
@@ -145,7 +145,7 @@ def test_a_moved_and_reworded_unit_shows_its_word_diff_with_whole_words(client, 
 
     html = read(client, f"{policy.url}so-sanh/?tu=1&den=2")
 
-    clause = next(row for row in changes(html, "changed") if "Điều 2 khoản 1" in row.get_text())
+    clause = next(row for row in changes(html, "changed") if "Điều 2 – Khoản 1" in row.get_text())
     assert clause.find("ins").get_text().strip() == "đầy đủ"
     assert "Dự thảo được đăng tải" in clause.get_text()
     assert "Chuyển vị trí: Điều 6 → Điều 2" in changes(html, "moved")[0].get_text()
@@ -178,10 +178,10 @@ def test_a_changed_unit_links_to_its_comments_and_to_the_answer_that_changed_it(
 
     html = read(client, f"{policy.url}so-sanh/?tu=1&den=2")
 
-    row = next(row for row in changes(html, "changed") if "Điều 3 khoản 1" in row.get_text())
+    row = next(row for row in changes(html, "changed") if "Điều 3 – Khoản 1" in row.get_text())
     links = {a.get_text(" ", strip=True): a["href"] for a in row.find_all("a")}
-    assert links["2 góp ý về Điều 2 khoản 1"] == f"{policy.url}du-thao/1/#dieu-2-khoan-1"
-    assert links["Giải trình: tiếp thu (Điều 3 khoản 1)"] == (
+    assert links["2 góp ý về Điều 2 – Khoản 1"] == f"{policy.url}du-thao/1/#dieu-2-khoan-1"
+    assert links["Giải trình: tiếp thu (Điều 3 – Khoản 1)"] == (
         f"{policy.url}tiep-thu-giai-trinh/#tra-loi-{answer.pk}"
     )
 

@@ -77,7 +77,7 @@ def test_a_version_reads_as_text_with_an_anchor_and_a_permalink_on_every_unit(cl
         assert permalink.get_text(strip=True).startswith("#")
     point = html.find(id="dieu-5-khoan-2-diem-a")
     assert "Đăng tải toàn văn dự thảo;" in point.get_text()
-    assert "Liên kết đến Điều 5 khoản 2 điểm a" in point.get_text()
+    assert "Liên kết đến Điều 5 – Khoản 2 – Điểm a" in point.get_text()
 
 
 def test_the_table_of_contents_lists_chapters_and_articles_not_clauses(client, policy):
