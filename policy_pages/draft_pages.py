@@ -32,7 +32,7 @@ CONTENTS_KINDS = {
 # How a numbered unit is written before its words: "1." for a Khoản, "a)" for a Điểm.
 MARKERS = {UnitKind.CLAUSE: "{}.", UnitKind.POINT: "{})"}
 # What a comment shows of its sender: never the email.
-PUBLIC_COMMENT_FIELDS = ("name", "organisation", "capacity", "created_at", "body", "quote", "unit")
+PUBLIC_COMMENT_FIELDS = ("name", "organisation", "created_at", "body", "quote")
 
 
 def published_versions(policy, request):
@@ -99,17 +99,21 @@ def unit_in_newest(policy, request, number, anchor):
 
 def public_comments(policy, lineages):
     """{lineage pk: approved comments on its units in any version, oldest first}, each with the
-    `version_number` it was made on: one query, without the senders' emails."""
+    `version_number` it was made on: one query. Plain rows of the public fields only: no
+    sender's email is ever read for a public page."""
     comments = (
         Submission.objects.approved()
         .filter(policy=policy, kind=COMMENT, unit__lineage_id__in=lineages)
-        .annotate(version_number=F("unit__version__number"), lineage=F("unit__lineage_id"))
-        .only(*PUBLIC_COMMENT_FIELDS)
         .order_by("created_at", "pk")
+        .values(
+            *PUBLIC_COMMENT_FIELDS,
+            version_number=F("unit__version__number"),
+            lineage=F("unit__lineage_id"),
+        )
     )
     found = {}
     for comment in comments:
-        found.setdefault(comment.lineage, []).append(comment)
+        found.setdefault(comment["lineage"], []).append(comment)
     return found
 
 
