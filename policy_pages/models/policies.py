@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -39,8 +40,11 @@ RELATED_NEWS_COUNT = 6
 COMMENTS_PAGE_SIZE = 20
 
 
-class PolicyPage(PolicyTimeline, BasePage):
-    """One policy: what it is, why, the documents it concerns, the news about it, and its life."""
+class PolicyPage(RoutablePageMixin, PolicyTimeline, BasePage):
+    """One policy: what it is, why, the documents it concerns, the news about it, and its life.
+
+    Its draft versions are read at addresses below it (`du-thao/2/`, `so-sanh/?tu=1&den=2`),
+    answered by policy_pages/draft_pages.py."""
 
     summary = models.TextField(
         _("tóm tắt"), max_length=1000, help_text=_("Chính sách là gì, cho ai, thay đổi điều gì.")
@@ -281,6 +285,36 @@ class PolicyPage(PolicyTimeline, BasePage):
     def prefetch_sources(self):
         return [(self.body.stream_block, list(self.body.raw_data))]
 
+    @re_path(r"^$")
+    def index_route(self, request, *args, **kwargs):
+        # Served as every page is, its body's photos and files fetched at once: RoutablePageMixin
+        # would otherwise answer before BasePage.serve.
+        return BasePage.serve(self, request, *args, **kwargs)
+
+    @path("du-thao/", name="current_draft")
+    def current_draft_page(self, request):
+        from .. import draft_pages  # it imports these models
+
+        return draft_pages.current_version(self, request)
+
+    @path("du-thao/<int:number>/", name="draft_version")
+    def draft_version_page(self, request, number):
+        from .. import draft_pages
+
+        return draft_pages.version_page(self, request, number)
+
+    @path("du-thao/<int:number>/<slug:anchor>/", name="draft_unit")
+    def draft_unit_page(self, request, number, anchor):
+        from .. import draft_pages
+
+        return draft_pages.unit_in_newest(self, request, number, anchor)
+
+    @path("so-sanh/", name="draft_compare")
+    def draft_compare_page(self, request):
+        from .. import draft_compare
+
+        return draft_compare.compare_page(self, request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Everything the template shows is read here: the timeline (one query), the child lists
@@ -292,7 +326,10 @@ class PolicyPage(PolicyTimeline, BasePage):
         context["faq"] = self.faq
         context["legal_documents"] = self.legal_documents()
         context["related_news"] = self.related_news()
-        from ..forms import form_for_page  # forms import these models
+        from ..draft_pages import version_links  # both import these models
+        from ..forms import form_for_page
+
+        context["draft_versions"] = version_links(self, request)
 
         context["participation_form"] = form_for_page(self)
         outcomes = {
