@@ -5,18 +5,22 @@ in policy_items.py, what the API gives of it in policy_api.py.
 
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.json_rows import JSONRows, rows
 from core.models import BasePage, optional_document_field, optional_link
 from core.paginate import paginate_counted
+from core.prefetch import render_prefetched
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.models import ArticlePage, ArticleTopic
 from newsroom.models.article import chosen_then_newest
@@ -38,7 +42,7 @@ RELATED_NEWS_COUNT = 6
 COMMENTS_PAGE_SIZE = 20
 
 
-class PolicyPage(PolicyTimeline, BasePage):
+class PolicyPage(RoutablePageMixin, PolicyTimeline, BasePage):
     """One policy: what it is, why, the documents it concerns, the news about it, and its life."""
 
     summary = models.TextField(
@@ -292,6 +296,13 @@ class PolicyPage(PolicyTimeline, BasePage):
     def prefetch_sources(self):
         return [(self.body.stream_block, list(self.body.raw_data))]
 
+    def serve(self, request, *args, **kwargs):
+        # RoutablePageMixin answers before BasePage.serve: the body's photos, files and links
+        # are fetched once here, as BasePage.serve would.
+        return render_prefetched(
+            self, lambda: super(PolicyPage, self).serve(request, *args, **kwargs)
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Everything the template shows is read here: the timeline (one query), the child lists
@@ -323,3 +334,36 @@ class PolicyPage(PolicyTimeline, BasePage):
                 if comments.totals[outcome]
             ]
         return context
+
+    # The answer table (bản tổng hợp, tiếp thu, giải trình ý kiến): public with the report.
+    # The files' addresses end in .docx and .xlsx, which Wagtail's page addresses cannot:
+    # policy_pages/urls.py hands them to the page's routing.
+    @path("tiep-thu-giai-trinh/", name="answer_table")
+    def answer_table_view(self, request):
+        from ..answer_table import answer_table
+
+        if not self.report_is_public:
+            raise Http404("Bản tổng hợp, tiếp thu, giải trình ý kiến chưa được công bố.")
+        context = BasePage.get_context(self, request)
+        context["ancestors"] = [*context["ancestors"], self]  # the policy, in the breadcrumbs
+        context["table"] = answer_table(self, self.get_url(request))
+        return TemplateResponse(request, "policy_pages/answer_table.html", context)
+
+    @path("tiep-thu-giai-trinh.<str:extension>/", name="answer_table_file")
+    def answer_table_file(self, request, extension):
+        from .. import answer_exports
+        from ..answer_table import answer_table
+
+        kinds = {
+            "docx": (answer_exports.docx_file, answer_exports.DOCX_TYPE),
+            "xlsx": (answer_exports.xlsx_file, answer_exports.XLSX_TYPE),
+        }
+        if extension not in kinds or not self.report_is_public:
+            raise Http404("Không có tệp này.")
+        make, content_type = kinds[extension]
+        response = HttpResponse(
+            make(self, answer_table(self, self.get_url(request))), content_type=content_type
+        )
+        name = answer_exports.file_name(self, extension)
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
