@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from .choices import Outcome
 from .drafting.tree import UnitKind
@@ -65,8 +66,13 @@ class Excerpt:
 @dataclass
 class ChangedUnit:
     reference: str
-    version_label: str
+    version_number: int
+    anchor: str
     url: str
+
+    @property
+    def version_label(self):
+        return _("Dự thảo %(number)s") % {"number": self.version_number}
 
 
 @dataclass
@@ -197,7 +203,7 @@ def _add_changes(policy, policy_url, by_pk, published):
             url = f"{policy_url}so-sanh/?tu={start}&den={to}#{unit.anchor}"
         else:
             url = f"{policy_url}du-thao/{to}/#{unit.anchor}"
-        row.changed.append(ChangedUnit(unit_reference(unit), str(unit.version.label), url))
+        row.changed.append(ChangedUnit(unit_reference(unit), to, unit.anchor, url))
 
 
 def commenters(policy):
