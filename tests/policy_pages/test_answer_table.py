@@ -210,3 +210,17 @@ def test_the_spreadsheet_has_a_frozen_bold_heading_and_no_formula(client, report
     # A name a spreadsheet would run as a formula is kept as text.
     assert rows[3][3] == '\'=HYPERLINK("http://x.example")\nMai Anh'
     assert sheet.cell(row=9, column=4).data_type == "s"
+
+
+def test_changing_the_units_an_answer_changed_renews_the_cached_pages(
+    reported, django_capture_on_commit_callbacks
+):
+    """The table shows them: a cached copy must not outlive the officer's correction."""
+    from core.cache import generation
+
+    answer = reported.answers.get(outcome="tiep-thu")
+    before = generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        answer.changed_units.clear()
+
+    assert generation() != before
