@@ -77,3 +77,41 @@ def test_seeding_again_changes_nothing(home_page, decree):
         Submission.objects.count(),
         DraftUnit.objects.count(),
     ) == counts
+
+
+def test_the_comparison_finds_the_insert_the_removal_the_move_and_five_changes(decree):
+    """What the compare page shows, read from the lineages as stored."""
+    from policy_pages.drafting.matching import UnitRef, classify
+
+    first, second = decree.draft_versions.order_by("number")
+    old, new = list(first.units.all()), list(second.units.all())
+
+    def refs(rows):
+        return [
+            UnitRef(row.pk, row.kind, row.number, row.title, row.text, row.parent_id)
+            for row in rows
+        ]
+
+    by_lineage = {row.lineage_id: row.pk for row in old}
+    matches = {row.pk: by_lineage[row.lineage_id] for row in new if row.lineage_id in by_lineage}
+    anchors = {row.pk: row for row in old + new}
+    changes = classify(refs(old), refs(new), matches)
+
+    def articles(kind):
+        return {
+            anchors[change.new_key or change.old_key].anchor
+            for change in changes
+            if change.kind == kind and anchors[change.new_key or change.old_key].kind == "dieu"
+        }
+
+    assert articles("added") == {"dieu-11"}
+    assert articles("removed") == {"dieu-19"}
+    assert articles("moved") == {"dieu-14"}
+    edited = {anchors[change.new_key].anchor for change in changes if change.changed}
+    assert edited == {
+        "dieu-6-khoan-1-diem-dd",
+        "dieu-8-khoan-1",
+        "dieu-10-khoan-2",
+        "dieu-17-khoan-1",
+        "dieu-18-khoan-2",
+    }
