@@ -13,14 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.json_rows import JSONRows, rows
 from core.models import BasePage, optional_document_field, optional_link
 from core.paginate import paginate_counted
-from core.prefetch import render_prefetched
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.models import ArticlePage, ArticleTopic
 from newsroom.models.article import chosen_then_newest
@@ -43,7 +42,10 @@ COMMENTS_PAGE_SIZE = 20
 
 
 class PolicyPage(RoutablePageMixin, PolicyTimeline, BasePage):
-    """One policy: what it is, why, the documents it concerns, the news about it, and its life."""
+    """One policy: what it is, why, the documents it concerns, the news about it, and its life.
+
+    Its draft versions are read at addresses below it (`du-thao/2/`, `so-sanh/?tu=1&den=2`),
+    answered by policy_pages/draft_pages.py."""
 
     summary = models.TextField(
         _("tóm tắt"), max_length=1000, help_text=_("Chính sách là gì, cho ai, thay đổi điều gì.")
@@ -296,12 +298,11 @@ class PolicyPage(RoutablePageMixin, PolicyTimeline, BasePage):
     def prefetch_sources(self):
         return [(self.body.stream_block, list(self.body.raw_data))]
 
-    def serve(self, request, *args, **kwargs):
-        # RoutablePageMixin answers before BasePage.serve: the body's photos, files and links
-        # are fetched once here, as BasePage.serve would.
-        return render_prefetched(
-            self, lambda: super(PolicyPage, self).serve(request, *args, **kwargs)
-        )
+    @re_path(r"^$")
+    def index_route(self, request, *args, **kwargs):
+        # Served as every page is, its body's photos and files fetched at once: RoutablePageMixin
+        # would otherwise answer before BasePage.serve.
+        return BasePage.serve(self, request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
