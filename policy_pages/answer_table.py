@@ -11,8 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Window
-from django.db.models.functions import RowNumber
-from django.utils.text import Truncator
+from django.db.models.functions import RowNumber, Substr
 from django.utils.translation import gettext as _
 
 from .choices import Outcome
@@ -80,6 +79,8 @@ class AnswerRow:
     answer: Answer
     reference: str  # "" for the answers to the whole draft
     unit_url: str
+    outcome_label: str = ""
+    version_number: int | None = None  # of the version the unit answered belongs to
     comment_count: int = 0
     excerpts: list = field(default_factory=list)
     changed: list = field(default_factory=list)
@@ -87,10 +88,6 @@ class AnswerRow:
     @property
     def anchor(self):
         return f"tra-loi-{self.answer.pk}"
-
-    @property
-    def outcome_label(self):
-        return self.answer.get_outcome_display()
 
 
 @dataclass
@@ -102,6 +99,15 @@ class AnswerTable:
     @property
     def all_rows(self):
         return [*self.rows, *self.general]
+
+    @property
+    def sections(self):
+        """(heading id, heading, rows) for the page: by unit, then the whole draft."""
+        parts = [
+            ("answers-units-heading", "Ý kiến theo điều, khoản của dự thảo", self.rows),
+            ("answers-general-heading", "Ý kiến chung về dự thảo", self.general),
+        ]
+        return [part for part in parts if part[2]]
 
     @property
     def comment_total(self):
@@ -119,26 +125,27 @@ def table_answers(policy):
     return (
         Answer.objects.filter(policy=policy, outcome__in=TABLE_OUTCOMES)
         .filter(Q(unit__isnull=False) | Exists(answered))
-        .select_related("answered_by", "unit__version", "unit__parent__parent")
+        .select_related("answered_by", "unit__parent__parent")
     )
 
 
 def answer_table(policy, policy_url):
     """The rows of `policy`'s answer table; links start from `policy_url` (the page's URL)."""
-    published = set(
-        DraftVersion.objects.published().filter(policy=policy).values_list("number", flat=True)
+    # {version id: number} of the versions readers may see: units link only into those.
+    published = dict(
+        DraftVersion.objects.published().filter(policy=policy).values_list("pk", "number")
     )
+    labels = {value: str(label) for value, label in Outcome.choices}
     rows, general = [], []
     for answer in table_answers(policy):
-        unit = answer.unit
+        unit, label = answer.unit, labels[answer.outcome]
         if unit is None:
-            general.append(AnswerRow(answer, "", ""))
-        elif unit.version.number in published:
-            url = f"{policy_url}du-thao/{unit.version.number}/#{unit.anchor}"
-            rows.append(AnswerRow(answer, unit_reference(unit), url))
-    rows.sort(
-        key=lambda row: (row.answer.unit.version.number, row.answer.unit.position, row.answer.pk)
-    )
+            general.append(AnswerRow(answer, "", "", label))
+        elif unit.version_id in published:
+            number = published[unit.version_id]
+            url = f"{policy_url}du-thao/{number}/#{unit.anchor}"
+            rows.append(AnswerRow(answer, unit_reference(unit), url, label, number))
+    rows.sort(key=lambda row: (row.version_number, row.answer.unit.position, row.answer.pk))
     general.sort(key=lambda row: (row.answer.answered_on, row.answer.pk))
     by_pk = {row.answer.pk: row for row in [*rows, *general]}
     _add_counts(policy, by_pk)
@@ -176,29 +183,40 @@ def _add_excerpts(policy, by_pk):
         )
         .filter(rank__lte=EXCERPTS_PER_ANSWER)
         .order_by("answer_id", "rank")
-        .values_list("answer_id", "body", "quote", "name", "organisation")
+        # A little more than shown, to cut at a space.
+        .annotate(start=Substr("body", 1, EXCERPT_CHARS + 40))
+        .values_list("answer_id", "start", "quote", "name", "organisation")
     )
-    for answer_id, body, quote, name, organisation in first:
+    for answer_id, start, quote, name, organisation in first:
         if answer_id in by_pk:
-            text = Truncator(" ".join(body.split())).chars(EXCERPT_CHARS)
+            text = beginning(start, more=len(start) > EXCERPT_CHARS + 39)
             by_pk[answer_id].excerpts.append(Excerpt(text, quote, name, organisation))
+
+
+def beginning(text, limit=EXCERPT_CHARS, more=False):
+    """The first words of `text`, up to `limit` characters, "…" where it was cut (or where
+    `more` says the database already cut it)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text + "…" if more else text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;:") + "…"
 
 
 def _add_changes(policy, policy_url, by_pk, published):
     """The units of a later, published version each answer changed, with the diff's link."""
     links = (
         Answer.changed_units.through.objects.filter(answer__policy=policy)
-        .select_related("draftunit__version", "draftunit__parent__parent")
+        .select_related("draftunit__parent__parent")
         .order_by("draftunit__version__number", "draftunit__position")
     )
     for link in links:
         row, unit = by_pk.get(link.answer_id), link.draftunit
-        if row is None or unit.version.number not in published:
+        if row is None or unit.version_id not in published:
             continue
-        to = unit.version.number
-        answered = row.answer.unit
-        earlier = [n for n in published if n < to]
-        start = answered.version.number if answered else max(earlier, default=None)
+        to = published[unit.version_id]
+        earlier = [number for number in published.values() if number < to]
+        start = row.version_number or max(earlier, default=None)
         if start is not None and start < to:
             url = f"{policy_url}so-sanh/?tu={start}&den={to}#{unit.anchor}"
         else:

@@ -72,7 +72,7 @@ class AnswerTableField(_FromPage):
         return {
             "id": row.answer.pk,
             "unit": {
-                "version": unit.version.number,
+                "version": row.version_number,
                 "anchor": unit.anchor,
                 "reference": row.reference,
                 "lineage": unit.lineage_id,
