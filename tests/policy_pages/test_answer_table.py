@@ -224,3 +224,17 @@ def test_changing_the_units_an_answer_changed_renews_the_cached_pages(
         answer.changed_units.clear()
 
     assert generation() != before
+
+
+def test_a_long_comment_shows_its_beginning_cut_at_a_word(client, reported):
+    answer = reported.answers.get(outcome="khong-tiep-thu")
+    unit = answer.unit
+    long_text = "Đề nghị cân nhắc lại toàn bộ phạm vi áp dụng của dự thảo " * 12
+    comment(reported, unit, answer, long_text, name="Người viết dài")
+
+    row = soup(client, f"{reported.url}tiep-thu-giai-trinh/").select_one(f"#tra-loi-{answer.pk}")
+
+    excerpt = row.select("q")[1].get_text()
+    assert excerpt.endswith("…") and len(excerpt) <= 200
+    assert long_text.startswith(excerpt[:-1])
+    assert not excerpt[:-1].endswith(" ")
