@@ -8,7 +8,7 @@ class PolicyPagesConfig(AppConfig):
     verbose_name = "Chính sách và văn bản"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from core import registry
         from core.cache import refresh_on_save, renew_everything
@@ -23,6 +23,10 @@ class PolicyPagesConfig(AppConfig):
         registry.find_exact_matches(documents_numbered)
         registry.add_home_block("policy_pages/includes/latest_documents.html", latest_documents)
         registry.add_home_block("policy_pages/includes/policy_section.html", policy_section)
+        # The answer table shows the units an answer changed: setting them renews pages too.
+        m2m_changed.connect(
+            renew_everything, sender=Answer.changed_units.through, dispatch_uid="answer-changed"
+        )
         post_save.connect(_on_submission, sender=Submission, dispatch_uid="content-submission")
         post_delete.connect(renew_everything, sender=Submission, dispatch_uid="content-sub-del")
 

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 from django.views.generic import TemplateView
 
 from . import views
@@ -13,5 +13,12 @@ urlpatterns = [
         "y-kien/thong-bao-du-lieu-ca-nhan/",
         TemplateView.as_view(template_name="policy_pages/privacy_notice.html"),
         name="privacy_notice",
+    ),
+    # A policy's answer table as files: `…/tiep-thu-giai-trinh.docx` has a dot and no final
+    # slash, which Wagtail's page addresses do not take; the page's own routing answers it.
+    re_path(
+        r"^(?P<page_path>(?:[\w\-]+/)+)(?P<name>tiep-thu-giai-trinh\.(?:docx|xlsx))$",
+        views.answer_table_file,
+        name="answer_table_file",
     ),
 ]

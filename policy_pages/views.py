@@ -24,6 +24,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
+from wagtail.views import serve as wagtail_serve
+
 from core.accounts.client_ip import client_ip
 from core.outage import RETRY_AFTER_SECONDS
 
@@ -220,3 +222,10 @@ def receipt_lookup(request):
             status=400,
         )
     return render(request, "policy_pages/receipt_lookup.html", {"code": ""})
+
+
+@require_safe
+def answer_table_file(request, page_path, name):
+    """The .docx or .xlsx of a policy's answer table, served by Wagtail as a route of the page
+    (so its privacy, its being live and its site are checked as for the page itself)."""
+    return wagtail_serve(request, f"{page_path}{name}/")

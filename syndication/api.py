@@ -9,14 +9,17 @@ Every answer is the same whoever asks, so a shared cache may keep it for a minut
 - images and documents: only those a live, public page uses (Wagtail's reference index), so a
   photo or a file uploaded for an embargoed story stays out until the story is out, and never one
   in a collection with a view restriction.
+- draft-units: the units of a published draft version of a live, public policy, counts of
+  approved comments beside them (never a name or an email).
 - JSON only, GET only, no authentication; at most WAGTAILAPI_LIMIT_MAX items an answer; a query
   the API cannot answer is a 400, never a 500.
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db.models import BigIntegerField, CharField, Q
-from django.db.models.functions import Cast
+from django.db.models import BigIntegerField, CharField, Count, OuterRef, Q, Subquery
+from django.db.models.functions import Cast, Coalesce
+from django.http import Http404
 from django.utils.cache import patch_cache_control
 
 from wagtail.api import APIField
@@ -33,7 +36,7 @@ from wagtail.api.v2.filters import (
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.serializers import ImageSerializer
@@ -51,6 +54,8 @@ from core.addresses import absolute
 from core.paginate import cached_count
 from core.privacy import all_pages
 from core.search.indexing import search_words
+from policy_pages.models import DraftUnit, DraftVersion, PolicyPage, Submission
+from policy_pages.models.participation import COMMENT
 
 MAX_AGE = 60
 MAX_SEARCH_LENGTH = 200
@@ -285,7 +290,84 @@ class DocumentsEndpoint(ReadOnlyEndpoint, DocumentsAPIViewSet):
         return used_on_public_pages(self.model.objects.order_by("id"), self.request)
 
 
+class DraftUnitsEndpoint(ReadOnlyEndpoint, BaseAPIViewSet):
+    """The units of a published draft version, in reading order, a page at a time:
+    `?policy=<page id>&version=<n>`. Each with its text, anchor and place in the tree, its
+    lineage (the same unit in other versions) and how many approved comments that lineage has
+    had in any version: counts only, never who sent them."""
+
+    model = DraftUnit
+    filter_backends = []
+    known_query_parameters = frozenset(
+        ["limit", "offset", "fields", "_", "format", "policy", "version"]
+    )
+    body_fields = [
+        "id",
+        "anchor",
+        "kind",
+        "number",
+        "title",
+        "text",
+        "depth",
+        "position",
+        APIField("label", serializer=serializers.CharField(read_only=True)),
+        APIField("parent", serializer=serializers.IntegerField(source="parent_id")),
+        APIField("lineage", serializer=serializers.IntegerField(source="lineage_id")),
+        APIField("approved_comments", serializer=serializers.IntegerField()),
+    ]
+    meta_fields = ["type", "detail_url"]
+    listing_default_fields = [
+        "id",
+        "type",
+        "detail_url",
+        "anchor",
+        "kind",
+        "number",
+        "title",
+        "text",
+        "depth",
+        "parent",
+        "lineage",
+        "approved_comments",
+    ]
+    nested_default_fields = ["id", "type", "detail_url", "anchor"]
+
+    def get_queryset(self):
+        versions = DraftVersion.objects.published().filter(
+            policy__in=public_pages(self.request).type(PolicyPage).values("pk")
+        )
+        if self.action == "listing_view":
+            policy, number = self._positive("policy"), self._positive("version")
+            versions = versions.filter(policy_id=policy, number=number)
+            if not versions.exists():
+                raise Http404("Không có dự thảo đã công bố này của chính sách.")
+        comments = (
+            Submission.objects.approved()
+            .filter(kind=COMMENT, unit__lineage=OuterRef("lineage"))
+            .order_by()
+            .values("unit__lineage")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return (
+            DraftUnit.objects.filter(version__in=versions)
+            .annotate(approved_comments=Coalesce(Subquery(comments), 0))
+            .order_by("version", "position")
+        )
+
+    def _positive(self, name):
+        value = self.request.GET.get(name, "")
+        if not value:
+            raise BadRequestError(
+                "Cần chỉ rõ chính sách và số dự thảo: ?policy=<mã trang>&version=<số dự thảo>."
+            )
+        if not (value.isascii() and value.isdigit()) or int(value) < 1 or len(value) > 9:
+            raise BadRequestError(f"Tham số {name} phải là số nguyên dương.")
+        return int(value)
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesEndpoint)
 api_router.register_endpoint("images", ImagesEndpoint)
 api_router.register_endpoint("documents", DocumentsEndpoint)
+api_router.register_endpoint("draft-units", DraftUnitsEndpoint)

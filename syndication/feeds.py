@@ -213,10 +213,8 @@ def policy_entries(policy, policy_url, root_url):
     """Steps whose day has come, documents, guidance, answers and news, newest first."""
     items = []
     for milestone in policy.timeline_entries():
-        if not milestone.is_done:
-            continue
-        if getattr(milestone, "is_report", False):
-            items.append(_report_entry(policy, policy_url, root_url))
+        # Draft versions and the report come as the policy's events, below.
+        if not milestone.is_done or not milestone.pk:
             continue
         body = entry_tools.render_snippet(
             "policy_milestone", {"milestone": milestone, "policy": policy}
@@ -231,6 +229,8 @@ def policy_entries(policy, policy_url, root_url):
                 entry_tools.absolute_html(body, root_url),
             )
         )
+    for event in policy.feed_events():
+        items.append(_event_entry(policy, event, policy_url, root_url))
     for note in policy.guidance:
         if note.published_on > today():
             continue
@@ -292,16 +292,23 @@ def policy_entries(policy, policy_url, root_url):
     return items[:FEED_SIZE]
 
 
-def _report_entry(policy, policy_url, root_url):
-    body = entry_tools.render_snippet(
-        "policy_report", {"policy": policy, "counts": policy.report_counts()}
-    )
+def _event_entry(policy, event, policy_url, root_url):
+    """A draft version published (its note, its text, the diff with the one before) or the
+    answer table made public (the report's summary and counts, the table and its files)."""
+    context = {
+        "policy": policy,
+        "event": event,
+        "links": [(label, policy_url + path) for label, path in event.links],
+    }
+    if event.kind == "answer-table":
+        context["counts"] = policy.report_counts()
+    body = entry_tools.render_snippet("policy_event", context)
     return _policy_entry(
-        entry_tools.tag_uri(root_url, f"bao-cao-{policy.pk}"),
-        f"{policy_url}#timeline-heading",
-        f"{policy.title}: báo cáo tiếp thu, giải trình ý kiến",
-        Truncator(policy.report_summary).chars(300),
-        start_of_day(policy.report_published_on),
+        entry_tools.tag_uri(root_url, event.key),
+        policy_url + event.path,
+        event.title,
+        Truncator(event.summary or event.title).chars(300),
+        event.published,
         entry_tools.absolute_html(body, root_url),
     )
 

@@ -5,6 +5,8 @@ in policy_items.py, what the API gives of it in policy_api.py.
 
 from django.db import models
 from django.db.models import F, Q, Subquery
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -347,3 +349,36 @@ class PolicyPage(RoutablePageMixin, PolicyTimeline, BasePage):
                 if comments.totals[outcome]
             ]
         return context
+
+    # The answer table (bản tổng hợp, tiếp thu, giải trình ý kiến): public with the report.
+    # The files' addresses end in .docx and .xlsx, which Wagtail's page addresses cannot:
+    # policy_pages/urls.py hands them to the page's routing.
+    @path("tiep-thu-giai-trinh/", name="answer_table")
+    def answer_table_view(self, request):
+        from ..answer_table import answer_table
+
+        if not self.report_is_public:
+            raise Http404("Bản tổng hợp, tiếp thu, giải trình ý kiến chưa được công bố.")
+        context = BasePage.get_context(self, request)
+        context["ancestors"] = [*context["ancestors"], self]  # the policy, in the breadcrumbs
+        context["table"] = answer_table(self, self.get_url(request))
+        return TemplateResponse(request, "policy_pages/answer_table.html", context)
+
+    @path("tiep-thu-giai-trinh.<str:extension>/", name="answer_table_file")
+    def answer_table_file(self, request, extension):
+        from .. import answer_exports
+        from ..answer_table import answer_table
+
+        kinds = {
+            "docx": (answer_exports.docx_file, answer_exports.DOCX_TYPE),
+            "xlsx": (answer_exports.xlsx_file, answer_exports.XLSX_TYPE),
+        }
+        if extension not in kinds or not self.report_is_public:
+            raise Http404("Không có tệp này.")
+        make, content_type = kinds[extension]
+        response = HttpResponse(
+            make(self, answer_table(self, self.get_url(request))), content_type=content_type
+        )
+        name = answer_exports.file_name(self, extension)
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response

@@ -5,12 +5,13 @@ the database, `PolicyPage.current_stage` on a page), so a milestone dated ahead,
 takes effect, changes the page on that day by itself.
 """
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Subquery
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -20,9 +21,11 @@ from wagtail.models import Orderable
 from core.admin_forms import PortalPageForm
 from core.models import optional_document_field, optional_link
 from core.privacy import is_public
+from core.text import start_of_day
 
 from ..choices import STAGE_ORDER, Stage, label_of
 from .documents import today
+from .drafts import DraftVersion
 from .policy_items import policy_key
 
 CONSULTATION, ADOPTION = Stage.CONSULTATION, Stage.ADOPTION
@@ -57,6 +60,21 @@ class Consultation:
     opens_on: date
     closes_on: date
     days_left: int | None = None
+
+
+@dataclass
+class PolicyEvent:
+    """A step of the policy that is no milestone an officer types (a draft version published,
+    the answer table made public), as plain values for whoever announces it (the feed)."""
+
+    key: str  # stable whatever the titles become: "du-thao-12"
+    kind: str  # "draft-version" or "answer-table"
+    title: str
+    published: datetime
+    path: str  # under the policy's address: "du-thao/2/"
+    summary: str = ""
+    # (label, path under the policy's address): the version's diff with the one before, the files.
+    links: list = field(default_factory=list)
 
 
 class PolicyPageForm(PortalPageForm):
@@ -181,15 +199,71 @@ class PolicyTimeline:
             and consultation.state == "closed"
         )
 
+    @cached_property
+    def published_versions(self):
+        """The draft versions readers may see, in order: one query."""
+        if self.pk is None:  # a new page's preview has none yet
+            return []
+        return list(DraftVersion.objects.published().filter(policy=self).order_by("number"))
+
     def timeline_entries(self):
-        """The timeline, with the consultation report in its place once it is public."""
+        """The timeline, with each published draft version and the consultation report in their
+        place (on the same day, after the milestones)."""
         entries = list(self.timeline)
+        for version in self.published_versions:
+            entry = PolicyMilestone(date=timezone.localdate(version.published_at))
+            entry.is_done, entry.public_document, entry.version = True, None, version
+            entries.append(entry)
         if self.report_is_public:
             report = PolicyMilestone(date=self.report_published_on)
             report.is_done, report.public_document, report.is_report = True, None, True
             entries.append(report)
-            entries.sort(key=lambda m: m.date)
+        entries.sort(key=lambda m: m.date)  # stable: the milestones keep their stage order
         return entries
+
+    def feed_events(self):
+        """Each published draft version (with the diff from the one before) and the answer
+        table once public, newest last."""
+        events, previous = [], None
+        for version in self.published_versions:
+            links = [(f"Toàn văn {version.label}", f"du-thao/{version.number}/")]
+            if previous is not None:
+                links.append(
+                    (
+                        f"So sánh {previous.label} và {version.label}",
+                        f"so-sanh/?tu={previous.number}&den={version.number}",
+                    )
+                )
+            events.append(
+                PolicyEvent(
+                    key=f"du-thao-{version.pk}",
+                    kind="draft-version",
+                    title=f"{version.label}: {self.title}",
+                    published=version.published_at,
+                    path=f"du-thao/{version.number}/",
+                    summary=version.note,
+                    links=links,
+                )
+            )
+            previous = version
+        if self.report_is_public:
+            events.append(
+                PolicyEvent(
+                    # The key the report's entry always had: outlets do not see it anew.
+                    key=f"bao-cao-{self.pk}",
+                    kind="answer-table",
+                    title=f"Bản tổng hợp, tiếp thu, giải trình ý kiến: {self.title}",
+                    published=start_of_day(self.report_published_on),
+                    path="tiep-thu-giai-trinh/",
+                    summary=self.report_summary,
+                    links=[
+                        ("Bản tổng hợp, tiếp thu, giải trình ý kiến", "tiep-thu-giai-trinh/"),
+                        ("Tệp Word (.docx)", "tiep-thu-giai-trinh.docx"),
+                        ("Bảng tính (.xlsx)", "tiep-thu-giai-trinh.xlsx"),
+                    ],
+                )
+            )
+        return events
 
 
 class PolicyMilestone(Orderable):

@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 from core.models import SiteSettings
 from demo import media as media_demo
 from demo import newsroom as newsroom_demo
+from demo import policy_drafts as drafts_demo
 from demo import policy_pages as policy_demo
 from newsroom.models import SectionPage
 
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         home, created = newsroom_demo.seed(root, SITE_NAME)
         media_demo.seed(home, SectionPage.objects.child_of(home).get(slug="thoi-su"))
         policy_demo.seed(home)
+        drafts_demo.seed(home)
 
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         site.hostname, site.port = site.hostname or "localhost", site.port or 80
