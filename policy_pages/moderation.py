@@ -26,8 +26,11 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from core.cache import one_renewal
 
+from .draft_forms import stored_unit_labels
+from .models.drafts import DraftUnit
 from .models.participation import (
     APPROVED,
+    COMMENT,
     PENDING,
     REJECTED,
     SPAM,
@@ -63,10 +66,12 @@ def moderate(submissions, status, user, reason=""):
     return len(submissions)
 
 
-def answer(submissions, user, **fields):
+def answer(submissions, user, changed_units=(), **fields):
     """One answer for a comment or a group of comments on one policy, renewing pages once."""
     with transaction.atomic(), one_renewal():
         reply = Answer.objects.create(policy=submissions[0].policy, **fields)
+        if changed_units:
+            reply.changed_units.set(changed_units)
         for submission in submissions:
             submission.answer = reply
             submission.save(update_fields=["answer"])
@@ -170,9 +175,70 @@ class SpamBulkAction(ModerationBulkAction):
 
 
 class AnswerForm(forms.ModelForm):
+    """The answer's text and outcome; for comments on a draft version, also the unit answered
+    and the units of a later version the answer changed (the answer table's row and its link
+    to the diff). Questions and proposals are not about a unit: they get neither field."""
+
     class Meta:
         model = Answer
-        fields = ["outcome", "explanation", "answered_by", "answered_on"]
+        fields = ["outcome", "explanation", "answered_by", "answered_on", "unit", "changed_units"]
+        widgets = {"changed_units": forms.SelectMultiple(attrs={"size": 10})}
+        help_texts = {
+            "unit": _("Mặc định: điều, khoản mà các ý kiến đã chọn cùng góp ý."),
+            "changed_units": _(
+                "Các điều, khoản của dự thảo sau đã sửa theo ý kiến (giữ Ctrl để chọn nhiều)."
+            ),
+        }
+
+    def __init__(self, *args, submissions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        comments = [item for item in submissions if item.kind == COMMENT]
+        policies = {item.policy_id for item in submissions}
+        units = DraftUnit.objects.filter(version__policy_id__in=policies).select_related("version")
+        if not comments or len(policies) != 1 or not units.exists():
+            del self.fields["unit"], self.fields["changed_units"]
+            return
+        units = units.order_by("version__number", "position")
+        labels = {
+            unit.pk: f"{unit.version.label} · {label}"
+            for unit, label in zip(*labelled(units), strict=True)
+        }
+        chosen = {item.unit for item in comments}
+        earliest = min((unit.version.number for unit in chosen if unit), default=0)
+        self.fields["unit"].queryset = units
+        self.fields["unit"].label_from_instance = lambda unit: labels[unit.pk]
+        self.fields["changed_units"].queryset = units.filter(version__number__gt=earliest)
+        self.fields["changed_units"].label_from_instance = lambda unit: labels[unit.pk]
+        if len(chosen) == 1 and None not in chosen:
+            self.initial["unit"] = next(iter(chosen)).pk
+
+    def clean(self):
+        cleaned = super().clean()
+        unit, changed = cleaned.get("unit"), cleaned.get("changed_units")
+        if not changed:
+            return cleaned
+        if unit is None:
+            self.add_error(
+                "unit", _("Hãy chọn điều, khoản được trả lời trước khi chọn điều, khoản đã sửa.")
+            )
+            return cleaned
+        for later in changed:
+            if later.version.policy_id != unit.version.policy_id:
+                self.add_error("changed_units", _("Điều, khoản đã sửa phải thuộc cùng chính sách."))
+            elif later.version.number <= unit.version.number:
+                self.add_error(
+                    "changed_units",
+                    _("%(unit)s không thuộc dự thảo sau %(version)s.")
+                    % {"unit": later.heading, "version": unit.version.label},
+                )
+        return cleaned
+
+
+def labelled(units):
+    """The units (in reading order) and their labels naming the Điều a Khoản is in."""
+    units = list(units)
+    labels = stored_unit_labels(units)
+    return units, [labels[unit.pk] for unit in units]
 
 
 class AnswerBulkAction(SubmissionBulkAction):
@@ -195,6 +261,11 @@ class AnswerBulkAction(SubmissionBulkAction):
             messages.error(self.request, problem)
             return redirect(self.next_url)
         return None
+
+    def get_form_kwargs(self):
+        chosen = Submission.objects.filter(pk__in=self.request.GET.getlist("id"))
+        submissions = list(chosen.select_related("unit__version"))
+        return {**super().get_form_kwargs(), "submissions": submissions}
 
     def get_execution_context(self):
         return {"user": self.request.user, "fields": self.cleaned_form.cleaned_data}
