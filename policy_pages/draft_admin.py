@@ -7,6 +7,8 @@ Policy officers hold add/change on draft versions; only holders of `publish_draf
 whose page they may edit.
 """
 
+import datetime
+
 from django.core.exceptions import PermissionDenied
 from django.core.signing import BadSignature
 from django.db import transaction
@@ -36,6 +38,7 @@ from .draft_forms import (
     tree_rows,
 )
 from .draft_versions import next_number, previous_version, store_version, suggested_matches
+from .drafting.parse import DraftFileError, parse_docx, parse_text
 from .models import DraftLineage, DraftUnit, DraftVersion
 
 ADD = "policy_pages.add_draftversion"
@@ -66,8 +69,6 @@ def previous_units(previous):
 
 def parse_source(source):
     """The tree of what the officer sent, parsed again from the text or the stored file."""
-    from .drafting.parse import parse_docx, parse_text
-
     if source.get("document"):
         document = get_document_model().objects.get(pk=source["document"])
         with document.open_file() as opened:
@@ -156,9 +157,9 @@ class DraftImportView(DraftAdminView):
         )
         return self.preview_step(matches, source, policy, previous, document)
 
-    def source_step(self, form, status=200):
+    def source_step(self, form, status=200, refusal=""):
         self.template_name = "policy_pages/admin/draft_import.html"
-        return self.render({"form": form}, status=status)
+        return self.render({"form": form, "refusal": refusal}, status=status)
 
     def preview_step(self, form, source, policy, previous, document):
         self.template_name = "policy_pages/admin/draft_preview.html"
@@ -168,6 +169,7 @@ class DraftImportView(DraftAdminView):
                 "token": sign_source(self.request.user, source),
                 "policy": policy,
                 "source": source,
+                "drafted_on": datetime.date.fromisoformat(source["drafted_on"]),
                 "previous": previous,
                 "document": document,
                 "number": next_number(policy),
@@ -176,12 +178,9 @@ class DraftImportView(DraftAdminView):
 
     def refuse(self, message):
         form = DraftSourceForm(user=self.request.user)
-        form.add_error(None, message)
-        return self.source_step(form, status=400)
+        return self.source_step(form, status=400, refusal=message)
 
     def confirm(self):
-        from .drafting.parse import DraftFileError
-
         user = self.request.user
         try:
             source = read_source(user, self.request.POST["source"])

@@ -13,6 +13,7 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.documents import get_document_model
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .drafting.parse import DraftFileError, parse_docx, parse_text
 from .drafting.tree import NUMBERED_THROUGHOUT, assign_anchors
 from .models import DraftVersion, PolicyPage
 
@@ -118,8 +119,6 @@ class DraftSourceForm(forms.Form):
         self.units = []
 
     def clean(self):
-        from .drafting.parse import DraftFileError, parse_docx, parse_text
-
         cleaned = super().clean()
         upload, text = cleaned.get("source_file"), (cleaned.get("text") or "").strip()
         if bool(upload) == bool(text):
@@ -127,9 +126,6 @@ class DraftSourceForm(forms.Form):
                 _("Hãy tải lên một tệp .docx hoặc dán toàn văn, một trong hai.")
             )
         if upload:
-            if not upload.name.lower().endswith(".docx"):
-                self.add_error("source_file", _("Chỉ nhận tệp Word .docx."))
-                return cleaned
             try:
                 self.units = parse_docx(upload)
             except DraftFileError as error:

@@ -25,12 +25,24 @@ LABEL_CHARS = 44
 
 
 class MinimumForm(forms.Form):
-    minimum = forms.IntegerField(
-        label=_("Số góp ý tối thiểu"), min_value=1, max_value=10_000, required=False
-    )
+    """?toi-thieu=: how many approved comments make a unit one "with many comments"."""
+
+    field_name = "toi-thieu"
 
     def __init__(self, params):
-        super().__init__({"minimum": params.get("toi-thieu", "")})
+        super().__init__(params)
+        self.fields[self.field_name] = forms.IntegerField(
+            label=_("Số góp ý tối thiểu"), min_value=1, max_value=10_000, required=False
+        )
+
+    def minimum(self):
+        if not self.is_valid():
+            return DEFAULT_MINIMUM
+        return self.cleaned_data[self.field_name] or DEFAULT_MINIMUM
+
+    @property
+    def field(self):
+        return self[self.field_name]
 
 
 def counts_by_unit(policy):
@@ -122,8 +134,7 @@ def draft_report(request, policy_id):
         raise PermissionDenied
     policy = get_object_or_404(PolicyPage, pk=policy_id)
     form = MinimumForm(request.GET)
-    valid = form.is_valid()
-    minimum = (form.cleaned_data.get("minimum") if valid else None) or DEFAULT_MINIMUM
+    minimum = form.minimum()
     counted = counts_by_unit(policy)
     queue_url = reverse(Submission.snippet_viewset.get_url_name("list"))
     context = {
@@ -137,7 +148,7 @@ def draft_report(request, policy_id):
         "unanswered": unanswered(counted, minimum, queue_url),
         "total": sum(total for _unit, total, _answered in counted),
     }
-    status = 200 if valid else 400
+    status = 200 if form.is_valid() else 400
     return TemplateResponse(request, "policy_pages/admin/draft_report.html", context, status=status)
 
 

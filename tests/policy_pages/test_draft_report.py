@@ -105,6 +105,8 @@ def test_units_with_many_comments_and_no_answer_link_to_the_queue_filtered_by_un
 
 
 def test_the_threshold_is_the_officers_to_choose(client, officer, policy, commented):
+    form = BeautifulSoup(report(client, policy).content, "html.parser").find(id="chua-tra-loi")
+    assert form.find_next("form").select_one("input[name=toi-thieu]") is not None
     assert unanswered_rows(report(client, policy, **{"toi-thieu": "4"})) == []
     two = unanswered_rows(report(client, policy, **{"toi-thieu": "1"}))
     assert [row.th.get_text(strip=True) for row in two] == [
