@@ -12,6 +12,7 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.core.signing import BadSignature
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,7 +23,7 @@ from django.views import View
 
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.documents import get_document_model
@@ -331,6 +332,23 @@ class DraftVersionIndexView(IndexView):
         return buttons
 
 
+class DraftDeleteView(DeleteView):
+    """A version readers commented on, or an answer names, stays: its comments hang on its
+    units (the database protects them); the officer is told so instead of an error page."""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _("Không xoá được %(version)s: đã có góp ý hoặc trả lời gắn với dự thảo này.")
+                % {"version": self.object.label},
+            )
+            return redirect(INDEX_URL)
+
+
 class DraftVersionViewSet(ModelViewSet):
     model = DraftVersion
     name = "draft_versions"
@@ -341,6 +359,7 @@ class DraftVersionViewSet(ModelViewSet):
     menu_order = 255
     add_to_admin_menu = True
     index_view_class = DraftVersionIndexView
+    delete_view_class = DraftDeleteView
     copy_view_enabled = False
     inspect_view_enabled = False
     form_fields = ["drafted_on", "note"]

@@ -473,3 +473,30 @@ def test_questions_are_answered_without_units(client, officer, policy):
     assert form.select("[name=unit], [name=changed_units]") == []
     assert response.status_code == 302
     assert Answer.objects.get().unit is None
+
+
+def test_a_version_with_comments_is_not_deleted_and_the_reason_is_said(admin_client, policy):
+    version = draft_version(policy)
+    Comment(policy=policy, unit=version.units.get(anchor="dieu-1"), status="da-duyet")
+
+    response = admin_client.post(reverse("draft_versions:delete", args=[version.pk]), follow=True)
+
+    assert response.status_code == 200
+    assert "Không xoá được Dự thảo 1" in response.content.decode()
+    assert DraftVersion.objects.filter(pk=version.pk).exists()
+
+
+@pytest.mark.parametrize("articles", [3, 30])
+def test_the_edit_view_takes_the_same_queries_whatever_the_size_of_the_draft(
+    client, officer, policy, articles, django_assert_max_num_queries
+):
+    draft_version(policy, decree_units(articles=articles, chapters=2))
+    version = draft_version(
+        policy, decree_units(articles=articles, chapters=2), matches={}, published=False
+    )
+    client.get(edit_url(version))
+
+    with django_assert_max_num_queries(20):
+        response = client.get(edit_url(version))
+
+    assert len(BeautifulSoup(response.content, "html.parser").select("select")) > articles
