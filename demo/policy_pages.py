@@ -9,9 +9,10 @@ from django.utils.html import escape
 
 from core.text import fold_accents, vi_slugify
 from media.models import PortalDocument
+from policy_pages.draft_versions import store_version
+from policy_pages.drafting.tree import ParsedUnit, UnitKind
 from policy_pages.models import (
     Answer,
-    DraftPart,
     IssuingBody,
     LegalDocumentAttachment,
     LegalDocumentIndexPage,
@@ -227,6 +228,29 @@ def _demo_receipt(*parts):
     return "".join(RECEIPT_ALPHABET[byte % 32] for byte in digest[:RECEIPT_LENGTH])
 
 
+def _demo_draft(policy, articles, drafted_on):
+    """{heading: unit} of the policy's Dự thảo 1, stored from `articles` unless it has a draft
+    already; empty when there is no text to store."""
+    if not articles:
+        return {}
+    if not policy.draft_versions.exists():
+        units = [
+            ParsedUnit(
+                UnitKind.ARTICLE,
+                number,
+                title=title,
+                children=[
+                    ParsedUnit(UnitKind.CLAUSE, str(n), text=text)
+                    for n, text in enumerate(clauses, start=1)
+                ],
+            )
+            for number, title, clauses in articles
+        ]
+        store_version(policy, units, drafted_on=drafted_on, published_at=timezone.now(), matches={})
+    version = policy.draft_versions.order_by("number").first()
+    return {unit.heading: unit for unit in version.units.all()}
+
+
 def _submission(policy, number, kind, name, body, status, sent_before, **fields):
     created = sent_before - timedelta(days=1 + number % 7, hours=number % 24)
     email = f"{vi_slugify(name).replace('-', '.')}@example.vn"
@@ -268,11 +292,13 @@ def seed_participation(today):
         for answer in answers.values():
             answer.answered_on = min(answered_on, today)
             answer.save()
+        units = _demo_draft(policy, data["draft"], consultation.opens_on)
         items = []
-        for number, (part, name, organisation, capacity, body, status, extra) in enumerate(
+        for number, (heading, name, organisation, capacity, body, status, extra) in enumerate(
             data["comments"]
         ):
-            fields = {"part": part, "organisation": organisation, "capacity": capacity}
+            unit = units.get(heading)
+            fields = {"unit": unit, "organisation": organisation, "capacity": capacity}
             if status == REJECTED:
                 fields["rejection_reason"] = extra
             elif extra:
@@ -296,13 +322,11 @@ def seed_participation(today):
                 _submission(policy, number, kind, name, body, status, sent_before, answer=answer)
             )
         Submission.objects.bulk_create(items)
-        if data["parts"] or data.get("report"):
-            policy.draft_parts = [DraftPart(label=label) for label in data["parts"]]
-            if data.get("report"):
-                policy.report_published_on = consultation.closes_on + timedelta(
-                    days=data["report_after"]
-                )
-                policy.report_summary = data["report"]
+        if data.get("report"):
+            policy.report_published_on = consultation.closes_on + timedelta(
+                days=data["report_after"]
+            )
+            policy.report_summary = data["report"]
             policy.save_revision().publish()
 
 

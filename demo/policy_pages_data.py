@@ -558,10 +558,38 @@ POLICIES = [
 
 
 # Public participation: comments on the open draft, and a closed consultation with its report.
-# Each comment: (part, name, organisation, capacity, body, status, reason or answer key).
+# "draft": the Điều of the draft's text, as (number, title, [its Khoản]), stored as Dự thảo 1.
+# Each comment: (the heading of its Điều or "", name, organisation, capacity, body, status,
+# reason or answer key).
 PARTICIPATION = {
     "chinh-sach-ho-tro-doanh-nghiep-nho-va-vua": {
-        "parts": ["Điều 2. Đối tượng áp dụng", "Điều 4. Mức giảm thuế", "Điều 6. Hỗ trợ lãi suất"],
+        "draft": [
+            (
+                "2",
+                "Đối tượng áp dụng",
+                [
+                    "Doanh nghiệp nhỏ và vừa được thành lập, hoạt động theo Luật Doanh nghiệp.",
+                    "Doanh nghiệp nhỏ và vừa do phụ nữ làm chủ, doanh nghiệp sử dụng nhiều lao "
+                    "động nữ.",
+                ],
+            ),
+            (
+                "4",
+                "Mức giảm thuế",
+                [
+                    "Giảm 30% số thuế thu nhập doanh nghiệp phải nộp trong hai năm đầu kể từ "
+                    "ngày chính sách có hiệu lực."
+                ],
+            ),
+            (
+                "6",
+                "Hỗ trợ lãi suất",
+                [
+                    "Hỗ trợ 2% lãi suất một năm cho khoản vay vốn lưu động tại ngân hàng thương "
+                    "mại, tối đa 12 tháng."
+                ],
+            ),
+        ],
         "comments": [
             (
                 "Điều 2. Đối tượng áp dụng",
@@ -664,7 +692,7 @@ PARTICIPATION = {
             "khong-tiep-thu": "Không tiếp thu: học viên giáo dục thường xuyên đã có chính sách hỗ trợ riêng theo quy định hiện hành, nên không đưa vào phạm vi quyết định này.",
             "ghi-nhan": "Ghi nhận ý kiến để nghiên cứu khi tổng kết ba năm thực hiện chính sách.",
         },
-        "parts": [],
+        "draft": [],
         "comments": [
             (
                 "",

@@ -8,8 +8,15 @@ from core.privacy import is_public
 from .choices import Capacity, SubmissionKind
 from .models.participation import COMMENT, PROPOSAL, QUESTION
 from .submissions import clean_text, issue_token
+from .unit_choices import current_units, published_unit, unit_choices
+from .unit_labels import unit_path
 
 BODY_MAX_LENGTH = 5000
+QUOTE_MAX_LENGTH = 1000
+NOT_THIS_DRAFT = _(
+    "Điều, khoản bạn chọn không thuộc dự thảo đã công bố của chính sách này, nên góp ý chưa "
+    "được lưu. Vui lòng chọn lại trong danh sách, hoặc chọn “Toàn bộ dự thảo”."
+)
 
 
 class CleanTextField(forms.CharField):
@@ -22,6 +29,15 @@ class CleanTextField(forms.CharField):
 
     def to_python(self, value):
         return clean_text(super().to_python(value), multiline=self.multiline)
+
+
+class UnitField(forms.ChoiceField):
+    """The unit as sent. Any value passes the choice check: the form checks it against the
+    database (`clean_unit`), since a unit of an earlier published version, reached from its
+    link, is as valid as one of the current draft listed here."""
+
+    def valid_value(self, value):
+        return True
 
 
 class SubmissionForm(forms.Form):
@@ -49,7 +65,18 @@ class SubmissionForm(forms.Form):
         initial=Capacity.PERSON,
         widget=forms.RadioSelect,
     )
-    part = forms.ChoiceField(label=_("Phần của dự thảo (nếu có)"), required=False)
+    unit = UnitField(
+        label=_("Điều, khoản góp ý"),
+        required=False,
+        help_text=_("Chỉ dùng cho góp ý dự thảo. Không chọn: góp ý chung cho toàn bộ dự thảo."),
+    )
+    quote = CleanTextField(
+        multiline=True,
+        label=_("Đoạn trích dẫn (nếu có)"),
+        required=False,
+        help_text=_("Chép đoạn của dự thảo mà bạn góp ý, tối đa 1.000 ký tự."),
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": QUOTE_MAX_LENGTH}),
+    )
     body = CleanTextField(
         multiline=True,
         label=_("Nội dung"),
@@ -76,10 +103,17 @@ class SubmissionForm(forms.Form):
         kinds = [COMMENT, QUESTION, PROPOSAL] if consultation_open else [QUESTION, PROPOSAL]
         self.fields["kind"].widget.choices = [(kind, kind.label) for kind in kinds]
         self.fields["kind"].initial = kinds[0]
-        parts = policy.part_labels if consultation_open else []
-        self.fields["part"].choices = [("", _("Chung cho cả dự thảo"))] + [(p, p) for p in parts]
-        if not parts:
-            del self.fields["part"]
+        if consultation_open:
+            # The current draft's units; the field stays when there are none, so that a unit
+            # sent anyway is refused rather than dropped.
+            self.fields["unit"].choices = [
+                ("", _("Toàn bộ dự thảo (không chọn điều, khoản cụ thể)")),
+                *unit_choices(current_units(policy)),
+            ]
+            self.fields["unit"].widget.attrs["aria-describedby"] = "id_unit-help"
+        else:
+            del self.fields["unit"]
+            del self.fields["quote"]
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
@@ -96,6 +130,53 @@ class SubmissionForm(forms.Form):
             )
         return kind
 
+    @property
+    def offers_units(self):
+        """True when there is a unit to pick: the draft has a published version."""
+        return "unit" in self.fields and len(self.fields["unit"].choices) > 1
+
+    def offer_unit(self, unit):
+        """Lists `unit` if it is not listed (a unit of an earlier version, from its link)."""
+        choices = self.fields["unit"].choices
+        listed = {value for value, label in choices if not isinstance(label, list | tuple)}
+        listed |= {
+            value
+            for _group, options in choices
+            if isinstance(options, list | tuple)
+            for value, _label in options
+        }
+        if unit.pk not in listed:
+            label = f"{unit.version.label} · {unit_path(unit)}"
+            self.fields["unit"].choices = [*choices, (unit.pk, label)]
+
+    def choose_unit(self, value):
+        """Preselects the unit `value` names; False when it is no published unit of the policy."""
+        unit = published_unit(self.policy, value) if "unit" in self.fields else None
+        if unit is None:
+            return False
+        self.offer_unit(unit)
+        self.initial["unit"] = unit.pk
+        return True
+
+    def clean_unit(self):
+        value = self.cleaned_data.get("unit")
+        if not value:
+            return None
+        unit = published_unit(self.policy, value)
+        if unit is None:
+            raise forms.ValidationError(NOT_THIS_DRAFT)
+        self.offer_unit(unit)
+        return unit
+
+    def clean_quote(self):
+        quote = self.cleaned_data["quote"]
+        if len(quote) > QUOTE_MAX_LENGTH:
+            raise forms.ValidationError(
+                _("Đoạn trích dẫn tối đa %(max)s ký tự; bạn đã nhập %(count)s ký tự.")
+                % {"max": "1.000", "count": f"{len(quote):,}".replace(",", ".")}
+            )
+        return quote
+
     def clean_body(self):
         body = self.cleaned_data["body"]
         if len(body) > BODY_MAX_LENGTH:
@@ -108,7 +189,7 @@ class SubmissionForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.get("kind") != COMMENT:
-            cleaned_data["part"] = ""
+            cleaned_data["unit"], cleaned_data["quote"] = None, ""
         return cleaned_data
 
     @property

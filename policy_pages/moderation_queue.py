@@ -10,11 +10,16 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
+import django_filters
+
+from .models import DraftUnit
 from .models.participation import Answer, Submission
 from .moderation import EXPORT
+from .unit_labels import PARENTS, unit_with_version
 
 # A spreadsheet treats a cell starting with these as a formula: "=HYPERLINK(…)" in a citizen's
 # comment must stay text when an officer opens the export.
@@ -26,6 +31,39 @@ def safe_cell(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def commented_units():
+    """The units that have comments, grouped by policy: "Dự thảo 1 · Điều 5 – Khoản 2". One
+    query, read when the filter is shown."""
+    units = (
+        DraftUnit.objects.filter(submissions__isnull=False)
+        .distinct()
+        .select_related("version__policy", "parent__parent__parent")
+        .order_by("version__policy__title", "version__policy_id", "version__number", "position")
+    )
+    groups = {}
+    for unit in units:
+        policy = unit.version.policy
+        groups.setdefault((policy.pk, policy.title), []).append((unit.pk, unit_with_version(unit)))
+    return [(title, options) for (_pk, title), options in groups.items()]
+
+
+class SubmissionFilterSet(WagtailFilterSet):
+    unit = django_filters.ChoiceFilter(
+        label=_("Điều, khoản góp ý"),
+        choices=commented_units,
+        empty_label=_("Tất cả"),
+        method="filter_unit",
+    )
+
+    class Meta:
+        model = Submission
+        # rate_unchecked: sent while the rate limits could not count (the cache was down).
+        fields = ["status", "kind", "policy", "unit", "created_at", "rate_unchecked"]
+
+    def filter_unit(self, queryset, name, value):
+        return queryset.filter(unit_id=value)
 
 
 class SubmissionIndexView(IndexView):
@@ -89,9 +127,16 @@ class SubmissionViewSet(SnippetViewSet):
     # comments and refuses to delete their policy, instead of failing on the database's refusal.
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["receipt_display", "name", "policy", "kind", "part", "status", "created_at"]
-    # rate_unchecked: sent while the rate limits could not count (the cache was down).
-    list_filter = ["status", "kind", "policy", "created_at", "rate_unchecked"]
+    list_display = [
+        "receipt_display",
+        "name",
+        "policy",
+        "kind",
+        "unit_label",
+        "status",
+        "created_at",
+    ]
+    filterset_class = SubmissionFilterSet
     list_per_page = 50
     ordering = ["-created_at", "-pk"]
     # Searched in the database, never put into the site's search index.
@@ -102,7 +147,8 @@ class SubmissionViewSet(SnippetViewSet):
         "kind",
         "status",
         "policy",
-        "part",
+        "unit_label",
+        "quote",
         "name",
         "organisation",
         "capacity",
@@ -120,7 +166,8 @@ class SubmissionViewSet(SnippetViewSet):
         "receipt_display",
         "get_kind_display",
         "policy.title",
-        "part",
+        "unit_label",
+        "quote",
         "name",
         "email",
         "organisation",
@@ -137,7 +184,8 @@ class SubmissionViewSet(SnippetViewSet):
         "receipt_display": _("Mã biên nhận"),
         "get_kind_display": _("Loại"),
         "policy.title": _("Chính sách"),
-        "part": _("Phần của dự thảo"),
+        "unit_label": _("Điều, khoản góp ý"),
+        "quote": _("Đoạn trích dẫn"),
         "name": _("Họ và tên"),
         "email": _("Thư điện tử"),
         "organisation": _("Cơ quan, tổ chức"),
@@ -161,7 +209,7 @@ class SubmissionViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return Submission.objects.select_related("policy", "answer")
+        return Submission.objects.select_related("policy", "answer", "unit__version", PARENTS)
 
 
 class AnswerViewSet(SnippetViewSet):

@@ -213,7 +213,9 @@ def store(policy, data, ip, nonce, rate_checked=True):
                 email=data["email"],
                 organisation=data["organisation"],
                 capacity=data["capacity"],
-                part=data.get("part", ""),  # the form has no part field when the draft lists none
+                # Only a comment on an open consultation's draft has a unit and a quote.
+                unit=data.get("unit"),
+                quote=data.get("quote", ""),
                 body=data["body"],
                 body_hash=body_hash,
                 ip_hash=address_fingerprint(ip),

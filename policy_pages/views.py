@@ -27,9 +27,11 @@ from django.views.decorators.http import require_safe
 from core.accounts.client_ip import client_ip
 from core.outage import RETRY_AFTER_SECONDS
 
+from .draft_links import UNIT_PARAMETER
 from .forms import form_for_page, fresh_token, without_consent
 from .models import PolicyPage, Submission
 from .models.participation import parse_receipt
+from .receipt_outcome import comment_outcome
 from .submissions import (
     Refusal,
     check_rates,
@@ -39,6 +41,7 @@ from .submissions import (
     sent_before,
     store,
 )
+from .unit_labels import PARENTS, unit_with_version
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +59,38 @@ def show_form(request, policy, form, refusal=None, status=400):
         {"page": policy, "policy": policy, "form": fresh_token(form), "refusal": refusal},
         status=status,
     )
+
+
+UNKNOWN_UNIT = _(
+    "Không tìm thấy điều, khoản này trong các dự thảo đã công bố của chính sách. Bạn vẫn có thể "
+    "góp ý cho toàn bộ dự thảo, hoặc chọn điều, khoản trong danh sách dưới đây."
+)
+
+
+def blank_form(request, policy_id):
+    """The form on a page of its own, for this reader: with its tokens, and with the unit of
+    `?don-vi=` chosen (a unit's "Góp ý điều này" link, which the cached policy page cannot
+    answer per unit)."""
+    try:
+        policy = public_policy(policy_id)
+        form = form_for_page(policy)
+        wanted = request.GET.get(UNIT_PARAMETER, "")[:20]
+        refusal = None
+        if wanted and "unit" in form.fields and not form.choose_unit(wanted):
+            refusal = Refusal(str(UNKNOWN_UNIT))
+    except DatabaseError:
+        logger.exception("Form of policy %s not shown: the database failed", policy_id)
+        return not_saved()
+    form.initial["token"] = issue_token(policy.pk)
+    form.tokens_inline = True
+    response = render(
+        request,
+        "policy_pages/submission_form.html",
+        {"page": policy, "policy": policy, "form": form, "refusal": refusal},
+        status=400 if refusal else 200,
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def public_policy(policy_id):
@@ -89,8 +124,10 @@ def csrf_refused(request):
 @never_cache
 @csrf_exempt  # checked in the view: a form sent without its token comes back to be sent again
 def submit(request, policy_id):
+    if request.method in ("GET", "HEAD"):
+        return blank_form(request, policy_id)
     if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     try:
         policy = public_policy(policy_id)
         if csrf_refused(request):
@@ -144,7 +181,9 @@ def submit(request, policy_id):
 def receipt(request, code):
     """Where a receipt stands. Shows the status and the policy, never the text or the email."""
     submission = (
-        Submission.objects.select_related("policy").filter(receipt=parse_receipt(code)).first()
+        Submission.objects.select_related("policy", "unit__version", PARENTS, "answer")
+        .filter(receipt=parse_receipt(code))
+        .first()
     )
     if submission is None:
         return render(
@@ -156,7 +195,12 @@ def receipt(request, code):
     response = render(
         request,
         "policy_pages/receipt.html",
-        {"submission": submission, "just_sent": request.GET.get("moi") == "1"},
+        {
+            "submission": submission,
+            "just_sent": request.GET.get("moi") == "1",
+            "unit_heading": unit_with_version(submission.unit) if submission.unit else "",
+            "outcome": comment_outcome(submission),
+        },
     )
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -20,7 +20,6 @@ import factory
 from media.models import PhotoStoryPhoto, PortalDocument
 from newsroom.models import ArticleCorrection, HomeFeaturedSlot, RelatedArticle
 from policy_pages.models import (
-    DraftPart,
     LegalDocumentAttachment,
     PolicyDraftFile,
     PolicyGuidanceNote,
@@ -51,6 +50,7 @@ from tests.factories import (
     milestone,
     relate,
 )
+from tests.factories.drafts import decree_units, draft_version
 from tests.factories.media import stock_image
 
 _numbers = count(1)
@@ -363,7 +363,9 @@ def _policy(portal, is_open):
                 document=document(),
                 note="Ban soạn thảo họp.",
             )
-            DraftPart.objects.create(page=policy, label=f"Điều {next(_numbers)}")
+            # A new current draft, longer each time: the form lists its units.
+            version = draft_version(policy, decree_units(articles=6 + n), matches={})
+            unit = version.units.get(anchor="dieu-5-khoan-2-diem-a")
             PolicyDraftFile.objects.create(page=policy, document=document())
             PolicyLegalDocument.objects.create(page=policy, document=law, role="huong-dan")
             PolicyGuidanceNote.objects.create(
@@ -388,7 +390,7 @@ def _policy(portal, is_open):
             for kind in ("gop-y", "hoi-dap", "kien-nghi"):
                 answer = AnswerFactory(policy=policy, answered_by=IssuingBodyFactory())
                 SubmissionFactory(policy=policy, kind=kind, status="da-duyet", answer=answer)
-            SubmissionFactory(policy=policy, kind="gop-y", status="da-duyet")
+            SubmissionFactory(policy=policy, kind="gop-y", status="da-duyet", unit=unit)
             SubmissionFactory(policy=policy, kind="gop-y")  # pending: not shown
         body.extend(body_blocks(n, section))
         policy.body = body

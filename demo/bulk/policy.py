@@ -9,9 +9,10 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from core.text import vi_slugify
+from policy_pages.draft_versions import store_version
+from policy_pages.drafting.tree import ParsedUnit, UnitKind
 from policy_pages.models import (
     Answer,
-    DraftPart,
     LegalDocumentPage,
     LegalDocumentRelation,
     PolicyLegalDocument,
@@ -226,8 +227,6 @@ def policy(index, rng, archive):
     page.milestones = milestones
     page.topic_items = [PolicyTopic(tag=tag) for tag in rng.sample(archive.topics, 2)]
     page._bulk_fields = [f.pk for f in rng.sample(archive.fields, rng.choice([1, 2]))]
-    parts = ["Điều 1. Phạm vi điều chỉnh", "Điều 2. Đối tượng áp dụng", "Điều 5. Mức hỗ trợ"]
-    page.draft_parts = [DraftPart(label=label, sort_order=n) for n, label in enumerate(parts)]
     if stage == "adopted":
         link = PolicyLegalDocument(role="ban-hanh", sort_order=0)
         link._bulk_refs = {"document_id": document_index}
@@ -249,11 +248,34 @@ def policy(index, rng, archive):
                 "doanh nghiệp; dự thảo được chỉnh sửa ở các điều về đối tượng và mức hỗ trợ."
             )
     if stage != "drafting":
-        page._bulk_comments = (opens, closes, stage == "open", parts)
+        page._bulk_comments = (opens, closes, stage == "open")
     published_at = _aware(timeline[0][1])
     if published_at > archive.now:
         published_at = archive.now - timedelta(hours=1)
     return archive.tree.place(page, archive.policy_index, index, published_at)
+
+
+# The draft every bulk policy is consulted on: three Điều, each with one Khoản.
+DRAFT = [
+    ("1", "Phạm vi điều chỉnh", "Quyết định này quy định chính sách hỗ trợ và điều kiện áp dụng."),
+    ("2", "Đối tượng áp dụng", "Tổ chức, cá nhân đáp ứng điều kiện tại Quyết định này."),
+    ("5", "Mức hỗ trợ", "Mức hỗ trợ tối đa bằng 50% chi phí thực tế, theo từng năm ngân sách."),
+]
+
+
+def draft(page, drafted_on):
+    """The policy's Dự thảo 1, published with its consultation."""
+    units = [
+        ParsedUnit(
+            UnitKind.ARTICLE,
+            number,
+            title=title,
+            children=[ParsedUnit(UnitKind.CLAUSE, "1", text=clause)],
+        )
+        for number, title, clause in DRAFT
+    ]
+    published = _aware(drafted_on)
+    return store_version(page, units, drafted_on=drafted_on, published_at=published, matches={})
 
 
 def _receipt(index, number):
@@ -264,7 +286,8 @@ def _receipt(index, number):
 def comments(page, archive):
     """The public's comments on the page's consultation, and for a closed one the agency's
     answers. Seeded by the page's index, like the page."""
-    opens, closes, is_open, parts = page._bulk_comments
+    opens, closes, is_open = page._bulk_comments
+    units = list(draft(page, opens).units.filter(kind=UnitKind.ARTICLE))
     index = key_index(page.translation_key)
     rng = random.Random(SEED.format(index) + ":comments")  # noqa: S311
     count = rng.randint(150, 300) if rng.random() < 0.05 else rng.randint(3, 15)
@@ -302,7 +325,7 @@ def comments(page, archive):
                 email=email,
                 organisation=text.fill(rng, rng.choice(words.ORGANISATIONS)),
                 capacity=rng.choice(["ca-nhan", "ca-nhan", "chuyen-gia", "to-chuc"]),
-                part=rng.choice(parts),
+                unit=rng.choice(units),
                 body=body,
                 body_hash=fingerprint(body, email),
                 consent_at=created,

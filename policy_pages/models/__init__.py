@@ -16,7 +16,6 @@ from .indexes import LegalDocumentIndexPage, PolicyIndexPage
 from .participation import Answer, Submission
 from .policies import PolicyPage
 from .policy_items import (
-    DraftPart,
     PolicyDraftFile,
     PolicyGuidanceNote,
     PolicyLegalDocument,
@@ -30,7 +29,6 @@ from .timeline import PolicyMilestone
 __all__ = [
     "Answer",
     "DraftLineage",
-    "DraftPart",
     "DraftUnit",
     "DraftVersion",
     "IssuingBody",

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from ..choices import Capacity, Outcome, SubmissionKind, SubmissionStatus
+from ..unit_labels import unit_with_version
 from .documents import today
 
 # The kinds and states the pipeline tests most, by their short names.
@@ -149,7 +150,6 @@ class Submission(models.Model):
     capacity = models.CharField(
         _("tư cách góp ý"), max_length=20, choices=Capacity.choices, default=Capacity.PERSON
     )
-    part = models.CharField(_("phần của dự thảo"), max_length=200, blank=True)
     # The unit of the version the reader commented on; its lineage carries the comment into
     # later versions ("góp ý dự thảo 1" beside version 2's text).
     unit = models.ForeignKey(
@@ -225,6 +225,13 @@ class Submission(models.Model):
     @admin.display(description=_("Mã biên nhận"))  # the queue's column heading
     def receipt_display(self):
         return format_receipt(self.receipt)
+
+    @property
+    @admin.display(description=_("Điều, khoản góp ý"))
+    def unit_label(self):
+        """ "Dự thảo 1 · Điều 5 – Khoản 2", from the unit, its version and parents as read
+        (the queue reads them with the item); empty for a comment on the whole draft."""
+        return unit_with_version(self.unit) if self.unit_id else ""
 
     # For the officers' spreadsheet: empty cells when there is no answer yet.
     @property

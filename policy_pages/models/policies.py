@@ -4,7 +4,7 @@ in policy_items.py, what the API gives of it in policy_api.py.
 """
 
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import F, Q, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -22,11 +22,12 @@ from newsroom.models import ArticlePage, ArticleTopic
 from newsroom.models.article import chosen_then_newest
 
 from ..choices import Outcome
+from ..unit_labels import PARENTS, unit_path
 from .documents import LegalDocumentPage
+from .drafts import DraftVersion
 from .participation import COMMENT, PROPOSAL, QUESTION, Submission
 from .policy_api import POLICY_API_FIELDS
 from .policy_items import (
-    DraftPart,
     PolicyLegalDocument,
     PolicyQuestion,
     PolicyRelatedArticle,
@@ -81,11 +82,6 @@ class PolicyPage(PolicyTimeline, BasePage):
         FieldPanel("body"),
         InlinePanel("milestones", label=_("Mốc"), heading=_("Dòng thời gian")),
         InlinePanel("draft_files", label=_("Dự thảo"), heading=_("Dự thảo lấy ý kiến")),
-        InlinePanel(
-            "draft_parts",
-            label=_("Phần"),
-            heading=_("Các phần của dự thảo người góp ý có thể chọn"),
-        ),
         MultiFieldPanel(
             [
                 FieldPanel("report_published_on"),
@@ -113,13 +109,12 @@ class PolicyPage(PolicyTimeline, BasePage):
 
     @cached_property
     def child_lists(self):
-        """Draft files, draft parts, guidance notes and the officer's questions and answers:
-        one query for the four (core/json_rows.py), or the revision's own in a preview."""
+        """Draft files, guidance notes and the officer's questions and answers: one query for
+        the three (core/json_rows.py), or the revision's own in a preview."""
         draft_files, guidance_notes = self.draft_files, self.guidance_notes
-        if self.holds_in_memory("draft_files", "draft_parts", "guidance_notes", "questions"):
+        if self.holds_in_memory("draft_files", "guidance_notes", "questions"):
             return {
                 "drafts": list(draft_files.select_related("document")),
-                "parts": list(self.draft_parts.all()),
                 "guidance": list(guidance_notes.select_related("document")),
                 "faq": list(self.questions.select_related("answered_by")),
             }
@@ -128,7 +123,6 @@ class PolicyPage(PolicyTimeline, BasePage):
             PolicyPage.objects.filter(pk=self.pk)
             .values(
                 drafts=JSONRows(draft_files.all(), "pk", "sort_order", "label", *document),
-                parts=JSONRows(self.draft_parts.all(), "pk", "sort_order", "label"),
                 guidance=JSONRows(
                     guidance_notes.all(),
                     "pk",
@@ -155,7 +149,6 @@ class PolicyPage(PolicyTimeline, BasePage):
         issuers = {"answered_by": PolicyQuestion.answered_by.field.related_model}
         return {
             "drafts": rows(lists["drafts"], draft_files.model, documents),
-            "parts": rows(lists["parts"], DraftPart),
             "guidance": rows(lists["guidance"], guidance_notes.model, documents),
             "faq": rows(lists["faq"], PolicyQuestion, issuers),
         }
@@ -182,39 +175,35 @@ class PolicyPage(PolicyTimeline, BasePage):
         }
 
     def comments_page(self, request, **totals):
-        """Approved comments, grouped by the part of the draft in the order the officer set,
-        with their count and `totals` (aggregates over all of them) read in the same query."""
-        comments = self.public_submissions(COMMENT)
-        if self.holds_in_memory("draft_parts") or "part_labels" in self.__dict__:
-            # A preview (the parts are the revision's), or the parts are read already (the
-            # form of an open consultation lists them).
-            labels = self.part_labels
-            comments = comments.annotate(
-                part_order=models.Case(
-                    *(models.When(part=label, then=pos) for pos, label in enumerate(labels)),
-                    default=len(labels),
-                    output_field=models.IntegerField(),
-                )
+        """Approved comments grouped by the unit of the draft they concern, in reading order
+        (version by version, then the unit's place in it; comments on the whole draft last), with
+        their count and `totals` (aggregates over all of them) read in the same query. Each
+        comment gets `unit_heading` ("Điều 5 – Khoản 2") and `earlier_draft`, the number of the
+        version it was made on when that is not the current one ("góp ý dự thảo 1")."""
+        current = (
+            DraftVersion.objects.published()
+            .filter(policy=self)
+            .order_by("-number")
+            .values("number")
+        )
+        comments = (
+            self.public_submissions(COMMENT)
+            .select_related("unit__version", PARENTS)
+            .annotate(current_draft=Subquery(current[:1]))
+            .order_by(
+                F("unit__version__number").asc(nulls_last=True),
+                F("unit__position").asc(nulls_last=True),
+                "created_at",
+                "pk",
             )
-            order = ["part_order"]
-        else:
-            # The officer's order, read in the same query; parts no longer listed come last.
-            part = DraftPart.objects.filter(page=self, label=OuterRef("part")).order_by(
-                "sort_order", "pk"
-            )
-            comments = comments.annotate(
-                unlisted=~Exists(part),
-                part_sort=Subquery(part.values("sort_order")[:1]),
-                part_pk=Subquery(part.values("pk")[:1]),
-            )
-            order = ["unlisted", F("part_sort").asc(nulls_first=True), "part_pk"]
-        # Parts no longer in the officer's list keep together, after those that are.
-        comments = comments.order_by(*order, "part", "created_at", "pk")
-        return paginate_counted(comments, request, COMMENTS_PAGE_SIZE, **totals)
-
-    @cached_property
-    def part_labels(self):
-        return [part.label for part in self.child_lists["parts"]]
+        )
+        page = paginate_counted(comments, request, COMMENTS_PAGE_SIZE, **totals)
+        for comment in page.object_list:
+            unit = comment.unit
+            comment.unit_heading = unit_path(unit) if unit else ""
+            number, current_number = unit and unit.version.number, comment.current_draft
+            comment.earlier_draft = number if number and (current_number or 0) > number else None
+        return page
 
     def report_counts(self):
         """How many approved comments were taken in, partly, not, or noted."""
@@ -305,8 +294,6 @@ class PolicyPage(PolicyTimeline, BasePage):
         context["related_news"] = self.related_news()
         from ..forms import form_for_page  # forms import these models
 
-        # The form first: on an open consultation it reads the draft parts, which the comments'
-        # order then reuses.
         context["participation_form"] = form_for_page(self)
         outcomes = {
             outcome: models.Count("pk", filter=Q(answer__outcome=outcome))

@@ -1,5 +1,5 @@
 """What an officer adds to a policy page row by row (the editor's inline panels), beside its
-milestones (timeline.py): the drafts and their parts, the legal documents, the guidance, the
+milestones (timeline.py): the draft files, the legal documents, the guidance, the
 questions and answers, the related news, and the topics."""
 
 from django.db import models
@@ -35,24 +35,6 @@ class PolicyDraftFile(LabelledFile):
     class Meta(LabelledFile.Meta):
         verbose_name = _("dự thảo")
         verbose_name_plural = _("dự thảo")
-
-
-class DraftPart(Orderable):
-    """A part of the draft readers can say their comment concerns (an article, a chapter)."""
-
-    page = policy_key("draft_parts")
-    label = models.CharField(
-        _("phần của dự thảo"), max_length=200, help_text=_("Ví dụ: “Điều 3. Đối tượng áp dụng”.")
-    )
-
-    panels = [FieldPanel("label")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("phần của dự thảo")
-        verbose_name_plural = _("các phần của dự thảo")
-
-    def __str__(self):
-        return self.label
 
 
 class PolicyLegalDocument(Orderable):

@@ -20,8 +20,24 @@
     return hidden(form, "token").value && hidden(form, "csrfmiddlewaretoken").value;
   }
 
+  // A unit's "Góp ý điều này" link may come as ?don-vi=<unit>#gop-y: the cached page cannot
+  // choose it on the server, so it is chosen here (the links the portal makes go to the form's
+  // own page, which chooses it without this script).
+  function chooseUnit(form) {
+    var wanted = new URLSearchParams(window.location.search).get("don-vi");
+    var select = form.querySelector('select[name="unit"]');
+    if (!wanted || !select) return;
+    for (var i = 0; i < select.options.length; i++) {
+      if (select.options[i].value === wanted) {
+        select.selectedIndex = i;
+        return;
+      }
+    }
+  }
+
   document.querySelectorAll("form[data-tokens]").forEach(function (form) {
     var pending = null;
+    chooseUnit(form);
 
     function load() {
       if (!pending) {

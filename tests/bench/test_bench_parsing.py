@@ -28,7 +28,7 @@ POLICY_PAGE = """
   <input type="radio" name="kind" value="gop-y" checked>
   <input type="radio" name="kind" value="hoi-dap">
   <input type="text" name="name">
-  <select name="part"><option value="">Chung</option></select>
+  <select name="unit"><option value="">Toàn bộ dự thảo</option></select>
   <textarea name="body">Điều 3 &amp; 4</textarea>
   <input type="radio" name="capacity" value="ca-nhan" checked>
   <input type="checkbox" name="consent">

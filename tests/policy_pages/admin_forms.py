@@ -15,7 +15,6 @@ def policy_form(milestones, **fields):
             "body": streamfield([]),
             "milestones": inline_formset(milestones),
             "draft_files": inline_formset([]),
-            "draft_parts": inline_formset([]),
             "documents": inline_formset([]),
             "guidance_notes": inline_formset([]),
             "questions": inline_formset([]),

@@ -24,13 +24,15 @@ def section(home_page):
 
 @pytest.fixture
 def open_policy(policies_index):
-    """A policy whose draft is open for comment today, with two parts readers can pick."""
+    """A policy whose draft is open for comment today, its text published as Dự thảo 1
+    (consumer_protection_draft) for readers to pick a unit from."""
     from datetime import timedelta
 
     from django.utils import timezone
 
-    from policy_pages.models import DraftPart
     from tests.factories import IssuingBodyFactory, PolicyPageFactory, milestone
+    from tests.factories.drafts import draft_version
+    from tests.policy_pages.participation import consumer_protection_draft
 
     policy = PolicyPageFactory(
         parent=policies_index,
@@ -40,8 +42,7 @@ def open_policy(policies_index):
     today = timezone.localdate()
     milestone(policy, "soan-thao", today - timedelta(days=40))
     milestone(policy, "lay-y-kien", today - timedelta(days=5), closes_on=today + timedelta(days=25))
-    for label in ["Điều 3. Giải thích từ ngữ", "Điều 12. Trách nhiệm của nhà cung cấp"]:
-        DraftPart.objects.create(page=policy, label=label)
+    draft_version(policy, consumer_protection_draft(), drafted_on=today - timedelta(days=6))
     return policy
 
 

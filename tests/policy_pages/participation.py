@@ -2,7 +2,8 @@
 
 from bs4 import BeautifulSoup
 
-from policy_pages.models import Submission
+from policy_pages.drafting.tree import ParsedUnit, UnitKind
+from policy_pages.models import DraftUnit, Submission
 
 
 def form_tokens(client, form):
@@ -39,3 +40,49 @@ def send(client, policy, ip="203.0.113.7", **changes):
 
 def stored():
     return list(Submission.objects.order_by("pk"))
+
+
+def unit_at(policy, anchor, number=None):
+    """The unit at `anchor` in the policy's version `number` (its latest by default)."""
+    units = DraftUnit.objects.filter(version__policy=policy, anchor=anchor)
+    if number is not None:
+        units = units.filter(version__number=number)
+    return units.order_by("-version__number").first()
+
+
+def consumer_protection_draft():
+    """A short draft: a preamble, then Điều 3 (two Khoản, points a and b in Khoản 2) in
+    Chương I and Điều 12 in Chương II."""
+
+    def clause(number, text, *points):
+        children = [ParsedUnit(UnitKind.POINT, letter, text=words) for letter, words in points]
+        return ParsedUnit(UnitKind.CLAUSE, number, text=text, children=children)
+
+    definitions = ParsedUnit(
+        UnitKind.ARTICLE,
+        "3",
+        title="Giải thích từ ngữ",
+        children=[
+            clause(
+                "1",
+                "Người tiêu dùng là người mua, sử dụng hàng hóa, dịch vụ cho mục đích tiêu dùng.",
+            ),
+            clause(
+                "2",
+                "Giao dịch từ xa gồm:",
+                ("a", "Giao dịch trên sàn thương mại điện tử;"),
+                ("b", "Giao dịch qua điện thoại."),
+            ),
+        ],
+    )
+    duties = ParsedUnit(
+        UnitKind.ARTICLE,
+        "12",
+        title="Trách nhiệm của nhà cung cấp",
+        children=[clause("1", "Cung cấp thông tin đầy đủ, trung thực về hàng hóa, dịch vụ.")],
+    )
+    return [
+        ParsedUnit(UnitKind.PARAGRAPH, text="Căn cứ Luật Bảo vệ quyền lợi người tiêu dùng;"),
+        ParsedUnit(UnitKind.CHAPTER, "I", title="NHỮNG QUY ĐỊNH CHUNG", children=[definitions]),
+        ParsedUnit(UnitKind.CHAPTER, "II", title="TRÁCH NHIỆM CỦA NHÀ CUNG CẤP", children=[duties]),
+    ]

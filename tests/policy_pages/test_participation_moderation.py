@@ -16,7 +16,8 @@ from bs4 import BeautifulSoup
 from core import cache as content_cache
 from policy_pages.models import Answer, Submission
 from tests.factories import SubmissionFactory
-from tests.helpers import member_of
+from tests.helpers import count_queries, member_of
+from tests.policy_pages.participation import unit_at
 
 QUEUE = "wagtailsnippets_policy_pages_submission:list"
 
@@ -67,6 +68,45 @@ def test_the_queue_filters_by_policy_status_and_date(client, moderator, queue, o
     assert queue["second"].receipt_display in text
     assert queue["other"].receipt_display not in text
     assert queue["done"].receipt_display not in text
+
+
+def test_the_queue_filters_by_unit_and_names_each_comments_unit(
+    client, moderator, queue, open_policy
+):
+    point = unit_at(open_policy, "dieu-3-khoan-2-diem-a")
+    article = unit_at(open_policy, "dieu-12")
+    on_point = SubmissionFactory(policy=open_policy, unit=point, body="Về điểm a.")
+    on_article = SubmissionFactory(policy=open_policy, unit=article, body="Về Điều 12.")
+    client.force_login(moderator)
+    everything = BeautifulSoup(client.get(reverse(QUEUE)).content, "html.parser")
+    offered = {
+        group["label"]: [option.get_text() for option in group.select("option")]
+        for group in everything.select("select[name=unit] optgroup")
+    }
+    assert offered == {
+        open_policy.title: [
+            "Dự thảo 1 · Điều 3 – Khoản 2 – Điểm a",
+            "Dự thảo 1 · Điều 12. Trách nhiệm của nhà cung cấp",
+        ]
+    }
+    filtered = client.get(reverse(QUEUE), {"unit": point.pk})
+    assert filtered.status_code == 200
+    text = BeautifulSoup(filtered.content, "html.parser").get_text(" ")
+    assert on_point.receipt_display in text
+    assert "Dự thảo 1 · Điều 3 – Khoản 2 – Điểm a" in text
+    for other in (on_article, queue["first"], queue["other"]):
+        assert other.receipt_display not in text
+
+
+def test_the_queue_reads_the_units_of_its_rows_in_the_same_query(client, moderator, open_policy):
+    units = [unit_at(open_policy, anchor) for anchor in ("dieu-3", "dieu-3-khoan-2-diem-a")]
+    SubmissionFactory(policy=open_policy, unit=units[0])
+    client.force_login(moderator)
+    client.get(reverse(QUEUE))
+    few = count_queries(client, reverse(QUEUE))
+    for n in range(20):
+        SubmissionFactory(policy=open_policy, unit=units[n % 2])
+    assert count_queries(client, reverse(QUEUE)) == few
 
 
 def test_a_moderator_approves_one_comment_and_the_action_is_logged(client, moderator, queue):
@@ -212,7 +252,8 @@ def test_officers_export_every_comment_as_csv_that_excel_opens(client, officer, 
         name="Ngô Thị Thu",
         email="thu.ngo@example.vn",
         body='=HYPERLINK("http://ac-doc.example","bấm")',
-        part="Điều 3. Giải thích từ ngữ",
+        unit=unit_at(open_policy, "dieu-3-khoan-2"),
+        quote="Giao dịch từ xa gồm:",
     )
     client.force_login(officer)
     response = client.get(reverse(QUEUE), {"export": "csv"})
@@ -224,7 +265,8 @@ def test_officers_export_every_comment_as_csv_that_excel_opens(client, officer, 
     [row] = rows
     assert row["Họ và tên"] == "Ngô Thị Thu"
     assert row["Thư điện tử"] == "thu.ngo@example.vn"
-    assert row["Phần của dự thảo"] == "Điều 3. Giải thích từ ngữ"
+    assert row["Điều, khoản góp ý"] == "Dự thảo 1 · Điều 3 – Khoản 2"
+    assert row["Đoạn trích dẫn"] == "Giao dịch từ xa gồm:"
     assert row["Nội dung"].startswith("'=HYPERLINK")  # never run as a formula
     assert row["Trạng thái"] == "Chờ duyệt"
     sent = Submission.objects.get().created_at

@@ -1,4 +1,4 @@
-"""What readers see of the public's input: approved comments by part, the consultation report
+"""What readers see of the public's input: approved comments by unit, the consultation report
 with the agency's answers, answered questions in the FAQ; never an email or an address."""
 
 from datetime import date
@@ -12,9 +12,10 @@ from bs4 import BeautifulSoup
 
 from policy_pages.models import PolicyPage, Submission
 from tests.factories import AnswerFactory, PolicyPageFactory, SubmissionFactory, milestone
+from tests.factories.drafts import draft_version
 from tests.helpers import count_queries
 from tests.policy_pages.admin_forms import blank_milestone, policy_form
-from tests.policy_pages.participation import form_fields
+from tests.policy_pages.participation import consumer_protection_draft, form_fields, unit_at
 
 
 def soup_of(client, page, params=None):
@@ -23,19 +24,19 @@ def soup_of(client, page, params=None):
 
 @pytest.fixture
 def mixed(open_policy):
-    """One comment in each status, plus two approved ones on two parts."""
+    """One comment in each status, plus two approved ones on two units."""
     approved = SubmissionFactory(
         policy=open_policy,
         status="da-duyet",
         name="Đỗ Minh Châu",
         organisation="Hiệp hội Thương mại điện tử",
         capacity="to-chuc",
-        part="Điều 12. Trách nhiệm của nhà cung cấp",
+        unit=unit_at(open_policy, "dieu-12"),
         email="chau.do@example.vn",
     )
     general = SubmissionFactory(policy=open_policy, status="da-duyet", name="Hoàng Lan")
     early = SubmissionFactory(
-        policy=open_policy, status="da-duyet", name="Vũ Hải", part="Điều 3. Giải thích từ ngữ"
+        policy=open_policy, status="da-duyet", name="Vũ Hải", unit=unit_at(open_policy, "dieu-3")
     )
     SubmissionFactory(policy=open_policy, status="cho-duyet", body="Ý kiến đang chờ duyệt.")
     SubmissionFactory(policy=open_policy, status="tu-choi", body="Ý kiến bị từ chối.")
@@ -43,14 +44,12 @@ def mixed(open_policy):
     return {"approved": approved, "general": general, "early": early}
 
 
-def test_only_approved_comments_show_grouped_by_part_in_the_officers_order(
-    client, open_policy, mixed
-):
+def test_only_approved_comments_show_grouped_by_unit_in_reading_order(client, open_policy, mixed):
     soup = soup_of(client, open_policy)
     section = soup.select_one("#y-kien")
     assert "(3)" in section.h2.get_text()
-    parts = [h.get_text() for h in section.select(".comments__part")]
-    assert parts == [
+    units = [h.get_text() for h in section.select(".comments__unit")]
+    assert units == [
         "Điều 3. Giải thích từ ngữ",
         "Điều 12. Trách nhiệm của nhà cung cấp",
         "Góp ý chung cho dự thảo",
@@ -99,14 +98,42 @@ def test_comments_are_paginated_twenty_to_a_page(client, open_policy):
     assert len(soup_of(client, open_policy, {"page": "khong-phai-so"}).select(".comment")) == 20
 
 
+def test_comments_on_an_earlier_draft_come_first_labelled_with_their_draft(client, open_policy):
+    """Dự thảo 2 is current: a comment made on Dự thảo 1 stays under its unit of that draft,
+    and says so, before the comments on the current text."""
+    draft_version(open_policy, consumer_protection_draft(), matches={})
+    SubmissionFactory(
+        policy=open_policy,
+        status="da-duyet",
+        unit=unit_at(open_policy, "dieu-3", number=2),
+        body="Góp ý trên dự thảo 2.",
+    )
+    SubmissionFactory(
+        policy=open_policy,
+        status="da-duyet",
+        unit=unit_at(open_policy, "dieu-3-khoan-2", number=1),
+        body="Góp ý trên dự thảo 1.",
+    )
+    section = soup_of(client, open_policy).select_one("#y-kien")
+    headings = [h.get_text(" ", strip=True) for h in section.select(".comments__unit")]
+    assert headings == [
+        "Điều 3 – Khoản 2 góp ý dự thảo 1",
+        "Điều 3. Giải thích từ ngữ",
+    ]
+    bodies = [c.select_one(".comment__body").get_text() for c in section.select(".comment")]
+    assert bodies == ["Góp ý trên dự thảo 1.", "Góp ý trên dự thảo 2."]
+
+
 def test_the_policy_page_costs_the_same_queries_with_3_or_60_comments(client, open_policy):
+    units = [unit_at(open_policy, anchor) for anchor in ("dieu-3", "dieu-3-khoan-2-diem-a")]
     for _ in range(3):
-        SubmissionFactory(policy=open_policy, status="da-duyet")
+        SubmissionFactory(policy=open_policy, status="da-duyet", unit=units[0])
     client.get(open_policy.url)  # the site and view restrictions are cached after a first view
     few = count_queries(client, open_policy.url)
     for n in range(57):
         answer = AnswerFactory(policy=open_policy) if n % 3 else None
-        SubmissionFactory(policy=open_policy, status="da-duyet", answer=answer)
+        unit = units[n % 2] if n % 5 else None
+        SubmissionFactory(policy=open_policy, status="da-duyet", answer=answer, unit=unit)
     assert count_queries(client, open_policy.url) == few
 
 

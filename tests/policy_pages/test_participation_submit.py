@@ -16,7 +16,7 @@ import time_machine
 from bs4 import BeautifulSoup
 
 from policy_pages.models import Submission
-from tests.policy_pages.participation import form_fields, send, stored
+from tests.policy_pages.participation import form_fields, send, stored, unit_at
 
 pytestmark = pytest.mark.usefixtures("instant_forms")
 
@@ -25,17 +25,36 @@ def text_of(response):
     return BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
 
 
-def test_an_open_consultation_offers_the_comment_form_with_the_drafts_parts(client, open_policy):
+def test_an_open_consultation_offers_the_comment_form_with_the_drafts_units(client, open_policy):
     soup = BeautifulSoup(client.get(open_policy.url).content, "html.parser")
     form = soup.select_one("form.participation-form")
     kinds = [radio["value"] for radio in form.select("input[name=kind]")]
     assert kinds == ["gop-y", "hoi-dap", "kien-nghi"]
-    parts = [option.get_text() for option in form.select("select[name=part] option")]
-    assert parts == [
-        "Chung cho cả dự thảo",
-        "Điều 3. Giải thích từ ngữ",
-        "Điều 12. Trách nhiệm của nhà cung cấp",
-    ]
+    select = form.select_one("select[name=unit]")
+    assert form.select_one(f"label[for={select['id']}]").get_text() == "Điều, khoản góp ý"
+    assert select.option.get_text() == "Toàn bộ dự thảo (không chọn điều, khoản cụ thể)"
+    groups = {
+        group["label"]: [
+            option.get_text().replace("\xa0", "_") for option in group.select("option")
+        ]
+        for group in select.select("optgroup")
+    }
+    assert groups == {
+        "Chương I. NHỮNG QUY ĐỊNH CHUNG": [
+            "Cả Chương I",
+            "Điều 3. Giải thích từ ngữ",
+            "__Điều 3 – Khoản 1",
+            "__Điều 3 – Khoản 2",
+            "____Điều 3 – Khoản 2 – Điểm a",
+            "____Điều 3 – Khoản 2 – Điểm b",
+        ],
+        "Chương II. TRÁCH NHIỆM CỦA NHÀ CUNG CẤP": [
+            "Cả Chương II",
+            "Điều 12. Trách nhiệm của nhà cung cấp",
+            "__Điều 12 – Khoản 1",
+        ],
+    }
+    assert form.select_one("textarea[name=quote]")["maxlength"] == "1000"
     assert form.select_one("textarea[name=body]")["maxlength"] == "5000"
     consent = form.select_one("input[name=consent]").find_parent("label")
     assert consent.a["href"] == reverse("policy_pages:privacy_notice")
@@ -43,13 +62,21 @@ def test_an_open_consultation_offers_the_comment_form_with_the_drafts_parts(clie
 
 
 def test_a_valid_comment_is_stored_pending_and_the_reader_gets_a_receipt(client, open_policy):
-    response = send(client, open_policy, part="Điều 3. Giải thích từ ngữ", capacity="chuyen-gia")
+    point = unit_at(open_policy, "dieu-3-khoan-2-diem-a")
+    response = send(
+        client,
+        open_policy,
+        unit=point.pk,
+        quote="Giao dịch trên sàn thương mại điện tử;",
+        capacity="chuyen-gia",
+    )
     assert response.status_code == 303
     [comment] = stored()
-    assert (comment.status, comment.kind, comment.part, comment.capacity) == (
+    assert (comment.status, comment.kind, comment.unit, comment.quote, comment.capacity) == (
         "cho-duyet",
         "gop-y",
-        "Điều 3. Giải thích từ ngữ",
+        point,
+        "Giao dịch trên sàn thương mại điện tử;",
         "chuyen-gia",
     )
     assert comment.consent_at is not None
@@ -307,7 +334,9 @@ def test_the_same_text_twice_from_one_sender_is_refused(client, open_policy):
         ({"consent": ""}, "Cần bạn đồng ý xử lý dữ liệu cá nhân"),
         ({"body": "\u200b\u200b  "}, "Vui lòng nhập nội dung."),
         ({"kind": "khac"}, "Hãy chọn một lựa chọn hợp lệ"),
-        ({"part": "Điều 99. Không có"}, "Hãy chọn một lựa chọn hợp lệ"),
+        ({"unit": "999999"}, "không thuộc dự thảo đã công bố của chính sách này"),
+        ({"unit": "Điều 3"}, "không thuộc dự thảo đã công bố của chính sách này"),
+        ({"quote": "trích " * 201}, "Đoạn trích dẫn tối đa 1.000 ký tự; bạn đã nhập 1.205"),
     ],
 )
 def test_invalid_fields_get_a_vietnamese_message_and_nothing_is_stored(
@@ -372,5 +401,5 @@ def test_no_form_and_no_post_for_unpublished_or_private_policies(client, admin_u
     PageViewRestriction.objects.all().delete()
     open_policy.unpublish()
     assert client.post(action, data).status_code == 404
-    assert client.get(action).status_code == 405
+    assert client.get(action).status_code == 404
     assert stored() == []

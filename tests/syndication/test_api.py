@@ -16,7 +16,6 @@ import time_machine
 
 from media.models import PortalDocument
 from policy_pages.models import (
-    DraftPart,
     LegalDocumentAttachment,
     PolicyLegalDocument,
     PolicyQuestion,
@@ -40,6 +39,7 @@ from tests.factories import (
     milestone,
     relate,
 )
+from tests.factories.drafts import decree_units, draft_version
 from tests.helpers import count_queries, hidden_stories
 
 PAGES = "/api/v2/pages/"
@@ -342,7 +342,7 @@ def consulted(policies_index):
         report_summary="Ban soạn thảo nhận 2 ý kiến, tiếp thu 1.",
     )
     milestone(policy, "lay-y-kien", dt.date(2025, 3, 1), closes_on=dt.date(2025, 4, 30))
-    DraftPart.objects.create(page=policy, label="Điều 5. Đối tượng được hỗ trợ")
+    version = draft_version(policy, decree_units())
     taken = AnswerFactory(policy=policy, outcome="tiep-thu", explanation="Đã bổ sung Điều 5.")
     SubmissionFactory(
         policy=policy,
@@ -350,7 +350,7 @@ def consulted(policies_index):
         answer=taken,
         name="Lê Văn Nguyên",
         email="nguoi.dan@example.vn",
-        part="Điều 5. Đối tượng được hỗ trợ",
+        unit=version.units.get(anchor="dieu-5"),
         body="Đề nghị bổ sung công nhân khu công nghiệp.",
     )
     reply = AnswerFactory(policy=policy, outcome="tra-loi", explanation="Có, từ năm 2026.")
