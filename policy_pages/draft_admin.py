@@ -65,7 +65,8 @@ def versions_for(user):
 def previous_units(previous):
     if previous is None:
         return []
-    return list(DraftUnit.objects.filter(version=previous).order_by("position"))
+    units = DraftUnit.objects.filter(version=previous).select_related("version")
+    return list(units.order_by("position"))
 
 
 def parse_source(source):

@@ -14,8 +14,9 @@ from wagtail.documents import get_document_model
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .drafting.parse import DraftFileError, parse_docx, parse_text
-from .drafting.tree import NUMBERED_THROUGHOUT, assign_anchors
+from .drafting.tree import UnitKind, assign_anchors
 from .models import DraftVersion, PolicyPage
+from .unit_labels import unit_with_version
 
 SIGNING_SALT = "policy_pages.draft_import"
 # Long enough for an officer who checks a hundred articles' matches over lunch.
@@ -45,29 +46,16 @@ def first_words(text, count=12):
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
-def stored_unit_labels(units):
-    """{pk: "Điều 5 › Khoản 2: first words"} for a version's units (given in reading order):
-    a Khoản or Điểm names the Điều it is in, since "Khoản 2" alone is in every article."""
-    by_pk = {unit.pk: unit for unit in units}
-    labels = {}
-    for unit in units:
-        path, parent = [unit.label], by_pk.get(unit.parent_id)
-        while parent is not None and unit.kind not in NUMBERED_THROUGHOUT:
-            path.insert(0, parent.label)
-            if parent.kind in NUMBERED_THROUGHOUT:
-                break
-            parent = by_pk.get(parent.parent_id)
-        words = unit.title or unit.text
-        labels[unit.pk] = " › ".join(path) + (f". {first_words(words, 8)}" if words else "")
-    return labels
-
-
-def match_choices(previous, old_units):
-    """{kind: [(pk, "Dự thảo 1 · Điều 3. …")]}: what a new unit of each kind may continue."""
-    labels = stored_unit_labels(old_units)
+def match_choices(old_units):
+    """{kind: [(pk, "Dự thảo 1 · Điều 5 – Khoản 2: first words")]}: what a new unit of each
+    kind may continue. A unit without a name shows its first words, to tell it from its
+    neighbours."""
+    by_pk = {unit.pk: unit for unit in old_units}
     choices = {}
     for unit in old_units:
-        label = f"{previous.label} · {labels[unit.pk]}"
+        label = unit_with_version(unit, by_pk)
+        if unit.text and not unit.title and unit.kind != UnitKind.PARAGRAPH:
+            label = f"{label}: {first_words(unit.text, 8)}"
         choices.setdefault(unit.kind, []).append((str(unit.pk), label))
     return choices
 
@@ -186,7 +174,7 @@ class MatchesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.by_pk = {str(unit.pk): unit for unit in old_units}
         self.rows = []
-        choices = match_choices(previous, old_units) if previous else {}
+        choices = match_choices(old_units)
         for unit, anchor, depth in rows:
             field = None
             if previous is not None:
@@ -238,7 +226,7 @@ class VersionEditForm(forms.ModelForm):
         self.old_by_pk = {str(unit.pk): unit for unit in old_units}
         old_by_lineage = {unit.lineage_id: unit for unit in old_units}
         self.rows = []
-        choices = match_choices(previous, old_units) if previous else {}
+        choices = match_choices(old_units)
         for unit in units:
             field = None
             if previous is not None and not self.instance.is_published:

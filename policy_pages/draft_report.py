@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from .models import DraftUnit, PolicyPage, Submission
+from .unit_labels import PARENTS, unit_path, unit_with_version
 
 VIEW = "policy_pages.view_submission"
 DEFAULT_MINIMUM = 3
@@ -58,7 +59,7 @@ def counts_by_unit(policy):
     counts = {row["unit"]: (row["total"], row["answered"]) for row in rows}
     units = (
         DraftUnit.objects.filter(pk__in=counts)
-        .select_related("version")
+        .select_related("version", PARENTS.removeprefix("unit__"))
         .order_by("version__number", "position")
     )
     return [(unit, *counts[unit.pk]) for unit in units]
@@ -74,7 +75,7 @@ def chart(counted):
     largest = max((total for _unit, total, _answered in counted), default=1)
     bars = []
     for index, (unit, total, _answered) in enumerate(counted):
-        label = f"{unit.version.label} · {unit.heading}" if several_versions else unit.heading
+        label = unit_with_version(unit) if several_versions else unit_path(unit)
         width = max(2, round(total / largest * BAR_AREA))
         y = index * ROW_HEIGHT
         bars.append(
@@ -114,6 +115,7 @@ def unanswered(counted, minimum, queue_url):
         rows.append(
             {
                 "unit": latest,
+                "label": unit_path(latest),
                 "total": total,
                 "links": [
                     {

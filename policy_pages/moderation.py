@@ -26,7 +26,6 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from core.cache import one_renewal
 
-from .draft_forms import stored_unit_labels
 from .models.drafts import DraftUnit
 from .models.participation import (
     APPROVED,
@@ -37,6 +36,7 @@ from .models.participation import (
     Answer,
     Submission,
 )
+from .unit_labels import unit_with_version
 
 MODERATE = "policy_pages.moderate_submission"
 EXPORT = "policy_pages.export_submission"
@@ -199,10 +199,8 @@ class AnswerForm(forms.ModelForm):
             del self.fields["unit"], self.fields["changed_units"]
             return
         units = units.order_by("version__number", "position")
-        labels = {
-            unit.pk: f"{unit.version.label} · {label}"
-            for unit, label in zip(*labelled(units), strict=True)
-        }
+        by_pk = {unit.pk: unit for unit in units}
+        labels = {pk: unit_with_version(unit, by_pk) for pk, unit in by_pk.items()}
         chosen = {item.unit for item in comments}
         earliest = min((unit.version.number for unit in chosen if unit), default=0)
         self.fields["unit"].queryset = units
@@ -232,13 +230,6 @@ class AnswerForm(forms.ModelForm):
                     % {"unit": later.heading, "version": unit.version.label},
                 )
         return cleaned
-
-
-def labelled(units):
-    """The units (in reading order) and their labels naming the Điều a Khoản is in."""
-    units = list(units)
-    labels = stored_unit_labels(units)
-    return units, [labels[unit.pk] for unit in units]
 
 
 class AnswerBulkAction(SubmissionBulkAction):

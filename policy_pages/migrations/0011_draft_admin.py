@@ -36,6 +36,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("policy_pages", "0009_draft_versions")]
+    dependencies = [("policy_pages", "0010_parts_to_units")]
 
     operations = [migrations.RunPython(grant, revoke)]

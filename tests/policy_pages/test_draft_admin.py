@@ -417,7 +417,7 @@ def test_the_answer_form_offers_the_comments_unit_and_the_next_versions_units(
     assert chosen.get_text().startswith("Dự thảo 1 · Điều 2")
     changed = [option.get_text() for option in page.select("select[name=changed_units] option")]
     assert changed and all(label.startswith("Dự thảo 2 · ") for label in changed)
-    assert any(label.startswith("Dự thảo 2 · Điều 2 › Khoản 1") for label in changed)
+    assert any(label.startswith("Dự thảo 2 · Điều 2 – Khoản 1") for label in changed)
 
 
 def test_an_answer_stores_its_unit_and_the_units_it_changed(client, officer, commented):
@@ -500,3 +500,32 @@ def test_the_edit_view_takes_the_same_queries_whatever_the_size_of_the_draft(
         response = client.get(edit_url(version))
 
     assert len(BeautifulSoup(response.content, "html.parser").select("select")) > articles
+
+
+def decree_text(articles):
+    lines = []
+    for number in range(1, articles + 1):
+        lines += [
+            f"Điều {number}. Nội dung điều {number}",
+            f"1. Khoản thứ nhất của điều {number}.",
+            f"2. Khoản thứ hai của điều {number}.",
+        ]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("articles", [3, 30])
+def test_the_preview_and_the_answer_form_take_the_same_queries_whatever_the_size(
+    client, officer, policy, articles, django_assert_max_num_queries
+):
+    first = draft_version(policy, decree_units(articles=articles, chapters=1))
+    draft_version(policy, decree_units(articles=articles, chapters=1), matches={})
+    comment = Comment(policy=policy, unit=first.units.get(anchor="dieu-1"), status="da-duyet")
+    client.get(IMPORT)
+
+    with django_assert_max_num_queries(20):
+        preview = client.post(IMPORT, source_step(policy, text=decree_text(articles)))
+    with django_assert_max_num_queries(20):
+        form = client.get(bulk_answer(comment))
+
+    assert len(BeautifulSoup(preview.content, "html.parser").select("select")) == 3 * articles
+    assert f'value="{comment.unit.pk}" selected' in form.content.decode()
