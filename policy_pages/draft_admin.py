@@ -11,7 +11,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.core.signing import BadSignature
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -146,10 +146,11 @@ class DraftImportView(DraftAdminView):
         form = DraftSourceForm(request.POST, request.FILES, user=request.user)
         if not form.is_valid():
             return self.source_step(form)
-        document = form.store_file(request.user)
-        source = form.source(document)
         policy = form.cleaned_data["policy"]
-        previous = previous_version(policy, next_number(policy))
+        number = next_number(policy)
+        document = form.store_file(request.user)
+        source = form.source(document, number)
+        previous = previous_version(policy, number)
         suggested = suggested_matches(previous, form.units) if previous else {}
         matches = MatchesForm(
             rows=tree_rows(form.units),
@@ -174,7 +175,7 @@ class DraftImportView(DraftAdminView):
                 "drafted_on": datetime.date.fromisoformat(source["drafted_on"]),
                 "previous": previous,
                 "document": document,
-                "number": next_number(policy),
+                "number": source["number"],
             }
         )
 
@@ -197,7 +198,7 @@ class DraftImportView(DraftAdminView):
             units, document = parse_source(source)
         except (DraftFileError, get_document_model().DoesNotExist):
             return self.refuse(_("Không còn đọc được tệp dự thảo. Hãy tải tệp lên lại."))
-        previous = previous_version(policy, next_number(policy))
+        previous = previous_version(policy, source["number"])
         form = MatchesForm(
             self.request.POST,
             rows=tree_rows(units),
@@ -207,14 +208,24 @@ class DraftImportView(DraftAdminView):
         )
         if not form.is_valid():
             return self.preview_step(form, source, policy, previous, document)
-        version = store_version(
-            policy,
-            units,
-            drafted_on=source["drafted_on"],
-            note=source["note"],
-            source_file=document,
-            matches=form.matches(),
-        )
+        try:
+            with transaction.atomic():
+                version = store_version(
+                    policy,
+                    units,
+                    number=source["number"],
+                    drafted_on=source["drafted_on"],
+                    note=source["note"],
+                    source_file=document,
+                    matches=form.matches(),
+                )
+        except IntegrityError:
+            messages.warning(
+                self.request,
+                _("Dự thảo %(number)s của “%(policy)s” đã được lưu trước đó; không lưu lại.")
+                % {"number": source["number"], "policy": policy.title},
+            )
+            return redirect(INDEX_URL)
         log(instance=version, action=IMPORT_ACTION, user=user)
         messages.success(
             self.request,

@@ -143,10 +143,13 @@ class DraftSourceForm(forms.Form):
         document.save()
         return document
 
-    def source(self, document):
+    def source(self, document, number):
+        """What the confirmation needs, to be signed: the version's number is fixed now, so a
+        confirmation sent twice (or after someone else's import) stores nothing twice."""
         data = self.cleaned_data
         return {
             "policy": data["policy"].pk,
+            "number": number,
             "drafted_on": data["drafted_on"].isoformat(),
             "note": data["note"],
             "document": document.pk if document else None,
@@ -161,6 +164,16 @@ def unit_match_field(kind, choices, initial):
         choices=[(NEW, NEW_LABEL), *choices.get(kind, [])],
         initial=initial,
     )
+
+
+def refuse_shared_matches(cleaned):
+    """store_version would quietly give the old unit to the first claimant only: the officer
+    is asked to choose instead."""
+    chosen = [value for name, value in cleaned.items() if name.startswith("match-") and value]
+    if len(chosen) != len(set(chosen)):
+        raise forms.ValidationError(
+            _("Hai đơn vị không thể cùng nối với một đơn vị của dự thảo trước.")
+        )
 
 
 class MatchesForm(forms.Form):
@@ -196,11 +209,7 @@ class MatchesForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        chosen = [value for value in cleaned.values() if value]
-        if len(chosen) != len(set(chosen)):
-            raise forms.ValidationError(
-                _("Hai đơn vị không thể cùng nối với một đơn vị của dự thảo trước.")
-            )
+        refuse_shared_matches(cleaned)
         return cleaned
 
     def matches(self):
@@ -240,11 +249,7 @@ class VersionEditForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        chosen = [value for name, value in cleaned.items() if name.startswith("match-") and value]
-        if len(chosen) != len(set(chosen)):
-            raise forms.ValidationError(
-                _("Hai đơn vị không thể cùng nối với một đơn vị của dự thảo trước.")
-            )
+        refuse_shared_matches(cleaned)
         return cleaned
 
     def changes(self):

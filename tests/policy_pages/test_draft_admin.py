@@ -529,3 +529,14 @@ def test_the_preview_and_the_answer_form_take_the_same_queries_whatever_the_size
 
     assert len(BeautifulSoup(preview.content, "html.parser").select("select")) == 3 * articles
     assert f'value="{comment.unit.pk}" selected' in form.content.decode()
+
+
+def test_a_confirmation_sent_twice_stores_one_version(client, officer, policy):
+    preview = client.post(IMPORT, source_step(policy, text=DECREE))
+    token = hidden_source(preview)
+
+    client.post(IMPORT, {"source": token})
+    again = client.post(IMPORT, {"source": token}, follow=True)
+
+    assert DraftVersion.objects.count() == 1
+    assert "đã được lưu trước đó" in again.content.decode()
