@@ -109,7 +109,8 @@ def relink(version, changes):
 
 
 class DraftAdminView(View):
-    """A view of the "Dự thảo" menu, refused (403) to users without `permission`."""
+    """A view of the "Dự thảo" menu, refused to users without `permission` (Wagtail's admin
+    answers PermissionDenied by sending them to the dashboard with a message)."""
 
     permission = CHANGE
     template_name = ""
@@ -196,7 +197,7 @@ class DraftImportView(DraftAdminView):
             raise PermissionDenied
         try:
             units, document = parse_source(source)
-        except (DraftFileError, get_document_model().DoesNotExist):
+        except (DraftFileError, OSError, get_document_model().DoesNotExist):
             return self.refuse(_("Không còn đọc được tệp dự thảo. Hãy tải tệp lên lại."))
         previous = previous_version(policy, source["number"])
         form = MatchesForm(

@@ -540,3 +540,27 @@ def test_a_confirmation_sent_twice_stores_one_version(client, officer, policy):
 
     assert DraftVersion.objects.count() == 1
     assert "đã được lưu trước đó" in again.content.decode()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_migration_0011_takes_the_draft_permissions_back_and_grants_them_again():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    def drafts_permissions(target):
+        executor = MigrationExecutor(connection)
+        executor.migrate([("policy_pages", target)])
+        apps = MigrationExecutor(connection).loader.project_state([("policy_pages", target)]).apps
+        head = apps.get_model("auth.Group").objects.get(name="Trưởng ban Chính sách")
+        return set(
+            head.permissions.filter(codename__contains="draftversion").values_list(
+                "codename", flat=True
+            )
+        )
+
+    try:
+        assert drafts_permissions("0010_parts_to_units") == set()
+        assert "publish_draftversion" in drafts_permissions("0011_draft_admin")
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
