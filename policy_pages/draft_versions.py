@@ -4,6 +4,7 @@ version before: the one path the admin's import, the demo and the tests all take
 from django.db import transaction
 from django.db.models import Max
 
+from .drafting.matching import UnitRef, match_versions, refs_from_tree
 from .drafting.tree import assign_anchors
 from .models import DraftLineage, DraftUnit, DraftVersion
 
@@ -22,8 +23,6 @@ def suggested_matches(previous, units):
     reads the two texts; the officer may correct it before the version is stored."""
     if previous is None:
         return {}
-    from .drafting.matching import UnitRef, match_versions, refs_from_tree
-
     old_units = list(previous.units.all())
     old = [
         UnitRef(

@@ -6,7 +6,9 @@ do from the queue (approve, reject, spam, answer) is in moderation.py.
 import codecs
 import datetime
 
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -37,8 +39,7 @@ def commented_units():
     """The units that have comments, grouped by policy: "Dự thảo 1 · Điều 5 – Khoản 2". One
     query, read when the filter is shown."""
     units = (
-        DraftUnit.objects.filter(submissions__isnull=False)
-        .distinct()
+        DraftUnit.objects.filter(pk__in=Submission.objects.values("unit_id"))
         .select_related("version__policy", "parent__parent__parent")
         .order_by("version__policy__title", "version__policy_id", "version__number", "position")
     )
@@ -107,6 +108,11 @@ class SubmissionIndexView(IndexView):
 class SubmissionInspectView(InspectView):
     """One item in full. The sender's email is for officers, who answer and export; a moderator
     judges what was said, not who said it (tests/security/test_permission_matrix.py)."""
+
+    def get_object(self, queryset=None):
+        # The unit with its version and parents, which its label names.
+        queryset = Submission.objects.select_related("policy", "unit__version", PARENTS)
+        return get_object_or_404(queryset, pk=unquote(str(self.pk)))
 
     def get_fields(self):
         fields = super().get_fields()

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 
-from .models import DraftUnit
+from .drafting.diff import diff_html
+from .models import Answer, DraftUnit
 from .unit_labels import unit_with_version
 
 
@@ -20,8 +21,8 @@ class Change:
 
 
 @dataclass
-class Outcome:
-    answer: object
+class CommentOutcome:
+    answer: Answer
     changes: list[Change]
 
 
@@ -34,10 +35,6 @@ def comment_outcome(submission):
     answer = submission.answer
     if answer is None or not submission.policy.report_is_public:
         return None
-    # Imported here: the diff module arrives with the version comparison, and the receipt page
-    # of an unanswered comment must not depend on it.
-    from .drafting.diff import diff_html
-
     changed = list(
         answer.changed_units.select_related("version", "parent__parent__parent").order_by(
             "version", "position"
@@ -67,4 +64,4 @@ def comment_outcome(submission):
                 compare_url=url if since and policy_url else "",
             )
         )
-    return Outcome(answer=answer, changes=changes)
+    return CommentOutcome(answer=answer, changes=changes)

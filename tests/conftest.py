@@ -1,3 +1,5 @@
+import os
+
 from django.core.cache import caches
 
 from wagtail.models import Page, Site
@@ -37,3 +39,20 @@ def admin_client(client, admin_user):
     """pytest-django's admin client, past the second factor every superuser must give."""
     log_in_verified(client, admin_user)
     return client
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup):
+    """pytest-django's live server, started once the test database exists.
+
+    Started before it (pytest sets session fixtures up first, and pytest-django's does not ask
+    for the database), the server saw the settings' in-memory name and shared the test's one
+    connection with its request threads: a browser's overlapping requests then broke each
+    other's transactions. After it, each thread opens its own connection to the test database
+    file (portal/settings/test.py), as on PostgreSQL.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer(os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost")
+    yield server
+    server.stop()

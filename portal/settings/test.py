@@ -29,8 +29,16 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # without publishing them); the page cache's own tests turn it on, servers by the environment.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    # Tests build their own in-memory database; nothing should touch var/ (absent in a clean clone).
+    # Tests build their own database, in a file of this process's own (never var/, absent in a
+    # clean clone), not in memory: Django shares one in-memory connection between the live
+    # server's request threads and the test, so a browser's overlapping requests (autosave while
+    # a form posts) broke each other's transactions ("no such savepoint", "database table is
+    # locked"). On a file each thread has its own connection and waits out the others' locks,
+    # as on PostgreSQL. pytest-django adds the xdist worker's suffix to the name.
     DATABASES["default"]["NAME"] = ":memory:"  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"portal-test-{os.getpid()}.sqlite3")
+    }
 # pytest-xdist's workers (`make test` runs two) share the Redis of REDIS_URL, and every test
 # empties its cache, which is a FLUSHDB (tests/conftest.py): each worker takes a database of
 # its own, gw0 the one REDIS_URL names, gw1 the next. Server processes a test starts inherit

@@ -60,6 +60,19 @@ def test_a_unit_of_an_earlier_published_version_is_taken(client, open_policy):
     assert comment.unit == earlier
 
 
+def test_without_a_published_draft_no_unit_is_offered_and_none_is_taken(client, open_policy):
+    unit = unit_at(open_policy, "dieu-3")
+    unit.version.published_at = None
+    unit.version.save()
+    form = soup(client.get(open_policy.url)).select_one("form#gop-y")
+    assert form.select_one("select[name=unit]") is None
+    assert form.select_one("textarea[name=quote]") is not None
+    response = send(client, open_policy, unit=unit.pk)
+    assert response.status_code == 400
+    assert REFUSED in soup(response).get_text(" ")
+    assert stored() == []
+
+
 def test_a_question_keeps_no_unit_or_quote(client, open_policy):
     unit = unit_at(open_policy, "dieu-3")
     send(client, open_policy, kind="hoi-dap", unit=unit.pk, quote="Người tiêu dùng là")

@@ -92,10 +92,6 @@ def outline(units, depth=0):
     return rows
 
 
-def find(units, label):
-    return next(each for unit in units for each in unit.walk() if each.label == label)
-
-
 # --- Pasted text --------------------------------------------------------------------------
 
 
@@ -580,9 +576,19 @@ def test_a_word_97_file_is_refused_with_the_advice_to_save_it_as_docx():
     )
 
 
-def test_a_file_over_10_mb_is_refused_before_it_is_unpacked():
-    stream, _ = a_word_decree()
-    too_big = stream.getvalue() + bytes(10 * 1024 * 1024)
+@pytest.fixture
+def unpacking_forbidden(monkeypatch):
+    """python-docx unpacks the file: a test that forbids it shows a refusal came first."""
+
+    def unpack(*args):
+        raise AssertionError("python-docx opened the file")
+
+    monkeypatch.setattr(docx, "Document", unpack)
+
+
+def test_a_file_over_10_mb_is_refused_before_it_is_unpacked(unpacking_forbidden):
+    picture = os.urandom(10 * 1024 * 1024)  # random, so the zip cannot shrink it
+    too_big = zip_bytes({"word/document.xml": "<w:document/>", "word/media/anh.png": picture})
 
     assert refusal(too_big) == "Tệp lớn hơn 10 MB."
 
@@ -611,7 +617,7 @@ def test_a_file_of_exactly_10_mb_is_read():
 ZIP_BOMB = "Tệp nén bất thường: khi giải nén, nội dung lớn quá mức cho phép."
 
 
-def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path, unpacking_forbidden):
     path = tmp_path / "bom.docx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr("word/document.xml", "<w:document/>")

@@ -71,3 +71,21 @@ def test_the_demo_decree_has_the_issues_example_anchor(policy):
     anchors = [unit.anchor for unit in draft_version(policy, decree_units(articles=20)).units.all()]
     assert "dieu-5-khoan-2-diem-a" in anchors
     assert anchors.count("dieu-20") == 1
+
+
+def test_without_matches_the_next_version_is_matched_by_its_text(policy):
+    """Version 2 inserts a new Điều 3: the old Điều 3, now Điều 4, keeps its lineage."""
+    first = draft_version(policy)
+    units = decree_units()
+    chapter = units[1]
+    for article in chapter.children[2:]:
+        article.number = str(int(article.number) + 1)
+    chapter.children.insert(2, ParsedUnit(UnitKind.ARTICLE, "3", title="Quy định hoàn toàn mới"))
+    for article in units[2].children:
+        article.number = str(int(article.number) + 1)
+
+    second = draft_version(policy, units)
+
+    old_third = first.units.get(anchor="dieu-3")
+    assert second.units.get(anchor="dieu-4").lineage_id == old_third.lineage_id
+    assert not first.units.filter(lineage=second.units.get(anchor="dieu-3").lineage).exists()

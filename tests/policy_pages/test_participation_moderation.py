@@ -98,6 +98,16 @@ def test_the_queue_filters_by_unit_and_names_each_comments_unit(
         assert other.receipt_display not in text
 
 
+def test_one_comment_inspected_names_its_unit_and_quote(client, moderator, open_policy):
+    clause = unit_at(open_policy, "dieu-3-khoan-2")
+    comment = SubmissionFactory(policy=open_policy, unit=clause, quote="Giao dịch từ xa gồm:")
+    client.force_login(moderator)
+    url = reverse("wagtailsnippets_policy_pages_submission:inspect", args=[comment.pk])
+    text = BeautifulSoup(client.get(url).content, "html.parser").get_text(" ")
+    assert "Dự thảo 1 · Điều 3 – Khoản 2" in text
+    assert "Giao dịch từ xa gồm:" in text
+
+
 def test_the_queue_reads_the_units_of_its_rows_in_the_same_query(client, moderator, open_policy):
     units = [unit_at(open_policy, anchor) for anchor in ("dieu-3", "dieu-3-khoan-2-diem-a")]
     SubmissionFactory(policy=open_policy, unit=units[0])
