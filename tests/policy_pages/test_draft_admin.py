@@ -564,3 +564,31 @@ def test_migration_0011_takes_the_draft_permissions_back_and_grants_them_again()
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def answer_edit_url(answer):
+    return reverse("wagtailsnippets_policy_pages_answer:edit", args=[answer.pk])
+
+
+def test_an_answer_edited_on_its_own_takes_its_policys_units_only(
+    client, officer, commented, policies
+):
+    client.post(bulk_answer(*commented["items"]), answer_data(unit=commented["unit"].pk))
+    answer = Answer.objects.get()
+    foreign = draft_version(PolicyPageFactory(parent=policies, title="Chính sách khác"))
+    changed = commented["later"].units.get(anchor="dieu-2")
+    data = {"policy": answer.policy_id, **answer_data(unit=commented["unit"].pk)}
+
+    page = BeautifulSoup(client.get(answer_edit_url(answer)).content, "html.parser")
+    refused = client.post(
+        answer_edit_url(answer),
+        {**data, "changed_units": [foreign.units.get(anchor="dieu-2").pk]},
+    )
+    saved = client.post(answer_edit_url(answer), {**data, "changed_units": [changed.pk]})
+
+    options = [option.get_text() for option in page.select("select[name=unit] option")]
+    assert options[1:] and all(label.startswith("Dự thảo ") for label in options[1:])
+    assert not any("Chính sách khác" in label for label in options)
+    assert refused.status_code == 200
+    assert saved.status_code == 302
+    assert list(answer.changed_units.all()) == [changed]
