@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wagtail.admin import messages
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.log_actions import log
@@ -26,14 +27,17 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from core.cache import one_renewal
 
+from .models.drafts import DraftUnit
 from .models.participation import (
     APPROVED,
+    COMMENT,
     PENDING,
     REJECTED,
     SPAM,
     Answer,
     Submission,
 )
+from .unit_labels import unit_with_version
 
 MODERATE = "policy_pages.moderate_submission"
 EXPORT = "policy_pages.export_submission"
@@ -63,10 +67,12 @@ def moderate(submissions, status, user, reason=""):
     return len(submissions)
 
 
-def answer(submissions, user, **fields):
+def answer(submissions, user, changed_units=(), **fields):
     """One answer for a comment or a group of comments on one policy, renewing pages once."""
     with transaction.atomic(), one_renewal():
         reply = Answer.objects.create(policy=submissions[0].policy, **fields)
+        if changed_units:
+            reply.changed_units.set(changed_units)
         for submission in submissions:
             submission.answer = reply
             submission.save(update_fields=["answer"])
@@ -169,10 +175,112 @@ class SpamBulkAction(ModerationBulkAction):
     classes = {"serious"}
 
 
-class AnswerForm(forms.ModelForm):
+UNIT_FIELDS = ["unit", "changed_units"]
+UNIT_HELP = {
+    "unit": _("Mặc định: điều, khoản mà các ý kiến đã chọn cùng góp ý."),
+    "changed_units": _(
+        "Các điều, khoản của dự thảo sau đã sửa theo ý kiến (giữ Ctrl để chọn nhiều)."
+    ),
+}
+
+
+class AnswerUnitsMixin:
+    """An answer's unit and changed units: offered among one policy's units, labelled with
+    their version ("Dự thảo 2 · Điều 5 – Khoản 2"); a changed unit must be of the same policy
+    and of a later version than the unit answered."""
+
+    def offer_units(self, policy_id, earliest=0, initial=None):
+        queryset = DraftUnit.objects.filter(version__policy_id=policy_id).select_related("version")
+        queryset = queryset.order_by("version__number", "position")
+        units = list(queryset)
+        if not units:
+            self.drop_units()
+            return
+        by_pk = {unit.pk: unit for unit in units}
+        labels = {pk: unit_with_version(unit, by_pk) for pk, unit in by_pk.items()}
+        self.fields["unit"].queryset = queryset
+        self.fields["changed_units"].queryset = queryset.filter(version__number__gt=earliest)
+        for name in UNIT_FIELDS:
+            self.fields[name].label_from_instance = lambda unit: labels[unit.pk]
+        if initial is not None:
+            self.initial["unit"] = initial.pk
+
+    def drop_units(self):
+        for name in UNIT_FIELDS:
+            self.fields.pop(name, None)
+
+    def clean_units(self, cleaned):
+        unit, changed = cleaned.get("unit"), cleaned.get("changed_units")
+        if not changed:
+            return
+        if unit is None:
+            self.add_error(
+                "unit", _("Hãy chọn điều, khoản được trả lời trước khi chọn điều, khoản đã sửa.")
+            )
+            return
+        for later in changed:
+            if later.version.policy_id != unit.version.policy_id:
+                self.add_error("changed_units", _("Điều, khoản đã sửa phải thuộc cùng chính sách."))
+            elif later.version.number <= unit.version.number:
+                self.add_error(
+                    "changed_units",
+                    _("%(unit)s không thuộc dự thảo sau %(version)s.")
+                    % {"unit": later.heading, "version": unit.version.label},
+                )
+
+
+class AnswerForm(AnswerUnitsMixin, forms.ModelForm):
+    """The answer's text and outcome; for comments on a draft version, also the unit answered
+    and the units of a later version the answer changed (the answer table's row and its link
+    to the diff). Questions and proposals are not about a unit: they get neither field."""
+
     class Meta:
         model = Answer
-        fields = ["outcome", "explanation", "answered_by", "answered_on"]
+        fields = ["outcome", "explanation", "answered_by", "answered_on", *UNIT_FIELDS]
+        widgets = {"changed_units": forms.SelectMultiple(attrs={"size": 10})}
+        help_texts = UNIT_HELP
+
+    def __init__(self, *args, submissions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        comments = [item for item in submissions if item.kind == COMMENT]
+        policies = {item.policy_id for item in submissions}
+        if not comments or len(policies) != 1:
+            self.drop_units()
+            return
+        chosen = {item.unit for item in comments}
+        earliest = min((unit.version.number for unit in chosen if unit), default=0)
+        shared = next(iter(chosen)) if len(chosen) == 1 else None
+        self.offer_units(policies.pop(), earliest, initial=shared)
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_units(cleaned)
+        return cleaned
+
+
+class AnswerAdminForm(AnswerUnitsMixin, WagtailAdminModelForm):
+    """An answer edited on its own ("Trả lời, giải trình"): its units among its policy's.
+    A new answer is written from the comments it answers (the bulk action), so it has no unit
+    fields until it is saved."""
+
+    class Meta:
+        widgets = {"changed_units": forms.SelectMultiple(attrs={"size": 10})}
+        help_texts = UNIT_HELP
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.drop_units()
+        else:
+            self.offer_units(self.instance.policy_id)
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_units(cleaned)
+        policy, unit = cleaned.get("policy"), cleaned.get("unit")
+        if policy is not None and unit is not None and unit.version.policy_id != policy.pk:
+            self.add_error("unit", _("Điều, khoản được trả lời phải thuộc chính sách đã chọn."))
+        return cleaned
 
 
 class AnswerBulkAction(SubmissionBulkAction):
@@ -195,6 +303,11 @@ class AnswerBulkAction(SubmissionBulkAction):
             messages.error(self.request, problem)
             return redirect(self.next_url)
         return None
+
+    def get_form_kwargs(self):
+        chosen = Submission.objects.filter(pk__in=self.request.GET.getlist("id"))
+        submissions = list(chosen.select_related("unit__version"))
+        return {**super().get_form_kwargs(), "submissions": submissions}
 
     def get_execution_context(self):
         return {"user": self.request.user, "fields": self.cleaned_form.cleaned_data}

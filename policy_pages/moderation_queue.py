@@ -13,14 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
 import django_filters
 
 from .models import DraftUnit
 from .models.participation import Answer, Submission
-from .moderation import EXPORT
+from .moderation import EXPORT, AnswerAdminForm
 from .unit_labels import PARENTS, unit_with_version
 
 # A spreadsheet treats a cell starting with these as a formula: "=HYPERLINK(…)" in a citizen's
@@ -229,4 +229,7 @@ class AnswerViewSet(SnippetViewSet):
     list_filter = ["outcome", "policy"]
     search_fields = ["explanation"]
     search_backend_name = None
-    panels = [FieldPanel("policy"), *Answer.panels]
+    edit_handler = ObjectList(
+        [FieldPanel("policy"), *Answer.panels, FieldPanel("unit"), FieldPanel("changed_units")],
+        base_form_class=AnswerAdminForm,
+    )

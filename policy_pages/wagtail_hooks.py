@@ -1,6 +1,9 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from . import draft_report
+from .draft_admin import LOG_ACTIONS as DRAFT_ACTIONS
+from .draft_admin import DraftVersionViewSet
 from .moderation import (
     ACTIONS,
     AnswerBulkAction,
@@ -21,7 +24,7 @@ hooks.register("register_snippet_listing_buttons", moderation_buttons)
 
 @hooks.register("register_log_actions")
 def register_moderation_actions(actions):
-    for action, label, message in ACTIONS.values():
+    for action, label, message in [*ACTIONS.values(), *DRAFT_ACTIONS]:
         actions.register_action(action, label, message)
 
 
@@ -29,3 +32,11 @@ def register_moderation_actions(actions):
 def add_pending_panel(request, panels):
     if request.user.has_perm("policy_pages.view_submission"):
         panels.append(PendingSubmissionsPanel())
+
+
+hooks.register("register_admin_viewset", DraftVersionViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_draft_report():
+    return draft_report.urlpatterns

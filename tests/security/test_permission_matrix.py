@@ -28,6 +28,7 @@ from tests.factories import (
     SectionPageFactory,
     SubmissionFactory,
 )
+from tests.factories.drafts import draft_version
 from tests.helpers import log_in_verified, member_of
 
 SECRET = "NỘI-DUNG-MẬT-7731"
@@ -97,6 +98,7 @@ def world(home_page):
         "story": story,
         "policy": policy,
         "comment": comment,
+        "version": draft_version(live_policy, published=False),
         "document": document,
         "image": image,
     }
@@ -181,7 +183,22 @@ ENDPOINTS = {
         lambda w: reverse(f"{SUBMISSIONS}:list") + "?export=csv",
         {"policy_officer"},
     ),
-    # A document and a photo in a collection only the office may read.
+    # Draft versions: officers import and correct them; publishing is the head's alone (no role
+    # here); the report on comments per unit is for those who see the comments.
+    "draft-versions": (lambda w: reverse("draft_versions:index"), {"policy_officer"}),
+    "draft-import": (lambda w: reverse("draft_versions:add"), {"policy_officer"}),
+    "draft-version-edit": (
+        lambda w: reverse("draft_versions:edit", args=[w["version"].pk]),
+        {"policy_officer"},
+    ),
+    "draft-version-publish": (
+        lambda w: reverse("draft_versions:publish", args=[w["version"].pk]),
+        set(),
+    ),
+    "draft-report": (
+        lambda w: reverse("policy_pages_draft_report", args=[w["version"].policy_id]),
+        {"policy_officer", "moderator"},
+    ),
     "document-edit": (
         lambda w: reverse("wagtaildocs:edit", args=[w["document"].pk]),
         {"editor", "editor_in_chief", "policy_officer"},
