@@ -8,7 +8,6 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from policy_pages.answer_table import unit_reference
 from policy_pages.draft_versions import store_version
 from policy_pages.drafting.parse import parse_text
 from policy_pages.models import (
@@ -112,7 +111,6 @@ def seed(home):
                 organisation=organisation,
                 capacity=capacity,
                 unit=unit,
-                part=unit_reference(unit),
                 quote=quote,
                 answer=answers[key],
             )

@@ -36,11 +36,10 @@ PUBLIC_COMMENT_FIELDS = ("name", "organisation", "created_at", "body", "quote")
 
 
 def published_versions(policy, request):
-    """The versions readers may see, oldest first, each with its `url`: one query."""
+    """The versions readers may see, oldest first, each with its `url`: one query, shared with
+    the policy's timeline and feed (PolicyTimeline.published_versions)."""
     base = policy.get_url(request)
-    versions = list(
-        policy.draft_versions.published().select_related("source_file").order_by("number")
-    )
+    versions = policy.published_versions
     for version in versions:
         version.url = base + policy.reverse_subpage("draft_version", args=[version.number])
     return versions

@@ -204,7 +204,8 @@ class PolicyTimeline:
         """The draft versions readers may see, in order: one query."""
         if self.pk is None:  # a new page's preview has none yet
             return []
-        return list(DraftVersion.objects.published().filter(policy=self).order_by("number"))
+        versions = DraftVersion.objects.published().filter(policy=self)
+        return list(versions.select_related("source_file").order_by("number"))
 
     def timeline_entries(self):
         """The timeline, with each published draft version and the consultation report in their
