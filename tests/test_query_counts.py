@@ -20,7 +20,7 @@ from tests.every_page_type import CASES, build_portal
 # 13: the policy page of an open consultation, whose form offers its draft's units (issue 19),
 # beside the timeline, documents, news and comments; every other page costs 12 or less.
 MAX_QUERIES = 13
-FEW, MANY = 3, 30
+FEW, MANY = 3, 12
 
 
 @pytest.fixture
