@@ -16,7 +16,36 @@ def demo_portal(live_url):
     return live_url
 
 
-def test_reader_goes_from_home_to_section_article_topic_and_author(demo_portal, page):
+def test_keyboard_reader_can_skip_to_the_content(home_page, live_url, page):
+    page.goto(live_url + "/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text() == "Bỏ qua, đến nội dung chính"
+    assert skip.is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+
+
+def test_404_page_is_accessible(home_page, live_url, page):
+    response = page.goto(live_url + "/khong-co-trang-nay/")
+    assert response.status == 404
+    assert "Không tìm thấy trang" in page.locator("h1").inner_text()
+    assert_accessible(page)
+
+
+def test_readers_and_an_outlet_walk_the_demo_portal(demo_portal, page):
+    """Four walks on one seeded demo (seeding it takes longer than any walk): a reader from the
+    home page to an author, the pages at 320, 768 and 1280 pixels, an outlet finding a feed, a
+    reader searching without diacritics; then a draft of the policy section, read, compared
+    and answered."""
+    goes_from_home_to_section_article_topic_and_author(page, demo_portal)
+    fits_the_screen_from_320_pixels_up(page, demo_portal)
+    finds_every_feed_from_the_footer_and_reads_one(page, demo_portal)
+    searches_without_diacritics_and_narrows_by_kind(page, demo_portal)
+    reads_a_draft_its_changes_and_the_answers(page, demo_portal)
+
+
+def goes_from_home_to_section_article_topic_and_author(page, demo_portal):
     page.goto(demo_portal + "/")
     assert page.get_attribute("html", "lang") == "vi"
     assert page.locator(".card__title a").count() >= 10
@@ -66,17 +95,7 @@ def test_reader_goes_from_home_to_section_article_topic_and_author(demo_portal, 
     assert_accessible(page)
 
 
-def test_keyboard_reader_can_skip_to_the_content(home_page, live_url, page):
-    page.goto(live_url + "/")
-    page.keyboard.press("Tab")
-    skip = page.locator(":focus")
-    assert skip.inner_text() == "Bỏ qua, đến nội dung chính"
-    assert skip.is_visible()
-    page.keyboard.press("Enter")
-    assert page.evaluate("location.hash") == "#main"
-
-
-def test_pages_fit_the_screen_from_320_pixels_up(demo_portal, page):
+def fits_the_screen_from_320_pixels_up(page, demo_portal):
     page.goto(demo_portal + "/")
     urls = [
         "/",
@@ -89,6 +108,9 @@ def test_pages_fit_the_screen_from_320_pixels_up(demo_portal, page):
         "/feeds/",
         "/chu-de/",
         "/khong-co-trang-nay/",
+        "/chinh-sach/nghi-dinh-lay-y-kien-dien-tu/du-thao/1/",
+        "/chinh-sach/nghi-dinh-lay-y-kien-dien-tu/so-sanh/?tu=1&den=2",
+        "/chinh-sach/nghi-dinh-lay-y-kien-dien-tu/tiep-thu-giai-trinh/",
     ]
     for width in (320, 768, 1280):
         page.set_viewport_size({"width": width, "height": 800})
@@ -98,7 +120,7 @@ def test_pages_fit_the_screen_from_320_pixels_up(demo_portal, page):
             assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at {width}px"
 
 
-def test_an_outlet_finds_every_feed_from_the_footer_and_reads_one(demo_portal, page):
+def finds_every_feed_from_the_footer_and_reads_one(page, demo_portal):
     page.goto(demo_portal + "/")
     page.get_by_role("link", name="Nguồn tin RSS, Atom cho cơ quan báo chí").click()
     page.wait_for_selector("h1")
@@ -112,7 +134,7 @@ def test_an_outlet_finds_every_feed_from_the_footer_and_reads_one(demo_portal, p
     assert not parsed.bozo and len(parsed.entries) == 50
 
 
-def test_a_reader_searches_without_diacritics_and_narrows_by_kind(demo_portal, page):
+def searches_without_diacritics_and_narrows_by_kind(page, demo_portal):
     page.goto(demo_portal + "/search/")
     page.get_by_label("Từ khóa hoặc số, ký hiệu văn bản").fill("chinh phu hop phien")
     page.get_by_role("button", name="Tìm kiếm").click()
@@ -127,8 +149,30 @@ def test_a_reader_searches_without_diacritics_and_narrows_by_kind(demo_portal, p
     assert_accessible(page)
 
 
-def test_404_page_is_accessible(home_page, live_url, page):
-    response = page.goto(live_url + "/khong-co-trang-nay/")
-    assert response.status == 404
-    assert "Không tìm thấy trang" in page.locator("h1").inner_text()
+def reads_a_draft_its_changes_and_the_answers(page, demo_portal):
+    policy = f"{demo_portal}/chinh-sach/nghi-dinh-lay-y-kien-dien-tu/"
+    page.goto(policy)
+    page.get_by_role("link", name="Đọc toàn văn dự thảo 2").click()
+    page.wait_for_selector("#dieu-5")
+    assert page.url.endswith("/du-thao/2/")
+    assert "Dự thảo 2" in page.locator("main").inner_text()
+    assert page.locator("nav a[href='#dieu-5']").count() == 1
     assert_accessible(page)
+
+    page.goto(policy + "du-thao/1/")
+    assert page.locator(".unit__count").count() >= 5  # the demo's 40 comments, under their units
+    assert_accessible(page)
+
+    page.goto(policy)
+    page.get_by_role("link", name="Những gì đã thay đổi giữa hai dự thảo gần nhất").click()
+    page.wait_for_selector("ins")
+    assert page.locator("del").count() >= 1
+    assert_accessible(page)
+
+    page.goto(policy + "tiep-thu-giai-trinh/")
+    assert page.locator("[id^=tra-loi-]").count() >= 5
+    assert_accessible(page)
+    for extension in ("docx", "xlsx"):
+        response = page.request.get(f"{policy}tiep-thu-giai-trinh.{extension}")
+        assert response.status == 200
+        assert "attachment" in response.headers["content-disposition"]
