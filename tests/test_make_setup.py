@@ -1,6 +1,8 @@
 """`make setup` speaks to people: a few Vietnamese lines ending with where to log in; the JSON
 logs of its steps are kept in a file under the var directory."""
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -18,16 +20,32 @@ NOT_PASSED = ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL", "MAKEFLAGS"
 
 @pytest.fixture(scope="module")
 def setup_run(tmp_path_factory):
-    var = tmp_path_factory.mktemp("var")
+    """One `make setup` for the run, whichever xdist worker gets these tests first: the others
+    wait on a lock and read its result (a module fixture would run once per worker, and each
+    run takes a minute of both cores)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    with open(shared / "make-setup.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        var, result = shared / "make-setup-var", shared / "make-setup.json"
+        if not result.exists():
+            var.mkdir()
+            done = _make_setup(var)
+            outcome = {"returncode": done.returncode, "stdout": done.stdout}
+            result.write_text(json.dumps({**outcome, "stderr": done.stderr}), encoding="utf-8")
+    outcome = json.loads(result.read_text(encoding="utf-8"))
+    return var, subprocess.CompletedProcess(["make", "setup"], **outcome)
+
+
+def _make_setup(var):
     env = {k: v for k, v in os.environ.items() if k not in NOT_PASSED and k != "MFLAGS"}
     env["PORTAL_VAR_DIR"] = str(var)
     # -o: the virtualenv is the one running these tests, never reinstalled from here.
     command = ["make", "--no-print-directory", "-o", ".venv/.installed", "setup"]
     command += [f"PY={sys.executable}", "PORT=8123"]
-    done = subprocess.run(
+    return subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
     )
-    return var, done
 
 
 pytestmark = [
