@@ -78,9 +78,12 @@ format: $(VENV)/.installed-dev ## Apply ruff's fixes and formatting
 
 # Production settings under gunicorn, on DATABASE_URL/REDIS_URL when set, else the SQLite demo of
 # `make setup` and Redis db 5. Installs wrk and nginx from Debian when missing; BENCH_ARGS=--quick
-# for a short try. Writes bench/results.json and the table in docs/performance.md.
+# for a short try. Writes bench/results.json and the table in docs/performance.md. Then the policy
+# section's draft pages (bench/drafts.py): a draft, a comparison and an answer table of two
+# 100-article versions, cache misses, each held to a p50 under 150 ms.
 bench: $(VENV)/.installed-dev ## Measure req/s, latency, queries and memory against Django and nginx floors
 	$(PY) -m bench.run $(BENCH_ARGS)
+	$(PY) -m bench.drafts
 
 # A scratch SQLite portal in var/bench/editor-entry/ under runserver, and Debian's chromium.
 bench-editor: $(VENV)/.installed-dev ## Time entering a 30-paragraph article with 4 photos in the admin

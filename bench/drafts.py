@@ -1,5 +1,5 @@
-"""Render time of a draft version's page and of the comparison of two 100-article versions, on
-a page-cache miss (issue 19: p50 under 150 ms).
+"""Render time of a draft version's page, of the comparison of two 100-article versions and of
+the answer table, on a page-cache miss (issue 19: p50 under 150 ms).
 
     .venv/bin/python -m bench.drafts [--articles 100] [--comments 400] [--repeat 20]
 
@@ -116,8 +116,10 @@ def build(articles, comments):
         for unit in by_anchor.values():
             if unit.anchor == old_anchor or unit.anchor.startswith(old_anchor + "-"):
                 matches[new_anchor + unit.anchor[len(old_anchor) :]] = unit
-    store_version(policy, revised, drafted_on=date(2026, 11, 2), matches=matches, published_at=now)
-    Submission.objects.bulk_create(
+    second = store_version(
+        policy, revised, drafted_on=date(2026, 11, 2), matches=matches, published_at=now
+    )
+    sent = Submission.objects.bulk_create(
         Submission(
             policy=policy,
             kind="gop-y",
@@ -132,7 +134,37 @@ def build(articles, comments):
         )
         for n in range(comments)
     )
+    answer_all(policy, sent, second)
     return policy, len(units)
+
+
+def answer_all(policy, comments, second):
+    """The consultation closed and its answer table out: the comments on each unit answered
+    together, each answer naming the unit of the second version that continues it."""
+    from policy_pages.choices import Outcome
+    from policy_pages.models import Answer, PolicyMilestone, Submission
+
+    PolicyMilestone.objects.create(
+        page=policy, stage="lay-y-kien", date=date(2026, 10, 1), closes_on=date(2026, 10, 31)
+    )
+    PolicyPage = type(policy)
+    PolicyPage.objects.filter(pk=policy.pk).update(report_published_on=date(2026, 11, 5))
+    continued = {unit.lineage_id: unit for unit in second.units.all()}
+    outcomes = [Outcome.ACCEPTED, Outcome.PARTLY_ACCEPTED, Outcome.NOT_ACCEPTED, Outcome.NOTED]
+    by_unit = {}
+    for comment in comments:
+        by_unit.setdefault(comment.unit, []).append(comment)
+    for n, (unit, group) in enumerate(by_unit.items()):
+        answer = Answer.objects.create(
+            policy=policy,
+            outcome=outcomes[n % 4],
+            explanation=f"Ban soạn thảo đã xem xét các ý kiến về {unit.heading} và giải trình.",
+            unit=unit,
+            answered_on=date(2026, 11, 3),
+        )
+        if unit.lineage_id in continued:
+            answer.changed_units.add(continued[unit.lineage_id])
+        Submission.objects.filter(pk__in=[c.pk for c in group]).update(answer=answer)
 
 
 def cpu_p50(client, path, repeat):
@@ -161,6 +193,7 @@ def main(argv=None):
             paths = {
                 "draft version 2": f"{base}du-thao/2/",
                 "compare 1 -> 2": f"{base}so-sanh/?tu=1&den=2",
+                "answer table": f"{base}tiep-thu-giai-trinh/",
             }
             client = Client(HTTP_HOST=site.hostname)
             print(
