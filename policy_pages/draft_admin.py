@@ -29,6 +29,7 @@ from wagtail.admin.widgets.button import ListingButton
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 
+from .draft_files import release
 from .draft_forms import (
     DraftSourceForm,
     MatchesForm,
@@ -79,6 +80,7 @@ def parse_source(source):
 
 
 def publish(version, user):
+    release(version)
     version.published_at = timezone.now()
     version.save(update_fields=["published_at"])
     log(instance=version, action=PUBLISH_ACTION, user=user)
@@ -298,8 +300,16 @@ class DraftPublishView(DraftAdminView):
         return self.render({"version": self.version})
 
     def post(self, request, pk):
+        earlier = DraftVersion.objects.filter(
+            policy_id=self.version.policy_id, number__lt=self.version.number
+        )
         if self.version.is_published:
             messages.warning(request, _("Dự thảo này đã được công bố."))
+        elif earlier.filter(published_at__isnull=True).exists():
+            # Readers compare each version with the one before: they come out in order.
+            messages.warning(
+                request, _("Hãy công bố các dự thảo trước của chính sách này trước dự thảo này.")
+            )
         else:
             publish(self.version, request.user)
             messages.success(

@@ -10,9 +10,9 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.widgets import AdminDateInput
-from wagtail.documents import get_document_model
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .draft_files import keep_unpublished
 from .drafting.parse import DraftFileError, parse_docx, parse_text
 from .drafting.tree import UnitKind, assign_anchors
 from .models import DraftVersion, PolicyPage
@@ -135,13 +135,8 @@ class DraftSourceForm(forms.Form):
         upload = data.get("source_file")
         if not upload:
             return None
-        document = get_document_model()(
-            title=f"{data['policy'].title} - dự thảo ngày {data['drafted_on']:%d/%m/%Y}",
-            file=upload,
-            uploaded_by_user=user,
-        )
-        document.save()
-        return document
+        title = f"{data['policy'].title} - dự thảo ngày {data['drafted_on']:%d/%m/%Y}"
+        return keep_unpublished(upload, title, user)
 
     def source(self, document, number):
         """What the confirmation needs, to be signed: the version's number is fixed now, so a

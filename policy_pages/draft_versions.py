@@ -70,11 +70,16 @@ def store_version(
         published_at=published_at,
     )
     anchored = assign_anchors(units)
+    # Only this policy's lineages continue: a unit of another policy starts one of its own.
+    claimed = {old.lineage_id for old in matches.values() if old is not None}
+    own = set(
+        DraftLineage.objects.filter(pk__in=claimed, policy=policy).values_list("pk", flat=True)
+    )
     taken, lineage_ids = set(), []
     for _unit, anchor in anchored:
         old = matches.get(anchor)
         lineage_id = old.lineage_id if old is not None else None
-        if lineage_id in taken:
+        if lineage_id in taken or lineage_id not in own:
             lineage_id = None
         lineage_ids.append(lineage_id)
         taken.add(lineage_id)

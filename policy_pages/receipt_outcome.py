@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 
 from .drafting.diff import diff_html
-from .models import Answer, DraftUnit
+from .models import Answer, DraftUnit, DraftVersion
+from .models.participation import APPROVED
 from .unit_labels import unit_with_version
 
 
@@ -31,14 +32,17 @@ def unit_words(unit):
 
 
 def comment_outcome(submission):
-    """None until the comment has an answer and the policy's answer table is public."""
+    """None until the approved comment has an answer and the policy's answer table is public.
+    The changes shown are in published versions only: an answer may name units of a version
+    the head of the desk has not published yet."""
     answer = submission.answer
-    if answer is None or not submission.policy.report_is_public:
+    if answer is None or submission.status != APPROVED or not submission.policy.report_is_public:
         return None
+    published = DraftVersion.objects.published()
     changed = list(
-        answer.changed_units.select_related("version", "parent__parent__parent").order_by(
-            "version", "position"
-        )
+        answer.changed_units.filter(version__in=published)
+        .select_related("version", "parent__parent__parent")
+        .order_by("version", "position")
     )
     base = submission.unit or answer.unit
     earlier = {}

@@ -228,6 +228,9 @@ class PagesEndpoint(ReadOnlyEndpoint, PagesAPIViewSet):
         LocaleFilter,
         CheckedSearchFilter,  # last: search results cannot be filtered further
     ]
+    # A policy's drafts and answer table cost a few queries each: one policy at a time, never
+    # for a whole listing (asked of a listing, they are unknown fields: a 400).
+    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "draft_versions", "answer_table"]
 
     def get_base_queryset(self):
         return public_pages(self.request)
@@ -361,7 +364,7 @@ class DraftUnitsEndpoint(ReadOnlyEndpoint, BaseAPIViewSet):
             raise BadRequestError(
                 "Cần chỉ rõ chính sách và số dự thảo: ?policy=<mã trang>&version=<số dự thảo>."
             )
-        if not (value.isascii() and value.isdigit()) or int(value) < 1 or len(value) > 9:
+        if not (value.isascii() and value.isdigit()) or len(value) > 9 or int(value) < 1:
             raise BadRequestError(f"Tham số {name} phải là số nguyên dương.")
         return int(value)
 

@@ -29,7 +29,7 @@ def setup_run(tmp_path_factory):
         fcntl.flock(lock, fcntl.LOCK_EX)
         var, result = shared / "make-setup-var", shared / "make-setup.json"
         if not result.exists():
-            var.mkdir()
+            var.mkdir(exist_ok=True)
             done = _make_setup(var)
             outcome = {"returncode": done.returncode, "stdout": done.stdout}
             result.write_text(json.dumps({**outcome, "stderr": done.stderr}), encoding="utf-8")

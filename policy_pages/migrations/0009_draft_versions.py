@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(blank=True, max_length=500, verbose_name='tên')),
                 ('text', models.TextField(blank=True, max_length=50000, verbose_name='nội dung')),
                 ('anchor', models.SlugField(max_length=200, verbose_name='neo')),
-                ('lineage', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='units', to='policy_pages.draftlineage', verbose_name='mạch')),
+                ('lineage', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='units', to='policy_pages.draftlineage', verbose_name='mạch')),
                 ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='children', to='policy_pages.draftunit', verbose_name='thuộc')),
             ],
             options={

@@ -101,7 +101,12 @@ class DraftUnit(models.Model):
         DraftVersion, verbose_name=_("dự thảo"), on_delete=models.CASCADE, related_name="units"
     )
     lineage = models.ForeignKey(
-        DraftLineage, verbose_name=_("mạch"), on_delete=models.PROTECT, related_name="units"
+        # Deleted with its lineage, which goes with the policy: comments and answers still
+        # protect the units they name (their own foreign keys).
+        DraftLineage,
+        verbose_name=_("mạch"),
+        on_delete=models.CASCADE,
+        related_name="units",
     )
     parent = models.ForeignKey(
         "self",

@@ -221,3 +221,15 @@ def test_the_receipt_keeps_the_outcome_until_the_answer_table_is_public(client, 
     page = soup(client.get(f"/y-kien/bien-nhan/{answered.receipt}/"))
     assert page.select_one(".receipt-outcome") is None
     assert "Tiếp thu" not in page.get_text(" ")
+
+
+def test_the_receipt_shows_no_change_in_a_version_not_yet_published(client, answered):
+    """An answer may name units of a version the head of the desk has not published."""
+    from policy_pages.models import DraftVersion
+
+    DraftVersion.objects.filter(policy=answered.policy, number=2).update(published_at=None)
+    page = soup(client.get(f"/y-kien/bien-nhan/{answered.receipt}/"))
+    outcome = page.select_one(".receipt-outcome")
+    assert "Tiếp thu một phần" in outcome.get_text(" ")
+    assert outcome.select(".receipt-change") == []
+    assert "ba mươi ngày" not in page.get_text(" ")

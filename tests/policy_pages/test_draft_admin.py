@@ -341,6 +341,21 @@ def test_the_head_of_the_desk_publishes_a_version(client, head, policy):
     assert version.is_published
 
 
+def test_versions_are_published_in_their_order(admin_client, policy):
+    """Readers compare each version with the one before: Dự thảo 2 waits for Dự thảo 1."""
+    first = draft_version(policy, published=False)
+    second = draft_version(policy, published=False)
+
+    admin_client.post(publish_url(second))
+    second.refresh_from_db()
+    assert not second.is_published
+
+    admin_client.post(publish_url(first))
+    admin_client.post(publish_url(second))
+    second.refresh_from_db()
+    assert second.is_published
+
+
 def test_a_superuser_publishes_too(admin_client, policy):
     version = draft_version(policy, published=False)
 

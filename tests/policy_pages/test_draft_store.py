@@ -89,3 +89,18 @@ def test_without_matches_the_next_version_is_matched_by_its_text(policy):
     old_third = first.units.get(anchor="dieu-3")
     assert second.units.get(anchor="dieu-4").lineage_id == old_third.lineage_id
     assert not first.units.filter(lineage=second.units.get(anchor="dieu-3").lineage).exists()
+
+
+def test_a_unit_of_another_policy_does_not_continue_into_this_one(policy, home_page):
+    other = PolicyPageFactory(parent=policy.get_parent())
+    foreign = draft_version(other).units.get(anchor="dieu-1")
+    draft_version(policy)
+
+    second = store_version(
+        policy,
+        [ParsedUnit(UnitKind.ARTICLE, "1")],
+        drafted_on=date(2026, 11, 1),
+        matches={"dieu-1": foreign},
+    )
+
+    assert second.units.get().lineage.policy_id == policy.pk

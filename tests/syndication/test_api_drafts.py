@@ -144,3 +144,12 @@ def test_units_cost_the_same_queries_for_a_short_or_a_long_draft(client, reporte
 
     params = {"policy": reported.pk, "version": long_version.number, "limit": 50}
     assert count_queries(client, UNITS, params) == few
+
+
+def test_a_listing_cannot_ask_every_policys_drafts_and_answer_table(client):
+    """They cost queries per policy: the detail gives them, a listing refuses them."""
+    for field in ("draft_versions", "answer_table"):
+        response = client.get(
+            f"/api/v2/pages/?type=policy_pages.PolicyPage&fields={field}&limit=50"
+        )
+        assert response.status_code == 400, field
