@@ -60,9 +60,9 @@ def chosen_versions(params, versions):
         return versions[-2], versions[-1]
     if not start or not end:
         raise Refusal(_("Hãy chọn cả dự thảo cũ (tu) và dự thảo mới (den) để so sánh."))
-    # A version's number is a small integer: a longer string is refused before int() (which
-    # raises on more than 4,300 digits).
-    if not all(v.isascii() and v.isdigit() and len(v) <= 5 for v in (start, end)):
+    # Refused before int(), which raises on more than 4,300 digits; a long number that fits is
+    # simply a version that does not exist (404 below).
+    if not all(v.isascii() and v.isdigit() and len(v) <= 100 for v in (start, end)):
         raise Refusal(_("Số dự thảo phải là số nguyên dương, ví dụ ?tu=1&den=2."))
     start, end = int(start), int(end)
     if start == end:
