@@ -147,10 +147,13 @@ def enter_article(page, base_url, section_id, photo_paths):
         upload.locator("input[type=file]").set_input_files(path)
         tally.clicks += 2  # the file dialog: open it, pick the file
         tally.done("pick the file")
+        # Wagtail fills the title from the file's name a moment after the file is picked (its
+        # sync is debounced); an editor sees it there before pressing "Tải lên".
+        expect(upload.locator("input[name$=title]").first).not_to_have_value("")
         tally.fill(upload.get_by_label("Chú thích", exact=False).first, caption, "caption")
         tally.fill(upload.get_by_label("Nguồn ảnh", exact=False).first, credit, "credit")
         tally.click(upload.locator("button[type=submit]").first, "upload")
-        modal.wait_for(state="hidden")
+        wait_for_upload(modal)
         tally.done("photo chosen")
     if tail:
         add_paragraphs(tail)
@@ -350,6 +353,19 @@ def _run_in_browser(base_url, section_id, cookie):
 
 if __name__ == "__main__":
     main()
+
+
+def wait_for_upload(modal):
+    """The chooser closes once the server has stored the photo: up to a minute, as a full-size
+    photo on a loaded machine may take (a CI run once passed the usual 15 s); if it stays open,
+    what it says (a refusal, a duplicate) is the failure's message."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    try:
+        modal.wait_for(state="hidden", timeout=60_000)
+    except PlaywrightTimeoutError:
+        said = " ".join(modal.inner_text().split())[:600]
+        raise AssertionError(f"the chooser stayed open after the upload: {said}") from None
 
 
 def wait_for_autosave(page):
