@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from .choices import Outcome
 from .drafting.tree import UnitKind
 from .models import Answer, DraftVersion, Submission
+from .models.drafts import compare_path
 from .models.participation import COMMENT
 
 EXCERPTS_PER_ANSWER = 3
@@ -218,7 +219,7 @@ def _add_changes(policy, policy_url, by_pk, published):
         earlier = [number for number in published.values() if number < to]
         start = row.version_number or max(earlier, default=None)
         if start is not None and start < to:
-            url = f"{policy_url}so-sanh/?tu={start}&den={to}#{unit.anchor}"
+            url = policy_url + compare_path(start, to, unit.anchor)
         else:
             url = f"{policy_url}du-thao/{to}/#{unit.anchor}"
         row.changed.append(ChangedUnit(unit_reference(unit), to, unit.anchor, url))

@@ -18,6 +18,7 @@ from core.models import BasePage
 from .draft_links import unit_comment_url
 from .drafting.tree import UnitKind
 from .models import DraftUnit, Submission
+from .models.drafts import compare_path
 from .models.participation import COMMENT
 from .unit_labels import WITHIN_PARENT, unit_path
 
@@ -215,5 +216,4 @@ def pair_around(versions, version):
 def compare_url(policy, request, old, new):
     if old is None:
         return None
-    page = policy.get_url(request) + policy.reverse_subpage("draft_compare")
-    return f"{page}?tu={old.number}&den={new.number}"
+    return policy.get_url(request) + compare_path(old.number, new.number)

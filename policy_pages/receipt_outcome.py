@@ -8,6 +8,7 @@ from django.utils.safestring import SafeString
 
 from .drafting.diff import diff_html
 from .models import Answer, DraftUnit, DraftVersion
+from .models.drafts import compare_path
 from .models.participation import APPROVED
 from .unit_labels import unit_with_version
 
@@ -58,7 +59,7 @@ def comment_outcome(submission):
     for unit in changed:
         was = earlier.get(unit.lineage_id)
         since = was.version.number if was else (base.version.number if base else None)
-        url = f"{policy_url}so-sanh/?tu={since}&den={unit.version.number}#{unit.anchor}"
+        url = policy_url + compare_path(since, unit.version.number, unit.anchor)
         changes.append(
             Change(
                 unit=unit,

@@ -15,6 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from ..drafting.tree import UnitKind
 
 
+def compare_path(start, end, anchor=""):
+    """The comparison of versions `start` and `end`, below the policy's address; the one way
+    the reader's pages, the answer table, the receipt and the feed write it."""
+    return f"so-sanh/?tu={start}&den={end}" + (f"#{anchor}" if anchor else "")
+
+
 class DraftVersionQuerySet(models.QuerySet):
     def published(self):
         """Versions an officer has published: the only ones readers, feeds and the API see."""

@@ -25,7 +25,7 @@ from core.text import start_of_day
 
 from ..choices import STAGE_ORDER, Stage, label_of
 from .documents import today
-from .drafts import DraftVersion
+from .drafts import DraftVersion, compare_path
 from .policy_items import policy_key
 
 CONSULTATION, ADOPTION = Stage.CONSULTATION, Stage.ADOPTION
@@ -232,7 +232,7 @@ class PolicyTimeline:
                 links.append(
                     (
                         f"So sánh {previous.label} và {version.label}",
-                        f"so-sanh/?tu={previous.number}&den={version.number}",
+                        compare_path(previous.number, version.number),
                     )
                 )
             events.append(
