@@ -9,7 +9,7 @@ from django.conf import settings
 
 from wagtail.models import Site
 
-from .cache import current_entry, keep
+from . import cache_tags
 
 SECONDS = 600
 DEFAULT_KEY = "site:default-root-url"
@@ -20,7 +20,7 @@ def site_root(request=None):
 
     With a request the site is the one core/sites.py already placed on it (no query); without
     one (a mail sent from a task, a command) the default site's root URL comes from the shared
-    cache under the content generation, which saving a site renews."""
+    cache with the tag `all`, which saving a site renews."""
     if request is not None:
         site = getattr(request, "_wagtail_site", None) or Site.find_for_request(request)
         if site is not None:
@@ -29,12 +29,12 @@ def site_root(request=None):
 
 
 def default_root():
-    entry, current = current_entry(DEFAULT_KEY)
-    if entry:
+    entry, stamp, fresh = cache_tags.lookup(DEFAULT_KEY)
+    if entry and fresh:
         return entry["root_url"]
     site = Site.objects.filter(is_default_site=True).first()
     root_url = site.root_url if site else settings.BASE_URL
-    keep(DEFAULT_KEY, current, SECONDS, root_url=root_url)
+    cache_tags.store(DEFAULT_KEY, stamp, SECONDS, {cache_tags.ALL}, root_url=root_url)
     return root_url
 
 

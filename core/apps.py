@@ -8,11 +8,19 @@ class CoreConfig(AppConfig):
     verbose_name = "Dùng chung"
 
     def ready(self):
-        from . import cache, checks, navigation, privacy  # noqa: F401  (connect, register)
+        from django.db.models.signals import post_delete, post_save
+
+        from . import cache_renewal, cache_tags, checks, navigation, privacy  # noqa: F401
         from .models import SiteSettings
 
-        cache.connect()
-        cache.refresh_on_save(SiteSettings)
+        cache_renewal.connect()
+        # The settings (the site's name, its footer, the republishing terms) show on every page.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                cache_tags.renew_everything,
+                sender=SiteSettings,
+                dispatch_uid=f"renew-settings-{signal}",
+            )
         from . import input_cleaning, registry
 
         registry.clean_text_of(self.label)

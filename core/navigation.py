@@ -1,4 +1,8 @@
-"""The sections menu, kept in the shared cache: it is on every page but changes rarely."""
+"""The sections menu, kept in the shared cache: it is on every page but changes rarely.
+
+Kept with the tag `all` (core/cache_tags.py): every page shows it, so what changes it (a
+section published, withdrawn, moved or renamed; a view restriction) renews every page anyway
+(core/cache_renewal.py)."""
 
 from dataclasses import dataclass, field
 
@@ -9,7 +13,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .cache import UNAVAILABLE, base_generation
+from . import cache_tags
 from .privacy import all_pages
 
 MENU_TIMEOUT = 3600
@@ -26,22 +30,19 @@ HOME_TITLE = "Trang chủ"
 MORE_TITLE = "Thêm"
 
 
-def _cache_key(site, generation):
-    return f"menu:site:{site.pk}:{generation}"
+def _cache_key(site):
+    return f"menu:site:{site.pk}"
 
 
 def menu_sections(site, request=None):
     """[(title, url, page_id)] for the live, public, in-menu children of the site's home page."""
-    # Under the base generation, read before the database (as core/privacy.py does): a new view
-    # restriction renews it once committed, so a menu read just before can never outlive it.
-    generation = base_generation()
-    key = _cache_key(site, generation)
-    items = cache.get(key)
-    if items is None:
-        pages = all_pages().child_of(site.root_page).live().unrestricted().in_menu()
-        items = [(page.title, page.get_url(request), page.pk) for page in pages]
-        if generation != UNAVAILABLE:
-            cache.set(key, items, MENU_TIMEOUT)
+    key = _cache_key(site)
+    entry, stamp, fresh = cache_tags.lookup(key)
+    if entry and fresh:
+        return entry["items"]
+    pages = all_pages().child_of(site.root_page).live().unrestricted().in_menu()
+    items = [(page.title, page.get_url(request), page.pk) for page in pages]
+    cache_tags.store(key, stamp, MENU_TIMEOUT, {cache_tags.ALL}, items=items)
     return items
 
 
@@ -76,17 +77,12 @@ def split_menu(items, room=BAR_CHARACTERS):
 @receiver(post_page_move)
 @receiver(page_slug_changed)
 @receiver(post_delete, sender=Page)
-def clear_menus(**kwargs):
-    # Cheap and rare next to reads: any change in the tree may change a menu, so drop them all.
-    from wagtail.models import Site
-
-    generation = base_generation()
-    cache.delete_many([_cache_key(site, generation) for site in Site.objects.all()])
-
-
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
-def clear_menus_on_restriction(**kwargs):
-    # At once, for this transaction's own later reads; the base generation renewed on commit
-    # is what keeps another request's menu, read before the restriction landed, from staying.
-    clear_menus()
+def clear_menus(**kwargs):
+    # At once, for this transaction's own later reads (a restriction saved, then the home page
+    # shown in the same request); the renewal of `all` on commit is what keeps another
+    # request's menu, read before the change landed, from staying.
+    from wagtail.models import Site
+
+    cache.delete_many([_cache_key(site) for site in Site.objects.all()])

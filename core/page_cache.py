@@ -2,24 +2,31 @@
 shares.
 
 A reader's page is the same for every reader who is not logged in, so the first one renders it
-and the others get those bytes from Redis with one round trip (`get_many` of the page and the
-content generation together). An entry is used only under the content generation it was made
-in (core/cache.py: any publication starts a new one) and on the day it was made (a policy's
-stage and a consultation's form follow the date), so a published, withdrawn or moved story
-shows on every page of every process at once.
+and the others get those bytes from Redis: one round trip for the entry (with the tags' clock),
+one for the renewals of its tags (core/cache_tags.py). An entry is used only while none of what
+it shows has changed since it was made (its tags) and on the day it was made (a policy's stage
+and a consultation's form follow the date), so a published, withdrawn or moved story shows on
+every page that shows it, in every process, at once, while the thousands of pages that do not
+show it stay cached.
 
-Hand-written rather than Django's cache middleware, which cannot tie entries to the
-generation, keys `Vary: Cookie` pages by the reader's cookies (each reader who was given a CSRF
+When a kept page has missed, one process renders it and the others serve the copy they have
+meanwhile (stale-while-revalidate), unless what changed was a withdrawal: a burst of readers on a
+just-renewed home page costs one render, not one per reader.
+
+Hand-written rather than Django's cache middleware, which cannot tie entries to what they show,
+keys `Vary: Cookie` pages by the reader's cookies (each reader who was given a CSRF
 cookie would get a copy of their own) and would store a page that carries a form token.
 Here a response is kept only when it sets no cookie, so a page with a reader's CSRF token or
 time token can never be handed to another: forms get theirs from an uncached request
-(policy_pages.views.form_tokens).
+(policy_pages.views.form_tokens). docs/adr/0009-cache-tags.md weighs it against the others.
 """
 
 import gzip
 import hashlib
+import time
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import (
@@ -31,7 +38,7 @@ from django.utils.cache import (
 )
 from django.utils.http import parse_http_date_safe
 
-from .cache import current_entry, generation, keep
+from . import cache_tags
 
 CACHEABLE_STATUS = (200, 404)
 # What a kept response may vary on: cookies (the cache only serves readers without a session),
@@ -40,6 +47,17 @@ CACHEABLE_STATUS = (200, 404)
 HARMLESS_VARY = {"cookie", "accept-encoding", "accept-language", "accept"}
 LONGEST_KEPT_URL = 2000
 HIT_HEADER = "X-Page-Cache"
+# The tags of a kept answer, for Varnish's xkey (deploy/varnish/portal.vcl), which keeps them
+# and drops the header before the answer reaches a reader.
+XKEY_HEADER = "xkey"
+# Tags that say what an answer lists (core/cache_tags.py).
+LISTING_PREFIXES = ("under-", "participation-", "publications", "stories-")
+# One process renders a page that has missed; the others serve its previous copy meanwhile
+# (stale-while-revalidate), or with no copy wait for the new one, at most RENDER_WAIT_SECONDS.
+# The lock outlives any render (a dead renderer's lock lapses; the next request renders).
+RENDER_LOCK_SECONDS = 10
+RENDER_WAIT_SECONDS = 3
+RENDER_POLL_SECONDS = 0.05
 
 
 def _gzipped(response):
@@ -64,34 +82,80 @@ class PageCacheMiddleware:
         if not seconds or not self._cacheable_request(request):
             return self.get_response(request)
         key = "page:" + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        entry, current = current_entry(key)
         today = timezone.localdate().isoformat()
-        if entry and entry["day"] == today:
+        entry, stamp, fresh = cache_tags.lookup(key)
+        if entry and fresh and entry["day"] == today:
             return self._from_entry(request, entry)
-        response = self.get_response(request)
-        if request.method == "GET" and self._cacheable_response(response):
-            if settings.FRONTEND_CACHE_URLS and generation() != current:
+        lock = f"{key}:rendering"
+        if cache.add(lock, 1, RENDER_LOCK_SECONDS) is False:
+            # Another process renders this page now: its old copy meanwhile, unless that copy
+            # shows something withdrawn since; with no copy, wait for the new one a moment.
+            if entry and not cache_tags.withdrawn_since(entry):
+                return self._from_entry(request, entry, state="stale")
+            if entry is None:
+                entry = self._rendered_by_another(key, today)
+                if entry is not None:
+                    return self._from_entry(request, entry)
+            return self._render(request, key, stamp, today, seconds)
+        try:
+            # Rendered by the process that held the lock just before: nothing left to do.
+            entry, stamp, fresh = cache_tags.lookup(key)
+            if entry and fresh and entry["day"] == today:
+                return self._from_entry(request, entry)
+            return self._render(request, key, stamp, today, seconds)
+        finally:
+            cache.delete(lock)
+
+    def _render(self, request, key, stamp, today, seconds):
+        with cache_tags.collecting() as tags:
+            response = self.get_response(request)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()  # inside the block: a template's reads are tagged too
+        if request.method != "GET" or not self._cacheable_response(response):
+            return response
+        # Not a page of the tree (search, the API, feeds, sitemaps): what it lists may change
+        # with any publication, unless it said what it lists.
+        if getattr(request, "served_page", None) is None and not any(
+            tag.startswith(LISTING_PREFIXES) for tag in tags
+        ):
+            tags.add(cache_tags.PUBLICATIONS)
+        if settings.FRONTEND_CACHE_URLS:
+            if cache_tags.renewed_since(tags, stamp):
                 # Rendered while a change was committed: these bytes may reach Varnish after
                 # the change's purge, so no shared cache may keep them (the next one renders
                 # afresh). One more round trip, on a miss only.
                 patch_cache_control(response, private=True, max_age=0)
                 return response
-            self._add_validators(response, seconds)
-            keep(
-                key,
-                current,  # read before rendering: see core/cache.py
-                min(seconds, get_max_age(response) or seconds),
-                day=today,
-                status=response.status_code,
-                content=_gzipped(response),
-                headers=[
-                    (name, value)
-                    for name, value in response.items()
-                    if name.lower() not in ("content-encoding", "content-length")
-                ],
-            )
-            response[HIT_HEADER] = "miss"
+            response[XKEY_HEADER] = " ".join(sorted(tags))
+        self._add_validators(response, seconds)
+        cache_tags.store(
+            key,
+            stamp,  # read before rendering: see core/cache_tags.py
+            min(seconds, get_max_age(response) or seconds),
+            tags,
+            day=today,
+            status=response.status_code,
+            content=_gzipped(response),
+            headers=[
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in ("content-encoding", "content-length")
+            ],
+        )
+        response[HIT_HEADER] = "miss"
         return response
+
+    def _rendered_by_another(self, key, today):
+        """The entry another process is rendering now, once it is kept; None after
+        RENDER_WAIT_SECONDS (then this request renders it too: a renderer that died costs a
+        delay, never an error)."""
+        deadline = time.monotonic() + RENDER_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(RENDER_POLL_SECONDS)
+            entry, _stamp, fresh = cache_tags.lookup(key)
+            if entry and fresh and entry["day"] == today:
+                return entry
+        return None
 
     def _cacheable_request(self, request):
         return (
@@ -110,7 +174,7 @@ class PageCacheMiddleware:
         varies = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v}
         return varies <= HARMLESS_VARY
 
-    def _from_entry(self, request, entry):
+    def _from_entry(self, request, entry, state="hit"):
         if "gzip" in request.headers.get("Accept-Encoding", ""):
             response = HttpResponse(entry["content"], status=entry["status"])
             response["Content-Encoding"] = "gzip"
@@ -127,7 +191,7 @@ class PageCacheMiddleware:
                 last_modified=parse_http_date_safe(response.get("Last-Modified")),
                 response=response,
             )
-        response[HIT_HEADER] = "hit"
+        response[HIT_HEADER] = state
         return response
 
     def _add_validators(self, response, seconds):

@@ -1,23 +1,22 @@
 """Page numbers over listings of hundreds of thousands of stories.
 
 Two costs grow with the archive: the COUNT(*) the paginator needs for its page numbers, and the
-rows a deep page (?page=500) skips. A large count is kept in the shared cache for the current
-content generation (core/cache.py), so publishing anything takes a new one; a small one is cheap
-and always read afresh. A page's rows are chosen by their ids alone (the page table and its
-indexes), and only those twenty are then read with their joins, instead of joining every type's
-table for the ten thousand rows OFFSET skips.
+rows a deep page (?page=500) skips. A large count is kept in the shared cache until the next
+publication anywhere (core/cache_tags.py); a small one is cheap and always read afresh. A
+page's rows are chosen by their ids alone (the page table and its indexes), and only those twenty
+are then read with their joins, instead of joining every type's table for the ten thousand rows
+OFFSET skips.
 """
 
 import hashlib
 
-from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, F, Lookup, QuerySet, Subquery, Window
 from django.utils.functional import cached_property
 
-from .cache import generation
+from . import cache_tags
 
 LISTING_PAGE_SIZE = 20
 LAST_COUNTED_PAGE = 100_000
@@ -27,19 +26,22 @@ COUNT_CACHE_SECONDS = 3600
 
 
 def cached_count(queryset):
-    """`queryset.count()`, kept for the content generation when it is large."""
+    """`queryset.count()`, kept when it is large until the next publication anywhere (the tag
+    `publications`, core/cache_tags.py)."""
     if not isinstance(queryset, QuerySet):  # e.g. search results
         return queryset.count()
     try:
         query = str(queryset.order_by().query).encode()
     except EmptyResultSet:  # a filter that matches nothing (`pk__in=[]`): no SQL to key by
         return 0
-    key = f"listing-count:{generation()}:{hashlib.sha1(query).hexdigest()}"  # noqa: S324
-    count = cache.get(key)
-    if count is None:
-        count = queryset.count()
-        if count >= CACHED_COUNT_FROM:
-            cache.set(key, count, COUNT_CACHE_SECONDS)
+    key = f"listing-count:{hashlib.sha1(query).hexdigest()}"  # noqa: S324
+    entry, stamp, fresh = cache_tags.lookup(key)
+    if entry and fresh:
+        return entry["count"]
+    count = queryset.count()
+    if count >= CACHED_COUNT_FROM:
+        tags = {cache_tags.ALL, cache_tags.PUBLICATIONS}
+        cache_tags.store(key, stamp, COUNT_CACHE_SECONDS, tags, count=count)
     return count
 
 

@@ -6,10 +6,10 @@ each time it is called, and a listing page calls it for each of its lists. The c
 a name of its own rather than overriding `.public()`: the same call then means the same thing on
 our page types and on Wagtail's `Page.objects`, and a queryset without the method (Wagtail's own)
 fails loudly instead of silently reading the database. Restrictions are few
-and change rarely, so their page paths are kept in the shared cache under the base generation
-(core/cache.py), which saving or deleting a restriction or moving a page (which changes the paths
-below it) renews once committed. The generation is read before the database, so a list read
-just before a new restriction is committed is kept under the old generation, never the new one.
+and change rarely, so their page paths are kept in the shared cache with the tags `all` and
+`restrictions` (core/cache_tags.py), which saving or deleting a restriction, or moving a page
+(which changes the paths below it), renews once committed. The clock is read before the
+database, so a list read just before a new restriction is committed can never outlive it.
 If the cache is down, every call reads the database, as Wagtail does.
 """
 
@@ -22,20 +22,19 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.signals import post_page_move
 
-from .cache import UNAVAILABLE, base_generation
+from . import cache_tags
 
 CACHE_KEY = "privacy:restricted-paths"
 CACHE_SECONDS = 3600
+RESTRICTIONS = "restrictions"
 
 
 def restricted_paths():
-    base = base_generation()
-    key = f"{CACHE_KEY}:{base}"
-    paths = cache.get(key)
-    if paths is None:
-        paths = sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
-        if base != UNAVAILABLE:
-            cache.set(key, paths, CACHE_SECONDS)
+    entry, stamp, fresh = cache_tags.lookup(CACHE_KEY)
+    if entry and fresh:
+        return entry["paths"]
+    paths = sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
+    cache_tags.store(CACHE_KEY, stamp, CACHE_SECONDS, {cache_tags.ALL, RESTRICTIONS}, paths=paths)
     return paths
 
 
@@ -64,6 +63,7 @@ def is_public(page):
 @receiver(post_delete, sender=PageViewRestriction)
 @receiver(post_page_move)
 def forget_restricted_paths(**kwargs):
-    # At once, for this transaction's own later reads; the base generation renewed on commit
-    # (core/cache.py) is what keeps other processes' reads from putting the old list back.
-    cache.delete(f"{CACHE_KEY}:{base_generation()}")
+    # At once, for this transaction's own later reads; the renewal on commit is what keeps
+    # other processes' reads from putting the old list back.
+    cache.delete(CACHE_KEY)
+    cache_tags.invalidate(RESTRICTIONS)

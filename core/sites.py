@@ -2,9 +2,10 @@
 
 Every page needs them (Wagtail's routing starts from the site's home page, templates read
 `settings`): three queries a request for rows that change a few times a year. They are kept
-under the content generation (core/cache.py): saving a site or the settings, or publishing the
-home page, starts a new one. Wagtail and wagtail.contrib.settings keep what they found on the
-request (`_wagtail_site`, the settings' own attribute), so placing them there is all it takes.
+with the tags `all` and the home page's (core/cache_tags.py): saving a site or the settings
+renews `all`, publishing the home page its own tag. Wagtail and wagtail.contrib.settings keep
+what they found on the request (`_wagtail_site`, the settings' own attribute), so placing them
+there is all it takes.
 """
 
 from contextlib import suppress
@@ -13,7 +14,7 @@ from django.db import DatabaseError
 
 from wagtail.models import Site
 
-from .cache import current_entry, keep
+from . import cache_tags
 from .models import SiteSettings
 
 SECONDS = 600
@@ -35,8 +36,8 @@ class SiteFromCacheMiddleware:
 
     def attach(self, request):
         key = f"site:{request.get_host()}"
-        entry, current = current_entry(key)
-        if entry:
+        entry, stamp, fresh = cache_tags.lookup(key)
+        if entry and fresh:
             site, site_settings = entry["site"], entry["settings"]
         else:
             site = Site.find_for_request(request)
@@ -44,7 +45,10 @@ class SiteFromCacheMiddleware:
             if site is not None:
                 site.root_page.specific  # noqa: B018  (loaded now, to be kept with the site)
                 site_settings = SiteSettings.for_site(site)
-            keep(key, current, SECONDS, site=site, settings=site_settings)
+            tags = {cache_tags.ALL}
+            if site is not None:
+                tags.add(cache_tags.page_tag(site.root_page_id))
+            cache_tags.store(key, stamp, SECONDS, tags, site=site, settings=site_settings)
         request._wagtail_site = site
         if site_settings is not None:
             site_settings._request = request

@@ -9,11 +9,13 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         from core import registry
-        from core.cache import refresh_on_save
+        from core.cache_renewal import renew_on_save
 
         from .models import Author, SectionPage, Topic
 
-        # Pages and feeds show bylines and topic names (core/cache.py).
-        refresh_on_save(Author, Topic)
+        # Pages and feeds show bylines and topic names (core/cache_tags.py); the feeds'
+        # directory lists every topic.
+        renew_on_save(Author)
+        renew_on_save(Topic, listed=True)
         registry.clean_text_of(self.label)
         registry.narrow_search_by(SectionPage)

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, render
 
 from wagtail.models import Site
 
+from core import cache_tags
+from core.cache_renewal import stories_tag
 from core.paginate import paginate
 from core.text import vi_sort_key
 
@@ -41,11 +43,14 @@ def topic_index(request):
         .order_by()
     )
     topics = sorted(topics, key=lambda topic: vi_sort_key(topic.name))
+    # Counts change with any publication, and a new topic joins the list.
+    cache_tags.add(cache_tags.PUBLICATIONS, cache_tags.list_tag(Topic))
     return render(request, "newsroom/topic_index.html", {"topics": topics})
 
 
 def topic(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
+    cache_tags.add(stories_tag(topic))
     return _story_listing(
         request, "newsroom/topic_page.html", {"topic_items__tag": topic}, {"topic": topic}
     )
@@ -53,6 +58,7 @@ def topic(request, slug):
 
 def author(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    cache_tags.add(stories_tag(author))
     return _story_listing(
         request,
         "newsroom/author_page.html",

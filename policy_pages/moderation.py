@@ -25,7 +25,7 @@ from wagtail.admin.widgets.button import ListingButton
 from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
-from core.cache import one_renewal
+from core.cache_tags import one_renewal
 
 from .models.drafts import DraftUnit
 from .models.participation import (
@@ -51,7 +51,7 @@ ACTIONS = {
 
 def moderate(submissions, status, user, reason=""):
     """Set the status of each submission and log who did it and when; the pages showing them
-    are renewed once (core.cache.one_renewal)."""
+    are renewed once (core.cache_tags.one_renewal)."""
     action = ACTIONS[status][0]
     now = timezone.now()
     with transaction.atomic(), one_renewal():

@@ -121,7 +121,7 @@ class Pagination(WagtailPagination):
 
 class _CountCached:
     """A queryset whose count (Wagtail's `total_count`, 0.3 s over 200,000 articles) is kept
-    for the content generation (core/paginate.py); Wagtail only counts and slices it."""
+    until the next publication (core/paginate.py); Wagtail only counts and slices it."""
 
     def __init__(self, queryset):
         self.queryset = queryset

@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string, select_template
 from django.utils import timezone
 
 from wagtail.models import Page
 
-from core.cache import UNAVAILABLE, base_generation
+from core import cache_tags
 from core.html import absolute_urls
 from core.renditions import largest_jpeg_spec, rendition_or_none
 
@@ -120,33 +119,37 @@ def section_titles(pages):
 def page_entries(pages, root_url):
     """Entries for these live, public pages (specific instances), in the order given.
 
-    An entry is kept in the shared cache by its page's published revision, the base generation
-    (core/cache.py) and the date, so a feed rebuilt after a publication renders only the new
-    story: the other forty-nine come in one read (rendering fifty full texts costs ~100 ms).
-    Anything an entry shows of other pages or models (a link's target withdrawn, a photo's
-    credit, a section moved) renews the base generation and so every entry."""
+    An entry is kept in the shared cache by its page's published revision and the date, with the
+    tags of what it shows (core/cache_tags.py), so a feed rebuilt after a publication renders
+    only the new story: the other forty-nine come in two reads (rendering fifty full texts costs
+    ~100 ms). Anything an entry shows of other pages or models (a link's target withdrawn, a
+    photo's credit, a section renamed) renews its tags and so the entries that show it."""
     pages = list(pages)
-    base = base_generation()
     today = timezone.localdate().isoformat()
     keys = {
         page.pk: "feeds:entry:"
         + hashlib.sha256(
-            f"{base}|{today}|{root_url}|{page.pk}|{page.live_revision_id}|"
+            f"{today}|{root_url}|{page.pk}|{page.live_revision_id}|"
             f"{page.last_published_at}".encode()
         ).hexdigest()
         for page in pages
     }
-    kept = cache.get_many(list(keys.values()))
+    kept, stamp = cache_tags.lookup_many(list(keys.values()))
+    for entry in kept.values():
+        cache_tags.add(*entry["tags"])
+    kept = {key: entry["entry"] for key, entry in kept.items()}
     missing = [page for page in pages if keys[page.pk] not in kept]
     if missing:
-        prefetch(missing)
-        sections = section_titles(missing)
-        made = {
-            keys[page.pk]: page_entry(page, root_url, sections.get(page.pk)) for page in missing
-        }
-        if base != UNAVAILABLE:
-            cache.set_many(made, ENTRY_SECONDS)
-        kept.update(made)
+        with cache_tags.collecting() as shared:  # what the entries' authors, photos… are
+            prefetch(missing)
+            sections = section_titles(missing)
+        made = {}
+        for page in missing:
+            with cache_tags.collecting() as tags:
+                entry = page_entry(page, root_url, sections.get(page.pk))
+            made[keys[page.pk]] = (tags | shared | {cache_tags.page_tag(page.pk)}, {"entry": entry})
+            kept[keys[page.pk]] = entry
+        cache_tags.store_many(made, stamp, ENTRY_SECONDS)
     return [kept[keys[page.pk]] for page in pages]
 
 

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.templatetags.static import static
 from django.utils.text import Truncator
 
+from core import cache_tags
 from core.models import SiteSettings
 from core.privacy import all_pages
 from core.text import start_of_day
@@ -23,6 +24,7 @@ from policy_pages.choices import DocumentType
 from policy_pages.filters import DocumentFilters
 from policy_pages.models import LegalDocumentIndexPage, LegalDocumentPage, PolicyPage
 from policy_pages.models.documents import today
+from policy_pages.models.policies import participation_tag
 
 from . import entries as entry_tools
 
@@ -199,6 +201,7 @@ def policy_feed(request, site, slug):
     )
     if policy is None:
         raise Http404("Không có chính sách này.")
+    cache_tags.add(participation_tag(policy.pk))  # answers and drafts are among its entries
     policy_url = policy.get_full_url(request)
     return _feed(
         site,

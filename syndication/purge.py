@@ -28,7 +28,6 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from core import cache as content_cache
 from newsroom.models import ArticlePage, SectionPage
 from policy_pages.models import PolicyPage
 
@@ -198,10 +197,6 @@ def _flush():
         return
     prefixes = [url[:-1] for url in urls if url.endswith("*")]
     exact = [u for u in urls if not u.endswith("*") and not u.startswith(tuple(prefixes))]
-    # The app's own page cache starts a new content generation on the same commit, in a callback
-    # that may run after this one: start it first, or a reader's request between the purge and
-    # that callback could put the old page back into Varnish.
-    content_cache.start_new_generation()
     PurgeBatch([url for url in urls if url.endswith("*")] + exact[:MAX_URLS]).purge()
 
 

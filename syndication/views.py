@@ -16,8 +16,8 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.models import Site
 
+from core import cache_tags
 from core.addresses import absolute
-from core.cache import generation
 from core.models import SiteSettings
 
 from . import feeds
@@ -39,7 +39,7 @@ SOURCES = {
     "podcast": feeds.podcast_feed,
 }
 FIRST_SEEN_SECONDS = 7 * 24 * 3600
-# A built feed waits for the next content generation (core/cache.py), ten minutes at most.
+# A built feed is kept until what it shows changes (core/cache_tags.py), ten minutes at most.
 ENTRY_SECONDS = 600
 BUILD_WAIT_SECONDS = 3
 # The document feed's filters; anything else in the address is ignored.
@@ -92,13 +92,14 @@ def feed(request, source, fmt="rss", **kwargs):
     """One feed, from the shared cache when it has it (no database query then), with the
     validators feed readers send back: a matching `If-None-Match` or `If-Modified-Since` gets
     304 and no body."""
-    # The generation is read first: a change committed while this request builds the feed
-    # then lands in the next generation, never under this one.
-    current = generation()
+    # The clock is read first (in lookup()): a change committed while this request builds the
+    # feed renews it, never lands under it.
     variant = _document_variant(request.GET) if source == "legal_documents" else ""
-    cached = cache.get(_cache_key(request, current, source, fmt, kwargs, variant))
-    if cached is None:
-        cached = _build(request, current, source, fmt, kwargs)
+    cached, stamp, fresh = cache_tags.lookup(_cache_key(request, source, fmt, kwargs, variant))
+    if cached is not None and fresh:
+        cache_tags.add(*cached["tags"])  # for the page cache's copy of this answer
+    else:
+        cached = _build(request, stamp, source, fmt, kwargs)
     response = HttpResponse(cached["body"], content_type=feed_render.CONTENT_TYPES[fmt])
     response["ETag"] = cached["etag"]
     response["Last-Modified"] = http_date(cached["modified"])
@@ -108,32 +109,50 @@ def feed(request, source, fmt="rss", **kwargs):
     )
 
 
-def _build(request, current, source, fmt, kwargs):
+def _build(request, stamp, source, fmt, kwargs):
     site = Site.find_for_request(request)
     if site is None:
         raise Http404("Không có trang này.")
-    feed_ = SOURCES[source](request, site, **kwargs)
-    # Written under the canonical filters: odd or unknown values share the entry of what they
-    # actually select, so no address can fill the cache with copies.
-    key = _cache_key(request, current, source, fmt, kwargs, feed_.variant)
-    cached = cache.get(key) or _built_by_another(key)
-    if cached is None:
-        self_url = site.root_url + request.path
-        if feed_.variant:
-            self_url += f"?{feed_.variant}"
-        body = feed_render.render(feed_, feed_.build(), fmt, self_url)
-        etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
-        # The same bytes keep the time they first went out, so a reader that sends only
-        # If-Modified-Since gets 304 after a rebuild that changed nothing in this feed.
-        cache.add(f"feeds:since:{etag}", int(time.time()), FIRST_SEEN_SECONDS)
-        modified = cache.get(f"feeds:since:{etag}") or int(time.time())
-        cached = {"body": body, "etag": etag, "modified": modified}
-        # Every feed /feeds/ lists has at most one filter; a combination of several is served
-        # but kept only briefly, so combinations cannot crowd the cache.
-        narrow = feed_.variant.count("&") >= 1
-        cache.set(key, cached, FEED_MAX_AGE if narrow else ENTRY_SECONDS)
-        cache.delete(f"{key}:building")
+    with cache_tags.collecting() as tags:
+        # Every feed lists what was published last (of its kind, section, topic…).
+        cache_tags.add(cache_tags.PUBLICATIONS)
+        feed_ = SOURCES[source](request, site, **kwargs)
+        # Written under the canonical filters: odd or unknown values share the entry of what
+        # they actually select, so no address can fill the cache with copies.
+        key = _cache_key(request, source, fmt, kwargs, feed_.variant)
+        cached = _fresh_entry(key) or _built_by_another(key)
+        if cached is None:
+            cached = _render(request, site, feed_, fmt)
+            cache_tags.store(key, stamp, _seconds(feed_), tags, **cached)
+            cache.delete(f"{key}:building")
     return cached
+
+
+def _fresh_entry(key):
+    entry, _stamp, fresh = cache_tags.lookup(key)
+    if entry is not None and fresh:
+        cache_tags.add(*entry["tags"])
+        return entry
+    return None
+
+
+def _seconds(feed_):
+    # Every feed /feeds/ lists has at most one filter; a combination of several is served but
+    # kept only briefly, so combinations cannot crowd the cache.
+    return FEED_MAX_AGE if feed_.variant.count("&") >= 1 else ENTRY_SECONDS
+
+
+def _render(request, site, feed_, fmt):
+    self_url = site.root_url + request.path
+    if feed_.variant:
+        self_url += f"?{feed_.variant}"
+    body = feed_render.render(feed_, feed_.build(), fmt, self_url)
+    etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
+    # The same bytes keep the time they first went out, so a reader that sends only
+    # If-Modified-Since gets 304 after a rebuild that changed nothing in this feed.
+    cache.add(f"feeds:since:{etag}", int(time.time()), FIRST_SEEN_SECONDS)
+    modified = cache.get(f"feeds:since:{etag}") or int(time.time())
+    return {"body": body, "etag": etag, "modified": modified}
 
 
 def _built_by_another(key):
@@ -147,7 +166,7 @@ def _built_by_another(key):
     deadline = time.monotonic() + BUILD_WAIT_SECONDS
     while time.monotonic() < deadline:
         time.sleep(0.05)
-        cached = cache.get(key)
+        cached = _fresh_entry(key)
         if cached is not None:
             return cached
     return None
@@ -159,9 +178,9 @@ def _document_variant(params):
     )
 
 
-def _cache_key(request, current, source, fmt, kwargs, variant):
+def _cache_key(request, source, fmt, kwargs, variant):
     # Today's date is part of it: a policy's milestone dated ahead joins its feed on its day.
-    parts = [current, request.get_host(), source, fmt, timezone.localdate().isoformat()]
+    parts = [request.get_host(), source, fmt, timezone.localdate().isoformat()]
     parts += [f"{name}={value}" for name, value in sorted(kwargs.items())]
     digest = hashlib.sha256("|".join([*parts, variant]).encode()).hexdigest()[:40]
     return f"feeds:{digest}"

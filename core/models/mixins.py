@@ -14,6 +14,7 @@ from wagtail.api import APIField
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
 
+from .. import cache_tags
 from ..admin_forms import PortalPageForm
 from ..panels import PageAddressPanel
 from ..prefetch import render_prefetched
@@ -287,6 +288,10 @@ class BasePage(ListingFields, Page):
         return []
 
     def serve(self, request, *args, **kwargs):
+        # The page cache keeps the answer with the page's own tag (the home page is not tagged
+        # when it is read, only when it is served: core/cache_tags.py).
+        request.served_page = self
+        cache_tags.add_pages(self.pk)
         return render_prefetched(
             self, lambda: super(BasePage, self).serve(request, *args, **kwargs)
         )

@@ -22,6 +22,7 @@ from wagtailmedia.models import MediaType
 
 from rest_framework.fields import DateTimeField
 
+from core import cache_tags
 from core.api_fields import ImageField, ObjectsField, RichTextHTMLField
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import (
@@ -376,6 +377,7 @@ class MultimediaIndexPage(IntroductionMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Everything under the home page this index belongs to, wherever an editor filed it.
         site_root_path = self.path[: -self.steplen]
+        cache_tags.add(cache_tags.PUBLICATIONS)  # stories filed in any section
         stories = multimedia_stories().filter(path__startswith=site_root_path)
         # An unknown ?loai= is ignored: the full list, never an error.
         kind = request.GET.get("loai")

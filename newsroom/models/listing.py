@@ -7,6 +7,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
+from core import cache_tags
 from core.models import BasePage, IntroductionMixin, live_stories
 from core.paginate import paginate
 from core.registry import home_blocks
@@ -57,6 +58,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        cache_tags.add(cache_tags.under_tag(self.pk))  # lists every section's newest stories
         stories = published_stories().descendant_of(self)
         slot_ids = [slot.article_id for slot in self.featured_slots.all()]
         slot_ids += [None] * (FEATURED_COUNT - len(slot_ids))
@@ -172,6 +174,7 @@ class SectionPage(IntroductionMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        cache_tags.add(cache_tags.under_tag(self.pk))
         articles = published_stories().descendant_of(self)
         # The lead must be a live, public story of this section; otherwise the newest leads.
         lead = articles.filter(pk=self.lead_story_id).first() if self.lead_story_id else None

@@ -3,13 +3,14 @@
 from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
+from core import cache_tags
 from core.models import BasePage, IntroductionMixin
 from core.paginate import paginate
 
 from ..choices import DocumentStatus, DocumentType, Stage
 from .documents import LegalDocumentPage, today
 from .policies import PolicyPage
-from .taxonomy import LegalField
+from .taxonomy import IssuingBody, LegalField
 from .timeline import current_stage, open_consultation_closes
 
 DOCUMENT_PAGE_SIZE = 20
@@ -45,6 +46,11 @@ class LegalDocumentIndexPage(IntroductionMixin, BasePage):
         from ..filters import DocumentFilters
 
         context = super().get_context(request, *args, **kwargs)
+        cache_tags.add(
+            cache_tags.under_tag(self.pk),
+            cache_tags.list_tag(IssuingBody),  # the filters list every body and field
+            cache_tags.list_tag(LegalField),
+        )
         filters = DocumentFilters.from_request(request)
         documents = filters.apply(LegalDocumentPage.objects.published().child_of(self))
         page_obj = paginate(documents, request, DOCUMENT_PAGE_SIZE)
@@ -86,6 +92,7 @@ class PolicyIndexPage(IntroductionMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        cache_tags.add(cache_tags.under_tag(self.pk), cache_tags.list_tag(LegalField))
         policies = self.policies()
         fields = list(LegalField.objects.all())
         stage = request.GET.get("giai-doan", "")

@@ -17,6 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from core import cache_tags
 from core.json_rows import JSONRows, rows
 from core.models import BasePage, optional_document_field, optional_link
 from core.paginate import paginate_counted
@@ -40,6 +41,12 @@ from .timeline import PolicyPageForm, PolicyTimeline
 
 RELATED_NEWS_COUNT = 6
 COMMENTS_PAGE_SIZE = 20
+
+
+def participation_tag(policy_id):
+    """The cache tag (core/cache_tags.py) of what shows a policy's comments, answers and
+    drafts: renewed by a moderator's verdict, an answer or a new draft version."""
+    return f"participation-{policy_id}"
 
 
 class PolicyPage(RoutablePageMixin, PolicyTimeline, BasePage):
@@ -286,6 +293,13 @@ class PolicyPage(RoutablePageMixin, PolicyTimeline, BasePage):
 
     def prefetch_sources(self):
         return [(self.body.stream_block, list(self.body.raw_data))]
+
+    def serve(self, request, *args, **kwargs):
+        # Every address of the policy (its page, its drafts, the comparison, the answer table)
+        # shows what the public said and what the agency answered: renewed by moderation.
+        request.served_page = self
+        cache_tags.add(participation_tag(self.pk))
+        return super().serve(request, *args, **kwargs)
 
     @re_path(r"^$")
     def index_route(self, request, *args, **kwargs):

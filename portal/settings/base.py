@@ -36,6 +36,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "uploads"))
 BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# A change renews only the cached answers that show it (core/cache_tags.py). Off (CACHE_TAGS=0),
+# every change renews everything, as the whole-site generation did: for `make bench`'s comparison.
+CACHE_TAGS = os.environ.get("CACHE_TAGS", "1") != "0"
 MEDIA_STORAGE_BACKEND = os.environ.get(
     "MEDIA_STORAGE_BACKEND", "core.upload_storage.WholeFileSystemStorage"
 )
@@ -221,8 +224,8 @@ else:
 # Wagtail looks a picture's renditions up here before the database, so a listing of twenty
 # pictures costs no query once warm. A rendition never changes, so it is kept for a week.
 CACHES["renditions"]["TIMEOUT"] = 7 * 24 * 3600
-# Anonymous readers' pages are kept PAGE_CACHE_SECONDS in the shared cache, or until the next
-# publication (core/page_cache.py); 0 turns the page cache off. Never for these paths: the
+# Anonymous readers' pages are kept PAGE_CACHE_SECONDS in the shared cache, or until what they
+# show changes (core/page_cache.py); 0 turns the page cache off. Never for these paths: the
 # admin, the readers' forms and receipts, and files.
 PAGE_CACHE_SKIP_PATHS = [
     "/admin/",

@@ -11,7 +11,7 @@ from django.test import Client
 import pytest
 import time_machine
 
-from core import cache as content_cache
+from core import cache_tags
 from core.page_cache import PageCacheMiddleware
 from newsroom.models import Author
 from tests.factories import (
@@ -222,7 +222,7 @@ def test_a_page_rendered_while_a_change_was_committed_is_kept_by_no_shared_cache
 
     def view(request):
         if published_meanwhile:
-            committed(content_cache.start_new_generation)
+            committed(lambda: cache_tags.invalidate(cache_tags.PUBLICATIONS))
         return HttpResponse("<p>Trang chủ trước khi tin mới lên</p>")
 
     middleware = PageCacheMiddleware(view)
@@ -236,7 +236,7 @@ def test_a_page_rendered_while_a_change_was_committed_is_kept_by_no_shared_cache
     assert "X-Page-Cache" not in middleware(rf.get("/trang-dang-doi/"))  # nor kept in Redis
 
 
-def test_a_lost_generation_renewal_is_retried_then_logged(monkeypatch, caplog):
+def test_a_lost_renewal_is_retried_then_logged(monkeypatch, caplog):
     """A Redis blip must not leave old pages valid without anyone knowing."""
     writes = []
 
@@ -244,19 +244,26 @@ def test_a_lost_generation_renewal_is_retried_then_logged(monkeypatch, caplog):
         def __init__(self, failures):
             self.failures = failures
 
+        def add(self, key, value, timeout):
+            pass
+
+        def incr(self, key):
+            return 7
+
         def set_many(self, values, timeout):
             writes.append(values)
             if len(writes) <= self.failures:
                 raise ConnectionError("Redis không trả lời")
 
-    monkeypatch.setattr(content_cache, "RENEWAL_PAUSE_SECONDS", 0)
-    monkeypatch.setattr(content_cache, "_raising_cache", lambda: Flaky(failures=2))
-    content_cache._renew(content_cache.GENERATION_KEY)
+    monkeypatch.setattr(cache_tags, "RENEWAL_PAUSE_SECONDS", 0)
+    monkeypatch.setattr(cache_tags, "_raising_cache", lambda: Flaky(failures=2))
+    cache_tags._renew({"page-5"}, hard=False)
+    assert writes[-1] == {"tag:page-5": 7}
     assert len(writes) == 3
     assert "Could not renew" not in caplog.text
 
     writes.clear()
-    monkeypatch.setattr(content_cache, "_raising_cache", lambda: Flaky(failures=99))
-    content_cache._renew(content_cache.GENERATION_KEY)
-    assert len(writes) == content_cache.RENEWAL_ATTEMPTS
-    assert "Could not renew the content generation" in caplog.text
+    monkeypatch.setattr(cache_tags, "_raising_cache", lambda: Flaky(failures=99))
+    cache_tags._renew({"page-5"}, hard=True)
+    assert len(writes) == cache_tags.RENEWAL_ATTEMPTS
+    assert "Could not renew cache tags ['page-5']" in caplog.text

@@ -216,14 +216,18 @@ def test_changing_the_units_an_answer_changed_renews_the_cached_pages(
     reported, django_capture_on_commit_callbacks
 ):
     """The table shows them: a cached copy must not outlive the officer's correction."""
-    from core.cache import generation
+    from core import cache_tags
 
     answer = reported.answers.get(outcome="tiep-thu")
-    before = generation()
+    key = "test:answer-table"
+    with cache_tags.collecting() as tags:
+        cache_tags.add(f"participation-{reported.pk}")
+    cache_tags.store(key, cache_tags.clock(), 60, tags, body="bảng cũ")
+    assert cache_tags.lookup(key)[2]
     with django_capture_on_commit_callbacks(execute=True):
         answer.changed_units.clear()
 
-    assert generation() != before
+    assert not cache_tags.lookup(key)[2]
 
 
 def test_a_long_comment_shows_its_beginning_cut_at_a_word(client, reported):

@@ -13,7 +13,7 @@ from wagtail.models import ModelLogEntry
 import pytest
 from bs4 import BeautifulSoup
 
-from core import cache as content_cache
+from core import cache_tags
 from policy_pages.models import Answer, Submission
 from tests.factories import SubmissionFactory
 from tests.helpers import count_queries, member_of
@@ -215,22 +215,23 @@ def test_an_officer_answers_a_group_of_approved_comments_with_one_text(
 
 @pytest.fixture
 def renewals(monkeypatch):
-    """The content generation's renewals (core/cache.py), each with the keys it renews."""
+    """The cache renewals (core/cache_tags.py), each with the tags it renews."""
     made = []
-    monkeypatch.setattr(content_cache, "_renew", lambda *keys: made.append(keys))
+    monkeypatch.setattr(cache_tags, "_renew", lambda tags, hard: made.append(tags))
     return made
 
 
 def test_approving_several_comments_renews_the_pages_once(
     client, moderator, queue, renewals, django_capture_on_commit_callbacks
 ):
-    """Each renewal makes every cached page and feed be rebuilt: fifty comments approved in one
-    action must not drop them fifty times in a row."""
+    """Each renewal makes the policies' pages and feeds be rendered again: fifty comments
+    approved in one action must not drop them fifty times in a row; and only those policies'."""
     client.force_login(moderator)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(bulk("approve", queue["first"], queue["second"], queue["other"]))
     assert Submission.objects.filter(status="da-duyet").count() == 4
-    assert renewals == [(content_cache.BASE_GENERATION_KEY, content_cache.GENERATION_KEY)]
+    policies = {queue[name].policy_id for name in ("first", "second", "other")}
+    assert renewals == [{f"participation-{pk}" for pk in policies}]
 
 
 def test_answering_several_comments_renews_the_pages_once(

@@ -437,15 +437,11 @@ def test_feeds_refuse_writes(client, newsroom):
 
 @pytest.fixture
 def feed_key(rf):
-    """The cache key of /feeds/latest.rss under a generation the test sets."""
-    from django.core.cache import cache
-
-    from core.cache import GENERATION_KEY
+    """The cache key of /feeds/latest.rss."""
     from syndication import views
 
-    cache.set(GENERATION_KEY, "the-test-generation", None)
     request = rf.get("/feeds/latest.rss")
-    return views._cache_key(request, "the-test-generation", "latest", "rss", {}, "")
+    return views._cache_key(request, "latest", "rss", {}, "")
 
 
 def test_a_feed_another_request_is_building_is_waited_for_not_built_twice(
@@ -456,6 +452,7 @@ def test_a_feed_another_request_is_building_is_waited_for_not_built_twice(
 
     from django.core.cache import cache
 
+    from core import cache_tags
     from syndication import render as feed_render
 
     def second_build(*args, **kwargs):
@@ -464,7 +461,8 @@ def test_a_feed_another_request_is_building_is_waited_for_not_built_twice(
     monkeypatch.setattr(feed_render, "render", second_build)
     cache.add(f"{feed_key}:building", 1, 10)
     built = {"body": b"<rss>built by the other request</rss>", "etag": '"abc"', "modified": 0}
-    threading.Timer(0.2, lambda: cache.set(feed_key, built, 60)).start()
+    stamp = cache_tags.clock()
+    threading.Timer(0.2, lambda: cache_tags.store(feed_key, stamp, 60, {"all"}, **built)).start()
     assert client.get("/feeds/latest.rss").content == built["body"]
 
 
@@ -508,9 +506,15 @@ def test_after_a_publication_only_the_new_story_is_rendered_again(
     assert rendered == [story.pk]
     rendered.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        newsroom["photos"].unpublish()  # what other entries show of it may change: all again
-    client.get("/feeds/latest.rss")
-    assert story.pk in rendered and len(rendered) > 3
+        newsroom["photos"].unpublish()  # shown by its own entry only: nothing to render again
+    assert newsroom["photos"].title not in client.get("/feeds/latest.rss").text
+    assert rendered == []
+    author = newsroom["article"].authors[0]
+    author.name = "Trần Minh Đức"
+    with django_capture_on_commit_callbacks(execute=True):
+        author.save()  # a byline: the entries that show it, and only those, again
+    assert "Trần Minh Đức" in client.get("/feeds/latest.rss").text
+    assert newsroom["article"].pk in rendered and story.pk not in rendered
 
 
 def test_with_the_cache_down_a_feed_is_built_at_once_without_waiting(client, newsroom, monkeypatch):

@@ -25,6 +25,6 @@ class Command(BaseCommand):
             raise CommandError("Chưa có trang mặc định (Site): chạy migrate hoặc seed_demo trước.")
         if (site.hostname, site.port) != (host, port):
             site.hostname, site.port = host, port
-            # save() renews the content generation: cached pages and feeds take the new origin.
+            # save() renews every cached answer (core/cache_renewal.py): they take the new origin.
             site.save(update_fields=["hostname", "port"])
         self.stdout.write(f"Trang mặc định: {site.root_url}/")

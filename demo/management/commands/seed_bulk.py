@@ -1,8 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from core.cache import start_new_generation
-from core.navigation import clear_menus
+from core.cache_tags import renew_everything
 from demo.bulk import runner
 from newsroom.models import HomePage
 from policy_pages.models import PolicyIndexPage
@@ -29,7 +28,6 @@ class Command(BaseCommand):
             call_command("seed_demo", stdout=self.stdout, stderr=self.stderr)
         added = runner.run(pages, max(1, batch), progress=not no_progress)
         if added:
-            # Pages written in bulk send no publish signal: renew every cached page and feed.
-            start_new_generation()
-            clear_menus()
+            # Pages written in bulk send no publish signal: renew every cached answer.
+            renew_everything()
         self.stdout.write(self.style.SUCCESS(f"Kho lưu trữ: đã thêm {added} trang."))
