@@ -73,6 +73,10 @@ def _cookie_names():
     return (settings.SESSION_COOKIE_NAME, "messages")
 
 
+def page_key(request):
+    return "page:" + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -81,7 +85,7 @@ class PageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or not self._cacheable_request(request):
             return self.get_response(request)
-        key = "page:" + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        key = page_key(request)
         today = timezone.localdate().isoformat()
         entry, stamp, fresh = cache_tags.lookup(key)
         if entry and fresh and entry["day"] == today:

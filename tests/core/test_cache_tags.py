@@ -1,0 +1,203 @@
+"""A change renews every cached page that shows what changed, and only those: for each kind of
+change, the pages that display the changed item are rendered again and an unrelated story
+stays cached (core/cache_tags.py, core/cache_renewal.py)."""
+
+import pytest
+
+from core import cache_tags
+from core.models import SiteSettings
+from newsroom.models import Topic
+from policy_pages.moderation import moderate
+from tests.factories import (
+    ArticlePageFactory,
+    AuthorFactory,
+    IssuingBodyFactory,
+    LegalDocumentIndexPageFactory,
+    PolicyPageFactory,
+    PortalImageFactory,
+    SectionPageFactory,
+    SubmissionFactory,
+    open_for_comment,
+)
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+
+    return run
+
+
+@pytest.fixture
+def site(home_page):
+    """Two sections, a story in each sharing no topic, author or photo, and a topic page."""
+    economy = SectionPageFactory(parent=home_page, title="Kinh tế", slug="kinh-te")
+    society = SectionPageFactory(parent=home_page, title="Xã hội", slug="xa-hoi")
+    topic = Topic.objects.create(name="Kinh tế số", slug="kinh-te-so")
+    story = ArticlePageFactory(
+        parent=economy,
+        title="Doanh nghiệp số tăng nhanh trong năm",
+        slug="doanh-nghiep-so",
+        authors=[AuthorFactory(name="Phạm Quang Huy")],
+        image=PortalImageFactory(title="Ảnh doanh nghiệp số", credit="VGP/Minh Anh"),
+    )
+    story.topics.add(topic)
+    story.save_revision().publish()
+    unrelated = ArticlePageFactory(
+        parent=society,
+        title="Trường học vùng cao đón năm học mới",
+        slug="truong-hoc-vung-cao",
+        authors=[AuthorFactory(name="Lò Thị Hoa")],
+        image=PortalImageFactory(title="Ảnh trường học", credit="VGP/Lan Anh"),
+    )
+    return {
+        "home": home_page,
+        "economy": economy,
+        "society": society,
+        "topic": topic,
+        "story": story,
+        "unrelated": unrelated,
+        "topic_url": topic.get_absolute_url(),
+    }
+
+
+def cached(client, *urls):
+    """Visit each address until it is served from the page cache."""
+    for url in urls:
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "hit", url
+
+
+def state(client, url):
+    return client.get(url)["X-Page-Cache"]
+
+
+def test_a_new_story_renews_its_listings_and_leaves_other_stories_cached(client, site, committed):
+    urls = [site["home"].url, site["economy"].url, "/feeds/latest.rss", site["unrelated"].url]
+    urls += [site["society"].url, site["topic_url"]]
+    cached(client, *urls)
+    newer = ArticlePageFactory(
+        parent=site["economy"], title="Sàn thương mại điện tử mới ra mắt", slug="san-moi"
+    )
+    newer.topics.add(site["topic"])
+    committed(lambda: newer.save_revision().publish())
+
+    for url in (site["home"].url, site["economy"].url, "/feeds/latest.rss", site["topic_url"]):
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss", url
+        assert "Sàn thương mại điện tử mới ra mắt" in response.text, url
+    assert state(client, site["unrelated"].url) == "hit"
+    assert state(client, site["society"].url) == "hit"  # another section's listing
+
+
+def test_a_correction_renews_every_page_that_shows_the_story(client, site, committed):
+    story = site["story"]
+    urls = [story.url, site["home"].url, site["economy"].url, site["topic_url"]]
+    cached(client, *urls, site["unrelated"].url)
+    story.title = "Doanh nghiệp số tăng nhanh nhất khu vực"
+    committed(lambda: story.save_revision().publish())
+
+    for url in urls:
+        assert "Doanh nghiệp số tăng nhanh nhất khu vực" in client.get(url).text, url
+    assert state(client, site["unrelated"].url) == "hit"
+
+
+def test_a_withdrawn_story_leaves_every_page_that_showed_it(client, site, committed):
+    story = site["story"]
+    showing = [site["home"].url, site["economy"].url, site["topic_url"], "/feeds/latest.rss"]
+    cached(client, story.url, *showing, site["unrelated"].url)
+    committed(story.unpublish)
+
+    assert client.get(story.url).status_code == 404
+    for url in showing:
+        assert story.title not in client.get(url).text, url
+    assert state(client, site["unrelated"].url) == "hit"
+
+
+def test_a_moved_story_leaves_its_old_section_for_the_new(client, site, committed):
+    story = site["story"]
+    cached(client, site["economy"].url, site["society"].url, site["unrelated"].url)
+    committed(lambda: story.move(site["society"], pos="last-child"))
+
+    assert story.title not in client.get(site["economy"].url).text
+    assert story.title in client.get(site["society"].url).text
+    assert state(client, site["unrelated"].url) == "hit"
+
+
+def test_a_renamed_byline_renews_the_pages_that_show_it(client, site, committed):
+    author = site["story"].authors[0]
+    cached(client, site["story"].url, site["economy"].url, site["unrelated"].url)
+    author.name = "Phạm Quang Huy (TTXVN)"
+    committed(author.save)
+
+    assert "Phạm Quang Huy (TTXVN)" in client.get(site["story"].url).text
+    assert state(client, site["unrelated"].url) == "hit"
+
+
+def test_a_photo_credit_renews_the_pages_that_show_the_photo(client, site, committed):
+    photo = site["story"].image
+    cached(client, site["story"].url, site["unrelated"].url)
+    photo.credit = "VGP/Nguyễn Minh Anh"
+    committed(photo.save)
+
+    assert "VGP/Nguyễn Minh Anh" in client.get(site["story"].url).text
+    assert state(client, site["unrelated"].url) == "hit"
+
+
+def test_a_moderated_comment_renews_its_policy_only(client, site, committed, django_user_model):
+    policy = open_for_comment(site["home"], "Chính sách hỗ trợ doanh nghiệp nhỏ")
+    other = PolicyPageFactory(
+        parent=policy.get_parent(), title="Chính sách nhà ở xã hội", slug="nha-o-xa-hoi"
+    )
+    comment = SubmissionFactory(policy=policy, body="Đề nghị giảm thủ tục đăng ký kinh doanh.")
+    cached(client, policy.url, other.url, site["home"].url, site["unrelated"].url)
+    moderator = django_user_model.objects.create_user("kiem-duyet", password="x")
+    committed(lambda: moderate([comment], "da-duyet", moderator))
+
+    assert state(client, policy.url) == "miss"
+    for url in (other.url, site["home"].url, site["unrelated"].url):
+        assert state(client, url) == "hit", url
+
+
+def test_a_new_issuing_body_joins_the_document_filters(client, site, committed):
+    index = LegalDocumentIndexPageFactory(parent=site["home"], title="Văn bản", slug="van-ban")
+    cached(client, index.url, site["unrelated"].url)
+    committed(lambda: IssuingBodyFactory(name="Bộ Khoa học và Công nghệ"))
+
+    assert "Bộ Khoa học và Công nghệ" in client.get(index.url).text
+    assert state(client, site["unrelated"].url) == "hit"
+
+
+def test_the_site_settings_renew_every_page(client, site, committed):
+    cached(client, site["unrelated"].url, site["home"].url)
+    settings_ = SiteSettings.for_site(site["home"].get_site())
+    committed(settings_.save)
+
+    assert state(client, site["unrelated"].url) == "miss"
+    assert state(client, site["home"].url) == "miss"
+
+
+def test_a_kept_page_names_what_it_shows_for_varnish(client, site, settings):
+    settings.FRONTEND_CACHE_URLS = ["http://127.0.0.1:6091"]
+    tags = client.get(site["economy"].url)["xkey"].split()
+    assert {"all", f"page-{site['economy'].pk}", f"under-{site['economy'].pk}"} <= set(tags)
+    assert f"page-{site['story'].pk}" in tags  # listed there
+    assert f"page-{site['unrelated'].pk}" not in tags
+    assert client.get(site["economy"].url)["xkey"] == " ".join(tags)  # a hit carries them too
+
+
+def test_a_render_while_a_tag_was_renewed_is_not_kept_fresh(rf, db):
+    """The clock is read before the render: a change committed meanwhile renews the entry."""
+    stamp = cache_tags.clock()
+    cache_tags._renew({"page-42"}, hard=False)
+    cache_tags.store("test:raced", stamp, 60, {"all", "page-42"}, body="cũ")
+    assert cache_tags.lookup("test:raced")[2] is False
+    cache_tags.store("test:after", cache_tags.clock(), 60, {"all", "page-42"}, body="mới")
+    assert cache_tags.lookup("test:after")[2] is True
