@@ -49,12 +49,12 @@ fi
 if [ "${SKIP_CACHE_RENEWAL:-}" = "1" ]; then
     echo "restore.sh: cache not renewed (SKIP_CACHE_RENEWAL=1)" >&2
 else
-    # Pages and feeds cached before carry the old content generation, and the renditions cache
+    # Pages and feeds cached before show the old content (renew the tag every one carries), and the renditions cache
     # may name pictures the restored database does not have: renew the one, empty the other
     # (its own key prefix only, never the whole Redis database).
     (cd "$root" && "$python" manage.py shell -c '
 from django.core.cache import caches
-from core.cache import renew_everything
+from core.cache_tags import renew_everything
 renew_everything()
 renditions = caches["renditions"]
 renditions.delete_pattern("*") if hasattr(renditions, "delete_pattern") else renditions.clear()
