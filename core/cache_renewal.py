@@ -115,14 +115,19 @@ def _saved(listed):
             if listed:
                 invalidate(list_tag(sender))
         else:
-            invalidate(cache_tags.object_tag(instance))
+            invalidate(cache_tags.object_tag(instance), any_tag(sender))
 
     return receiver
 
 
+def any_tag(model):
+    """The tag of answers that show too many of `model` to name each (`cache_tags.bounded`)."""
+    return f"{model._meta.model_name}-any"
+
+
 def _deleted(listed):
     def receiver(sender, instance, **kwargs):
-        tags = [cache_tags.object_tag(instance)]
+        tags = [cache_tags.object_tag(instance), any_tag(sender)]
         if listed:
             tags.append(list_tag(sender))
         invalidate(*tags, hard=True)

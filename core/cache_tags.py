@@ -53,6 +53,10 @@ CLOCK_KEY = "tags:clock"
 # counts an hour, renditions' markup a week): a tag whose renewal has expired was renewed before
 # every answer still kept.
 TAG_SECONDS = 8 * 24 * 3600
+# An answer that shows more than this (a sitemap of thousands of pages, the API's longest
+# lists) is tagged by kind instead (`bounded()`): its tags are read on every hit, and Varnish
+# keeps response headers under 8 KB.
+MOST_TAGS = 250
 # A renewal lost to a Redis blip would leave old answers valid until they expire, so it is
 # written through a client that raises (the cache itself ignores Redis errors), and retried.
 RENEWAL_ATTEMPTS = 3
@@ -213,10 +217,28 @@ def renewed_since(tags, stamp):
     return stamp is None or any(value > stamp for value in renewed.values())
 
 
+def bounded(tags):
+    """`tags`, or for an answer that shows too much to name each item, the same by kind: every
+    `page-<id>` becomes `publications` (which every change of a page renews too), every
+    `<model>-<id>` becomes `<model>-any` (which every save of one renews)."""
+    if len(tags) <= MOST_TAGS:
+        return set(tags)
+    kinds = set()
+    for tag in tags:
+        name, _, pk = tag.rpartition("-")
+        if tag.startswith("page-"):
+            kinds.add(PUBLICATIONS)
+        elif pk.isdigit() and name in _tagged_models.values():
+            kinds.add(f"{name}-any")
+        else:
+            kinds.add(tag)
+    return kinds
+
+
 def store(key, stamp, seconds, tags, **values):
     """Keep `values` at `key`, made under `stamp` (read before they were made), with `tags`."""
     if stamp is not None:
-        cache.set(key, {"stamp": stamp, "tags": sorted(tags), **values}, seconds)
+        cache.set(key, {"stamp": stamp, "tags": sorted(bounded(tags)), **values}, seconds)
 
 
 def store_many(entries, stamp, seconds):
@@ -224,7 +246,7 @@ def store_many(entries, stamp, seconds):
     if stamp is not None:
         cache.set_many(
             {
-                key: {"stamp": stamp, "tags": sorted(tags), **values}
+                key: {"stamp": stamp, "tags": sorted(bounded(tags)), **values}
                 for key, (tags, values) in entries.items()
             },
             seconds,

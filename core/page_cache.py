@@ -130,7 +130,7 @@ class PageCacheMiddleware:
                 # afresh). One more round trip, on a miss only.
                 patch_cache_control(response, private=True, max_age=0)
                 return response
-            response[XKEY_HEADER] = " ".join(sorted(tags))
+            response[XKEY_HEADER] = " ".join(sorted(cache_tags.bounded(tags)))
         self._add_validators(response, seconds)
         cache_tags.store(
             key,

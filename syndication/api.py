@@ -50,12 +50,14 @@ from rest_framework.fields import Field
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 
+from core import cache_tags
 from core.addresses import absolute
 from core.paginate import cached_count
 from core.privacy import all_pages
 from core.search.indexing import search_words
 from policy_pages.models import DraftUnit, DraftVersion, PolicyPage, Submission
 from policy_pages.models.participation import COMMENT
+from policy_pages.models.policies import participation_tag
 
 MAX_AGE = 60
 MAX_SEARCH_LENGTH = 200
@@ -341,6 +343,7 @@ class DraftUnitsEndpoint(ReadOnlyEndpoint, BaseAPIViewSet):
         )
         if self.action == "listing_view":
             policy, number = self._positive("policy"), self._positive("version")
+            cache_tags.add(participation_tag(policy))  # comment counts follow moderation
             versions = versions.filter(policy_id=policy, number=number)
             if not versions.exists():
                 raise Http404("Không có dự thảo đã công bố này của chính sách.")
@@ -354,9 +357,15 @@ class DraftUnitsEndpoint(ReadOnlyEndpoint, BaseAPIViewSet):
         )
         return (
             DraftUnit.objects.filter(version__in=versions)
+            .select_related("version")
             .annotate(approved_comments=Coalesce(Subquery(comments), 0))
             .order_by("version", "position")
         )
+
+    def get_object(self):
+        unit = super().get_object()
+        cache_tags.add(participation_tag(unit.version.policy_id))
+        return unit
 
     def _positive(self, name):
         value = self.request.GET.get(name, "")

@@ -5,6 +5,7 @@ from wagtail.api import APIField
 
 from rest_framework.fields import Field
 
+from core import cache_tags
 from core.api_fields import NamesField, ObjectsField, StreamHTMLField, plain
 
 # A reader's answered question or proposal in the API: the text and the agency's answer, never
@@ -25,6 +26,10 @@ class _FromPage(Field):
         super().__init__(read_only=True, source="*", **kwargs)
 
     def page_url(self, page):
+        # What the public said and drafts: the answer is renewed with the policy's pages.
+        from .policies import participation_tag
+
+        cache_tags.add(participation_tag(page.pk))
         request = self.context["request"]
         return page.get_full_url(getattr(request, "_request", request))
 

@@ -201,3 +201,36 @@ def test_a_render_while_a_tag_was_renewed_is_not_kept_fresh(rf, db):
     assert cache_tags.lookup("test:raced")[2] is False
     cache_tags.store("test:after", cache_tags.clock(), 60, {"all", "page-42"}, body="mới")
     assert cache_tags.lookup("test:after")[2] is True
+
+
+def test_an_answer_showing_thousands_of_items_is_tagged_by_kind(db):
+    """A sitemap of thousands of pages: its tags are read on every hit and sent to Varnish."""
+    from media.models import PortalImage  # noqa: F401  (registered: tagged on read)
+
+    shown = {"all", "under-3"} | {f"page-{n}" for n in range(5000)}
+    shown |= {f"portalimage-{n}" for n in range(400)}
+    assert cache_tags.bounded(shown) == {"all", "under-3", "publications", "portalimage-any"}
+    few = {"all", "page-1", "portalimage-2"}
+    assert cache_tags.bounded(few) == few
+
+
+def test_a_new_decree_renews_the_page_of_the_decree_it_amends(client, home_page, committed):
+    """The older document's page lists the documents that amend it: its cached copy goes."""
+    from tests.factories import LegalDocumentPageFactory, relate
+
+    index = LegalDocumentIndexPageFactory(parent=home_page, title="Văn bản", slug="van-ban")
+    older = LegalDocumentPageFactory(parent=index, title="Nghị định về quản lý giá", slug="nd-gia")
+    cached(client, older.url)
+    newer = LegalDocumentPageFactory(
+        parent=index,
+        title="Nghị định sửa đổi quy định về quản lý giá",
+        slug="nd-sua-gia",
+        live=False,
+    )
+    relate(newer, "amends", older)
+
+    committed(lambda: newer.save_revision().publish())
+
+    response = client.get(older.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Nghị định sửa đổi quy định về quản lý giá" in response.text
