@@ -123,6 +123,7 @@ class PageCacheMiddleware:
             tag.startswith(LISTING_PREFIXES) for tag in tags
         ):
             tags.add(cache_tags.PUBLICATIONS)
+        tags = cache_tags.bounded(tags)
         if settings.FRONTEND_CACHE_URLS:
             if cache_tags.renewed_since(tags, stamp):
                 # Rendered while a change was committed: these bytes may reach Varnish after
@@ -130,7 +131,7 @@ class PageCacheMiddleware:
                 # afresh). One more round trip, on a miss only.
                 patch_cache_control(response, private=True, max_age=0)
                 return response
-            response[XKEY_HEADER] = " ".join(sorted(cache_tags.bounded(tags)))
+            response[XKEY_HEADER] = " ".join(sorted(tags))
         self._add_validators(response, seconds)
         cache_tags.store(
             key,
@@ -186,6 +187,11 @@ class PageCacheMiddleware:
             response = HttpResponse(gzip.decompress(entry["content"]), status=entry["status"])
         for header, value in entry["headers"]:
             response[header] = value
+        if state == "stale":
+            # Old bytes for the seconds another process renders the new ones: no shared cache
+            # (Varnish) may keep them; its next request gets the new page.
+            response["Cache-Control"] = "private, max-age=0"
+            del response[XKEY_HEADER]
         patch_vary_headers(response, ["Accept-Encoding"])
         response["Content-Length"] = len(response.content)
         if entry["status"] == 200:

@@ -97,3 +97,5 @@ def test_a_withdrawal_is_never_served_stale(rf, hard, served):
 
     assert response["X-Page-Cache"] == served
     assert view.renders == (2 if hard else 1)
+    if served == "stale":  # the old bytes are for this reader only, never for Varnish
+        assert response["Cache-Control"] == "private, max-age=0"
