@@ -21,7 +21,8 @@ from rest_framework.fields import Field
 
 from . import html as html_tools
 from .addresses import absolute, site_root
-from .renditions import largest_jpeg_spec, rendition_or_none
+from .pictures import rendition_or_none
+from .renditions import largest_jpeg_spec
 
 
 def _django_request(context):

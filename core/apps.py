@@ -10,10 +10,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from . import cache_renewal, cache_tags, checks, navigation, privacy  # noqa: F401
+        from . import cache_renewal, cache_tags, checks, navigation, pictures, privacy  # noqa: F401
         from .models import SiteSettings
 
         cache_renewal.connect()
+        pictures.connect()  # photos loaded during a render have their renditions fetched together
         # The settings (the site's name, its footer, the republishing terms) show on every page.
         for signal in (post_save, post_delete):
             signal.connect(

@@ -15,10 +15,11 @@ by another, costs one round trip, no query). Only when both miss are renditions 
 made, through Wagtail's own `get_renditions()`.
 
 A cold render (after a restart, or the first showing of new photos) would look renditions up one
-picture at a time. So a page render is one *batch* (`one_render()`): listings (core/specific.py)
-and the body's chooser blocks (core/prefetch.py) say which photos the page will show
-(`expect()`), and the first picture that misses fetches the stored renditions of all of them in
-one query. A warm render never makes that query.
+picture at a time. So a page render is one *batch* (`one_render()`, around `BasePage.serve`):
+every photo loaded from the database during it is noted (Django's `post_init` signal, so no
+listing, chooser block or foreign key has to remember to say so), and the first picture that
+misses fetches the stored renditions of all of them in one query. A warm render never makes
+that query.
 """
 
 import copy
@@ -33,6 +34,7 @@ from functools import cache
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.db.models.signals import post_init
 from django.utils.safestring import mark_safe
 
 from wagtail.images import get_image_model
@@ -110,6 +112,14 @@ def alt_text(image):
 
 def markup_key(image, size_name, attrs):
     """The key of `image`'s markup at `size_name` with `attrs`: everything the markup is made of."""
+    alt = None if "alt" in attrs else alt_text(image)
+    digest = _identity_digest(image, size_name, tuple(attrs.items()), alt)
+    return f"picture:{_version()}:{digest}"
+
+
+def _identity_digest(image, *more):
+    """A digest of what a rendition of `image` is made of (id, file, size, focal point) and
+    `more`."""
     parts = (
         image.pk,
         image.file.name,
@@ -120,12 +130,9 @@ def markup_key(image, size_name, attrs):
         image.focal_point_y,
         image.focal_point_width,
         image.focal_point_height,
-        size_name,
-        tuple(attrs.items()),
-        None if "alt" in attrs else alt_text(image),
+        *more,
     )
-    digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
-    return f"picture:{_version()}:{digest}"
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
 def picture(image, size_name, attrs):
@@ -137,19 +144,41 @@ def picture(image, size_name, attrs):
         html = shared_cache().get(key)
         if html is None:
             try:
-                html = str(Picture(_renditions(image, size_name), dict(attrs)))
+                html = str(Picture(_renditions(image, filter_specs(size_name, image)), dict(attrs)))
             except SourceImageIOError:
-                logger.warning(
-                    "The original of image %s is missing; its sizes cannot be made", image.pk
-                )
+                _missing(image)
                 return ""
             shared_cache().set(key, html)
         _memo.put(key, html)
     return mark_safe(html)  # noqa: S308 - Wagtail's Picture escaped every attribute
 
 
-def _renditions(image, size_name):
-    specs = filter_specs(size_name, image)
+def rendition_or_none(image, spec):
+    """`image` at `spec` (for a feed, the API, a social card), or None when its original is
+    missing from storage: the page, feed or API answer goes out without that picture rather
+    than failing for every reader. Kept in the process memo like markup; the image is the
+    caller's, so its alt text is current."""
+    if image is None:
+        return None
+    key = f"rendition:{_version()}:{_identity_digest(image, spec)}"
+    found = _memo.get(key)
+    if found is None:
+        try:
+            found = _renditions(image, [spec])[spec]
+        except SourceImageIOError:
+            _missing(image)
+            return None
+        _memo.put(key, found)
+    found = copy.copy(found)
+    found.image = image
+    return found
+
+
+def _missing(image):
+    logger.warning("The original of image %s is missing; its sizes cannot be made", image.pk)
+
+
+def _renditions(image, specs):
     stored = _fetched_for(image)
     if stored is not None:
         # Wagtail takes prefetched renditions as all there are: the ones missing are made. A
@@ -166,8 +195,8 @@ def _renditions(image, size_name):
 
 @contextmanager
 def one_render():
-    """Photos `expect()`ed inside the block have their renditions fetched together, once one
-    of them is needed."""
+    """Photos loaded inside the block have their renditions fetched together, once one of them
+    is needed."""
     expected, fetched = _expected.set([]), _fetched.set({})
     try:
         yield
@@ -176,21 +205,26 @@ def one_render():
         _fetched.reset(fetched)
 
 
-def expect(images):
-    """Say that the current render will show these photos (a no-op outside a render)."""
+def connect():
+    post_init.connect(_noted, sender=get_image_model(), dispatch_uid="pictures-noted")
+
+
+def _noted(sender, instance, **kwargs):
+    """A photo loaded during a render is one it may show: noted for the batch."""
     pending = _expected.get()
     if pending is not None:
-        pending.extend(image for image in images if image is not None)
+        pending.append(instance)
 
 
 def _fetched_for(image):
     """The stored renditions (of the portal's sizes) of `image`, fetched with every photo
-    expected so far in one query, or None outside a render."""
+    noted so far in one query, or None outside a render."""
     fetched, pending = _fetched.get(), _expected.get()
     if fetched is None:
         return None
     if image.pk not in fetched:
-        wanted = {image.pk, *(each.pk for each in pending)} - fetched.keys()
+        # A photo being created has no pk yet: nothing stored to fetch.
+        wanted = {image.pk, *(each.pk for each in pending if each.pk)} - fetched.keys()
         pending.clear()
         found = defaultdict(list)
         rendition_model = get_image_model().get_rendition_model()

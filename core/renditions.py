@@ -6,14 +6,9 @@ WebP where it can, JPEG otherwise, at the width its layout needs (`srcset`/`size
 Wagtail's `fill`, which keeps the focal point the editor set in frame.
 """
 
-import logging
 from dataclasses import dataclass
 
-from wagtail.images.models import SourceImageIOError
-
 from PIL import features
-
-logger = logging.getLogger(__name__)
 
 # The browser takes the first <source> it supports, so the order is smallest file first.
 FORMATS = ("avif", "webp", "jpeg") if features.check("avif") else ("webp", "jpeg")
@@ -71,18 +66,6 @@ SIZES = {
 
 def filter_specs(size_name, image=None):
     return SIZES[size_name].filter_specs(image)
-
-
-def rendition_or_none(image, spec):
-    """`image` at `spec`, or None when its original is missing from storage: the page, feed or
-    API answer goes out without that picture rather than failing for every reader."""
-    if image is None:
-        return None
-    try:
-        return image.get_rendition(spec)
-    except SourceImageIOError:
-        logger.warning("The original of image %s is missing; its sizes cannot be made", image.pk)
-        return None
 
 
 def largest_jpeg_spec(image, size_name="body"):

@@ -22,7 +22,8 @@ from wagtail.models import Page
 
 from core import cache_tags
 from core.html import absolute_urls
-from core.renditions import largest_jpeg_spec, rendition_or_none
+from core.pictures import rendition_or_none
+from core.renditions import largest_jpeg_spec
 
 logger = logging.getLogger(__name__)
 

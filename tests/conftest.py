@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 
 import pytest
 
+from core.pictures import clear_process_memo
 from tests.factories import HomePageFactory
 from tests.helpers import log_in_verified
 
@@ -26,12 +27,16 @@ def home_page(db):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache (the local one, or Redis in CI)."""
+    """Each test starts with an empty cache (the local one, or Redis in CI), and without the
+    picture markup this process kept (core/pictures.py): ids and file names come back from test
+    to test."""
     for alias in ("default", "renditions"):
         caches[alias].clear()
+    clear_process_memo()
     yield
     for alias in ("default", "renditions"):
         caches[alias].clear()
+    clear_process_memo()
 
 
 @pytest.fixture

@@ -17,9 +17,10 @@ from wagtail.search import index
 from .. import cache_tags
 from ..admin_forms import PortalPageForm
 from ..panels import PageAddressPanel
+from ..pictures import one_render, rendition_or_none
 from ..prefetch import render_prefetched
 from ..privacy import PortalPageQuerySet, all_pages, restricted_paths
-from ..renditions import SOCIAL_SPEC, rendition_or_none
+from ..renditions import SOCIAL_SPEC
 from ..search.indexing import indexed_text, search_words
 from ..slugs import SLUG_FORMATTERS, fold_page_slug
 from ..specific import joined_specific
@@ -34,8 +35,9 @@ def live_stories(*page_types):
     """Live, public pages of these types, newest first, as their specific classes, with the
     pictures a listing card shows, in one query (core/specific.py), whatever the mix of types.
 
-    Renditions are not prefetched: Wagtail finds them in the "renditions" cache, so a warm
-    listing costs no query for them (a prefetch would cost one per type every time).
+    Renditions are not prefetched: a card's markup is kept whole (core/pictures.py), so a warm
+    listing costs no query for them (a prefetch would cost one every time); the pictures are
+    announced to the render, which fetches their renditions together only when one is missing.
     Every type must have `listing_image` (BasePage) and an `image` (its lead picture).
     """
     return joined_specific(
@@ -292,9 +294,15 @@ class BasePage(ListingFields, Page):
         # when it is read, only when it is served: core/cache_tags.py).
         request.served_page = self
         cache_tags.add_pages(self.pk)
-        return render_prefetched(
-            self, lambda: super(BasePage, self).serve(request, *args, **kwargs)
-        )
+        # One render, one query for the renditions of every photo it shows (core/pictures.py):
+        # rendered now, inside it (a TemplateResponse renders late).
+        with one_render():
+            response = render_prefetched(
+                self, lambda: super(BasePage, self).serve(request, *args, **kwargs)
+            )
+            if hasattr(response, "render"):
+                response.render()
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
