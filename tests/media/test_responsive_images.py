@@ -6,16 +6,22 @@ from io import BytesIO
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.files.images import ImageFile
+from django.db import connection
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.images.models import Picture
 
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from core.pictures import clear_process_memo
 from core.renditions import FORMATS, SIZES, all_filter_specs
 from media.models import PortalImage
-from tests.factories import PortalImageFactory
+from tests.factories import ArticlePageFactory, PortalImageFactory, SectionPageFactory
 
 
 def render(image, size, **attrs):
@@ -131,3 +137,99 @@ def test_templates_show_pictures_only_through_the_named_sizes(path):
     # Only the infographic's "see it large" link may name a spec, and it renders no <img>.
     for match in re.finditer(r"{% image (\S+) (\S+)", text):
         assert match.group(0).endswith("as") or " as " in text[match.start() : match.end() + 20]
+
+
+# --- Kept markup (core/pictures.py): made once, the same HTML, renewed when the photo changes ---
+
+
+def wagtails_own_picture(image, size, **attrs):
+    """The markup as Wagtail's Picture makes it from fresh renditions, nothing kept."""
+    attrs = {"sizes": SIZES[size].sizes, "loading": "lazy", "decoding": "async", **attrs}
+    renditions = image.get_renditions(*SIZES[size].filter_specs(image))
+    return BeautifulSoup(str(Picture(renditions, attrs)), "html.parser")
+
+
+def test_kept_markup_is_wagtails_picture_exactly_whichever_cache_answers(db):
+    image = PortalImageFactory()
+    made = render(image, "card-lead", loading="eager")  # made and kept
+    from_memo = render(PortalImage.objects.get(pk=image.pk), "card-lead", loading="eager")
+    clear_process_memo()  # another process: from the shared cache
+    from_shared = render(PortalImage.objects.get(pk=image.pk), "card-lead", loading="eager")
+    expected = wagtails_own_picture(image, "card-lead", loading="eager", fetchpriority="high")
+    assert str(made) == str(from_memo) == str(from_shared) == str(expected)
+
+
+def test_a_kept_picture_costs_no_query(db, django_assert_num_queries):
+    image = PortalImageFactory()
+    render(image, "card")
+    clear_process_memo()
+    first, second = PortalImage.objects.get(pk=image.pk), PortalImage.objects.get(pk=image.pk)
+    with django_assert_num_queries(0):
+        render(first, "card")  # from the shared cache
+        render(second, "card")  # from this process's memo
+
+
+def crop_urls(image):
+    return [s["srcset"] for s in render(image, "portrait").find_all("source")]
+
+
+def test_a_new_focal_point_renews_the_kept_crops(db):
+    image = two_colour_image()
+    before = crop_urls(image)
+    image = PortalImage.objects.get(pk=image.pk)
+    image.focal_point_x, image.focal_point_y = 1150, 300
+    image.focal_point_width = image.focal_point_height = 100
+    image.save()
+    after = crop_urls(PortalImage.objects.get(pk=image.pk))
+    assert after != before
+    # The new crop is the one served: blue (the subject at the right) on its left edge.
+    img = render(PortalImage.objects.get(pk=image.pk), "portrait").img
+    path = Path(settings.MEDIA_ROOT) / img["src"].removeprefix(settings.MEDIA_URL)
+    with Image.open(path) as opened:
+        assert opened.convert("RGB").getpixel((2, opened.height // 2))[2] > 150
+
+
+def test_a_replaced_file_renews_the_kept_markup(db):
+    image = PortalImageFactory()
+    before = render(image, "body").img
+    replacement = BytesIO()
+    Image.new("RGB", (1000, 500), (0, 120, 0)).save(replacement, "JPEG")
+    image = PortalImage.objects.get(pk=image.pk)
+    image.file = ImageFile(replacement, name="anh-moi.jpg")
+    # As Wagtail's image form saves a new file: its size and hash, and the old renditions gone.
+    image._set_image_file_metadata()
+    image.save()
+    image.renditions.all().delete()
+    after = render(PortalImage.objects.get(pk=image.pk), "body").img
+    assert after["src"] != before["src"] and "anh-moi" in after["src"]
+    assert (after["width"], after["height"]) == ("640", "320")  # the new file's shape
+
+
+def test_a_new_alt_text_shows_at_once(db):
+    image = PortalImageFactory()
+    render(image, "card")
+    PortalImage.objects.filter(pk=image.pk).update(description="Thủ tướng phát biểu")
+    assert render(PortalImage.objects.get(pk=image.pk), "card").img["alt"] == "Thủ tướng phát biểu"
+
+
+def test_a_picture_whose_original_is_gone_is_left_out_not_kept(db):
+    image = PortalImageFactory()
+    image.file.storage.delete(image.file.name)
+    assert render(image, "card").picture is None
+    assert render(image, "card").picture is None  # still nothing, and no error
+
+
+def test_a_listings_pictures_cost_one_rendition_query_on_a_cold_render(client, home_page):
+    """After a restart (nothing kept anywhere) a section of twelve stories, each with a photo of
+    its own, fetches the renditions of all twelve in one query, not one per card."""
+    section = SectionPageFactory(parent=home_page)
+    for _ in range(12):
+        ArticlePageFactory(parent=section, image=PortalImageFactory())
+    client.get(section.url)  # the renditions are made and stored
+    caches["renditions"].clear()
+    caches["default"].clear()
+    clear_process_memo()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(section.url).status_code == 200
+    renditions = [q for q in captured.captured_queries if "portalrendition" in q["sql"]]
+    assert len(renditions) == 1
