@@ -36,8 +36,8 @@ def live_stories(*page_types):
     pictures a listing card shows, in one query (core/specific.py), whatever the mix of types.
 
     Renditions are not prefetched: a card's markup is kept whole (core/pictures.py), so a warm
-    listing costs no query for them (a prefetch would cost one every time); the pictures are
-    announced to the render, which fetches their renditions together only when one is missing.
+    listing costs no query for them (a prefetch would cost one every time); a cold render fetches
+    the renditions of all the photos it loaded in one query, when the first one is missing.
     Every type must have `listing_image` (BasePage) and an `image` (its lead picture).
     """
     return joined_specific(
