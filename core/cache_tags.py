@@ -90,12 +90,20 @@ def list_tag(model):
     return f"{model._meta.model_name}-list"
 
 
+class _Tags(set):
+    """The tags of one answer being made, and what it has already read (`once_per_answer`)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.read = {}
+
+
 @contextmanager
 def collecting():
     """Collect the tags of what is read or shown inside the block; yields their set. A nested
     block's tags count for the outer one too (a feed entry made inside a feed)."""
     outer = _collected.get()
-    tags = {ALL}
+    tags = _Tags({ALL})
     token = _collected.set(tags)
     try:
         yield tags
@@ -103,6 +111,17 @@ def collecting():
         _collected.reset(token)
         if outer is not None:
             outer.update(tags)
+
+
+def once_per_answer(key, read):
+    """`read()`, once for the answer being made (outside one, every time): what cannot change
+    while one page renders and is asked for by many of its lists (the restricted paths)."""
+    tags = _collected.get()
+    if tags is None:
+        return read()
+    if key not in tags.read:
+        tags.read[key] = read()
+    return tags.read[key]
 
 
 def add(*tags):

@@ -30,6 +30,11 @@ RESTRICTIONS = "restrictions"
 
 
 def restricted_paths():
+    # Asked for by every list of a page (each `.unrestricted()`): read once per answer.
+    return cache_tags.once_per_answer(CACHE_KEY, _restricted_paths)
+
+
+def _restricted_paths():
     entry, stamp, fresh = cache_tags.lookup(CACHE_KEY)
     if entry and fresh:
         return entry["paths"]
