@@ -30,6 +30,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from urllib.parse import quote
 
 from . import report
 from .environment import (
@@ -105,7 +106,8 @@ def reader_paths():
     )
     oldest = datetime.datetime.min.replace(tzinfo=datetime.UTC)
     ranked = sorted(rows, key=lambda r: (r[2] == 0, -(r[3] or oldest).timestamp(), -r[0]))
-    return ["/", *("/" + url_path[prefix:] for _pk, url_path, _n, _at in ranked)]
+    # Percent-encoded, as a browser sends them: wrk sends a path as it is given.
+    return ["/", *(quote("/" + url_path[prefix:]) for _pk, url_path, _n, _at in ranked)]
 
 
 def parse_readers(output):
