@@ -500,7 +500,10 @@ def how_notes(results):
         f"{args['rate']:g} pages a second, {args['seconds']} s a scheme; each address drawn from "
         f"a Zipf distribution (s = {args['zipf']}) over the live pages of the site, ranked home "
         "page, listings, then stories newest first (bench/wrk_day.lua); the same stream of "
-        "draws in both runs. The page cache is emptied before each.",
+        "draws in both runs. The page cache is emptied before each. A reader waits for its "
+        "answer before the next (wrk keeps a connection to one request at a time): where the "
+        "origin cannot keep up, the run makes fewer reads, and fewer reads between two writes "
+        "leave fewer hits, so compare renders a minute as well as ratios.",
         f"Writer: a process of its own making {args['publications']} publications (new stories, "
         f"Wagtail's `revision.publish()`), {args['corrections']} corrections (a correction added "
         f"to the newest of them, republished) and {args['moderations']} moderation actions "
