@@ -466,12 +466,15 @@ COLUMNS = (
     "scheme",
     "reads",
     "reads/s",
+    "p50 ms",
+    "p99 ms",
     "addresses",
     "hits, all",
     "hits, repeat requests",
     "renders/min",
     "writes done",
 )
+WRITE_KINDS = {"publish": "publication", "correct": "correction", "moderate": "moderation"}
 
 
 def table_lines(results):
@@ -483,11 +486,13 @@ def table_lines(results):
                 run["label"],
                 f"{run['requests']:,}",
                 f"{run['rps']:.0f}",
+                f"{run['readers']['latency_us']['p50'] / 1000:,.1f}",
+                f"{run['readers']['latency_us']['p99'] / 1000:,.1f}",
                 f"{run['readers']['distinct']:,}",
                 fmt_share(run["hit_ratio"]),
                 fmt_share(run["repeat_hit_ratio"]),
                 f"{run['renders_per_minute']:,.0f}",
-                " / ".join(str(done.get(k, 0)) for k in ("publish", "correct", "moderate")),
+                " / ".join(str(done.get(kind, 0)) for kind in WRITE_KINDS),
             ]
         )
     return lines
@@ -520,10 +525,17 @@ def how_notes(results):
     for run in results["runs"].values():
         writer = run["writer"]
         if writer:
+            means = ", ".join(
+                f"{label} {writer['mean_ms'][kind]:,.0f} ms"
+                for kind, label in WRITE_KINDS.items()
+                if kind in writer["mean_ms"]
+            )
+            removed = run["removed"]
             notes.append(
-                f"{run['scheme']}: the writer's mean time per write (ms) {writer['mean_ms']}, "
-                f"at most {writer['latest_s']} s behind its schedule; removed afterwards "
-                f"{run['removed']}."
+                f"{run['label']}: the writer's mean time a write: {means}; at most "
+                f"{writer['latest_s']:.1f} s behind its schedule. Deleted afterwards: "
+                f"{removed['stories']} stories, {removed['comments']} comments, "
+                f"{removed['answers']} answers."
             )
     return notes + results["notes"]
 
