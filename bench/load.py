@@ -173,8 +173,9 @@ def run_requests(port, jobs, *, concurrency, tool="python"):
     return measure, results
 
 
-def sequential(port, paths, *, before_each=None, headers=None):
-    """One request after the other, `before_each(i)` run between them (untimed)."""
+def sequential(port, paths, *, before_each=None, headers=None, cache_states=None):
+    """One request after the other, `before_each(i)` run between them (untimed); each answer's
+    X-Page-Cache ("absent" without one) counted in `cache_states` when given a dict."""
     latencies, statuses = [], {}
     for index, path in enumerate(paths):
         if before_each:
@@ -182,6 +183,9 @@ def sequential(port, paths, *, before_each=None, headers=None):
         response = request(port, path, headers=headers)
         statuses[response.status] = statuses.get(response.status, 0) + 1
         latencies.append(response.seconds * 1000)
+        if cache_states is not None:
+            state = response.headers.get("x-page-cache", "absent")
+            cache_states[state] = cache_states.get(state, 0) + 1
     return Measure(
         requests=len(paths),
         seconds=sum(latencies) / 1000,  # time spent in requests, not in before_each

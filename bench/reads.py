@@ -109,6 +109,7 @@ class ReadSteps:
         if not article:
             return
         misses = [f"{article}?bench-miss={self.run_id}-{i}" for i in range(self.args.misses)]
+        self.app.wait_idle()  # no request wrk left queued ahead of these
         measure = sequential(self.app_port, misses)
         self.add_row(
             "article_miss",
@@ -266,24 +267,35 @@ class ReadSteps:
             # at once); the feed's entries for stories unchanged stay kept, as after a real one.
             invalidate(PUBLICATIONS)
 
+        # Requests wrk left queued are answered first: one of them would render the feed
+        # while this client got the copy kept before (stale-while-revalidate).
+        self.app.wait_idle()
+        states = {}
         fresh = sequential(
-            self.app_port, [path] * max(10, self.args.misses // 2), before_each=new_publication
+            self.app_port,
+            [path] * max(10, self.args.misses // 2),
+            before_each=new_publication,
+            cache_states=states,
         )
+        # Each answer must have been built, not served from the page cache: else the row
+        # would time hits.
+        built = states.get("miss", 0) == fresh.requests
+        passed = built and fresh.p50_ms < FRESH_FEED_MS and fresh.errors == 0
         items = warm.body.count(b"<item>")
         self.add_row(
             "feed_fresh",
             f"latest.rss, fresh build, {items} items (1 client)",
             fresh,
             target=f"p50 < {FRESH_FEED_MS} ms (5)",
-            passed=fresh.p50_ms < FRESH_FEED_MS and fresh.errors == 0,
+            passed=passed,
             ratios=False,
         )
         self.add_target(
             5,
-            f"fresh {items}-item feed (p50; p99 {fresh.p99_ms:.1f} ms)",
+            f"fresh {items}-item feed (p50; p99 {fresh.p99_ms:.1f} ms; X-Page-Cache {states})",
             f"{fresh.p50_ms:.1f} ms",
-            f"< {FRESH_FEED_MS} ms",
-            fresh.p50_ms < FRESH_FEED_MS and fresh.errors == 0,
+            f"< {FRESH_FEED_MS} ms, every answer a miss",
+            passed,
         )
         self.notes.append(
             "Fresh feed: before each request the runner renews the `publications` cache tag "
@@ -295,6 +307,7 @@ class ReadSteps:
         for name in ("search_accented", "search_folded"):
             path = self.scenario.paths[name]
             misses = [f"{path}&bench-miss={self.run_id}-{i}" for i in range(self.args.misses)]
+            self.app.wait_idle()
             measure = sequential(self.app_port, misses)
             passed = measure.p95_ms < SEARCH_P95_MS and measure.errors == 0
             label = OTHER_ROWS[name] + ", uncached (1 client)"

@@ -173,7 +173,7 @@ class Bench(Table, ReadSteps, WriteSteps, FootprintSteps):
         args, paths = self.args, self.scenario.paths
         self.app_port = free_port()
         log(f"gunicorn: {WORKERS} sync workers on 127.0.0.1:{self.app_port}")
-        app = self.start_gunicorn(env, self.app_port)
+        app = self.app = self.start_gunicorn(env, self.app_port)
 
         log("warming every address")
         self.warm_responses = {}
