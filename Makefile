@@ -80,10 +80,13 @@ format: $(VENV)/.installed-dev ## Apply ruff's fixes and formatting
 # `make setup` and Redis db 5. Installs wrk and nginx from Debian when missing; BENCH_ARGS=--quick
 # for a short try. Writes bench/results.json and the table in docs/performance.md. Then the policy
 # section's draft pages (bench/drafts.py): a draft, a comparison and an answer table of two
-# 100-article versions, cache misses, each held to a p50 under 150 ms.
+# 100-article versions, cache misses, each held to a p50 under 150 ms. Last, a simulated day
+# (bench/day.py): Zipf readers while stories are published and comments moderated, the page
+# cache's hit ratio with and without cache tags; DAY_ARGS=--quick for a short one.
 bench: $(VENV)/.installed-dev ## Measure req/s, latency, queries and memory against Django and nginx floors
 	$(PY) -m bench.run $(BENCH_ARGS)
 	$(PY) -m bench.drafts
+	$(PY) -m bench.day $(DAY_ARGS)
 
 # A scratch SQLite portal in var/bench/editor-entry/ under runserver, and Debian's chromium.
 bench-editor: $(VENV)/.installed-dev ## Time entering a 30-paragraph article with 4 photos in the admin

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 WRK_SCRIPT = Path(__file__).with_name("wrk_report.lua")
+# Each request with its own `bench-miss=` parameter: a page-cache miss every time.
+WRK_MISS_SCRIPT = Path(__file__).with_name("wrk_miss.lua")
 JSON_MARK = "BENCH_JSON "
 
 
@@ -91,12 +93,17 @@ def parse_wrk(output, concurrency):
     )
 
 
-def wrk(url, *, seconds, connections, threads=2, headers=(), wrk_path="wrk"):
+def wrk(
+    url, *, seconds, connections, threads=2, headers=(), wrk_path="wrk", script=WRK_SCRIPT, args=()
+):
+    """wrk's Measure of `url`; `script` and its `args` (after the URL) change what it sends."""
     threads = max(1, min(threads, connections))
     argv = [wrk_path, f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
     for header in headers:
         argv += ["-H", header]
-    argv += ["-s", str(WRK_SCRIPT), url]
+    argv += ["-s", str(script), url]
+    if args:
+        argv += ["--", *args]
     done = subprocess.run(argv, capture_output=True, text=True, timeout=seconds + 60, check=False)  # noqa: S603
     if done.returncode != 0:
         raise RuntimeError(f"wrk failed ({done.returncode}): {done.stderr or done.stdout}")
@@ -166,8 +173,9 @@ def run_requests(port, jobs, *, concurrency, tool="python"):
     return measure, results
 
 
-def sequential(port, paths, *, before_each=None, headers=None):
-    """One request after the other, `before_each(i)` run between them (untimed)."""
+def sequential(port, paths, *, before_each=None, headers=None, cache_states=None):
+    """One request after the other, `before_each(i)` run between them (untimed); each answer's
+    X-Page-Cache ("absent" without one) counted in `cache_states` when given a dict."""
     latencies, statuses = [], {}
     for index, path in enumerate(paths):
         if before_each:
@@ -175,6 +183,9 @@ def sequential(port, paths, *, before_each=None, headers=None):
         response = request(port, path, headers=headers)
         statuses[response.status] = statuses.get(response.status, 0) + 1
         latencies.append(response.seconds * 1000)
+        if cache_states is not None:
+            state = response.headers.get("x-page-cache", "absent")
+            cache_states[state] = cache_states.get(state, 0) + 1
     return Measure(
         requests=len(paths),
         seconds=sum(latencies) / 1000,  # time spent in requests, not in before_each

@@ -5,8 +5,18 @@ import re
 
 START_MARK = "<!-- bench:start (written by `make bench`; edit outside these marks) -->"
 END_MARK = "<!-- bench:end -->"
-COLUMNS = ("measure", "req/s", "p50 ms", "p99 ms", "× Django floor", "× nginx floor", "target", "")
-ROW_LEFT = {0, 6, 7}
+COLUMNS = (
+    "measure",
+    "req/s",
+    "p50 ms",
+    "p99 ms",
+    "× Django floor",
+    "× nginx floor",
+    "server CPU ms/req",
+    "target",
+    "",
+)
+ROW_LEFT = {0, 7, 8}
 TARGET_HEADER = ("#", "target", "measured", "threshold", "")
 TARGET_LEFT = {1, 2, 3, 4}
 
@@ -38,13 +48,15 @@ def table_cells(row):
         fmt(measure["p99_ms"]),
         fmt(row.get("ratio_django"), 2),
         fmt(row.get("ratio_nginx"), 3),
+        fmt(row.get("cpu_ms"), 1),
         row.get("target") or "",
         verdict(row.get("passed")),
     ]
 
 
 def target_lines(targets):
-    ordered = sorted(targets, key=lambda t: int(t["id"]))  # stable: a target's checks together
+    # Stable: a target's checks stay together; "20.2" (issue 20's) after issue 8's numbers.
+    ordered = sorted(targets, key=lambda t: tuple(int(part) for part in t["id"].split(".")))
     return [[t["id"], t["what"], t["value"], t["threshold"], verdict(t["passed"])] for t in ordered]
 
 

@@ -39,6 +39,8 @@ from .writes import WriteSteps
 RESULTS = ROOT / "bench" / "results.json"
 DOCS = ROOT / "docs" / "performance.md"
 WORKERS = 3
+FLOOR = "/__bench/floor"  # skipped by the page cache (portal.settings.bench)
+CACHED_FLOOR = "/__bench/cached-floor"  # the same view, answered by the page cache
 
 
 def parse_args(argv):
@@ -149,7 +151,7 @@ class Bench(Table, ReadSteps, WriteSteps, FootprintSteps):
             child = self.children.pop()
             child.stop()
 
-    def start_gunicorn(self, env, port):
+    def start_gunicorn(self, env, port, workers=WORKERS):
         from .servers import Gunicorn
 
         return self.start(
@@ -158,7 +160,7 @@ class Bench(Table, ReadSteps, WriteSteps, FootprintSteps):
                 venv=VENV,
                 env=env,
                 port=port,
-                workers=WORKERS,
+                workers=workers,
                 log_path=OUT / "gunicorn.log",
             )
         )
@@ -171,7 +173,7 @@ class Bench(Table, ReadSteps, WriteSteps, FootprintSteps):
         args, paths = self.args, self.scenario.paths
         self.app_port = free_port()
         log(f"gunicorn: {WORKERS} sync workers on 127.0.0.1:{self.app_port}")
-        app = self.start_gunicorn(env, self.app_port)
+        app = self.app = self.start_gunicorn(env, self.app_port)
 
         log("warming every address")
         self.warm_responses = {}
@@ -195,15 +197,24 @@ class Bench(Table, ReadSteps, WriteSteps, FootprintSteps):
                 media_url=settings.MEDIA_URL,
             )
         )
-        floor = request(self.app_port, "/__bench/floor")
-        if floor.body != home:
-            raise RuntimeError("the Django floor does not return the home page's bytes")
+        for path in (FLOOR, CACHED_FLOOR, CACHED_FLOOR):
+            floor = request(self.app_port, path)
+            if floor.body != home:
+                raise RuntimeError(f"the Django floor {path} does not return the home page's bytes")
+        if (
+            floor.headers.get("x-page-cache") != "hit"
+            or "x-page-cache" in request(self.app_port, FLOOR).headers
+        ):
+            raise RuntimeError(f"{CACHED_FLOOR} must be a page-cache hit, {FLOOR} never cached")
 
         # The floors first: every other rate is read against them.
         log(f"wrk: {args.connections} connections, 2 threads, {args.seconds} s (after 1 s warm)")
-        measure = self.wrk(self.app_port, "/__bench/floor")
+        measure = self.wrk(self.app_port, FLOOR)
         self.floors["django"] = measure.rps
-        self.add_row("floor_django", "floor: Django view, same bytes", measure)
+        self.add_row("floor_django", "floor: Django view, no page cache", measure)
+        measure = self.wrk(self.app_port, CACHED_FLOOR)
+        self.floors["django_cached"] = measure.rps
+        self.add_row("floor_django_cached", "floor: Django view through the page cache", measure)
         measure = self.wrk(nginx.floor_port, "/home.html")
         self.floors["nginx"] = measure.rps
         self.add_row("floor_nginx", "floor: nginx static file", measure)
@@ -214,8 +225,8 @@ class Bench(Table, ReadSteps, WriteSteps, FootprintSteps):
         self.measure_varnish(Varnish)
         self.measure_pages()
         # The floor again: on a shared machine the rate drifts; ratios use the mean of both.
-        measure = self.wrk(self.app_port, "/__bench/floor")
-        self.add_row("floor_django_again", "floor: Django view, again", measure)
+        measure = self.wrk(self.app_port, FLOOR)
+        self.add_row("floor_django_again", "floor: Django view, no page cache, again", measure)
         first = self.floors["django"]
         self.floors["django"] = (first + measure.rps) / 2
         self.floors["django_runs"] = [first, measure.rps]
@@ -225,6 +236,7 @@ class Bench(Table, ReadSteps, WriteSteps, FootprintSteps):
                 row["passed"] = row["ratio_django"] >= CACHED_RATIO and not row["measure"]["errors"]
         self.add_page_target()
         self.measure_misses()
+        self.measure_miss_rates(env)
         self.measure_feed()
         self.measure_search()
         self.measure_weight()
@@ -252,7 +264,11 @@ class Bench(Table, ReadSteps, WriteSteps, FootprintSteps):
             "it), production settings plus portal.settings.bench (the floor's address, bench-only "
             "cache key prefix).",
             "Floors: the Django floor is a view returning the saved home page bytes through the "
-            "same middleware and gunicorn; the nginx floor serves the same bytes as a static file.",
+            f"same middleware and gunicorn, with the page cache skipping its address ({FLOOR}): "
+            "every ratio and target is read against it (the mean of its two runs). The same view "
+            f"through the page cache ({CACHED_FLOOR}, a hit after the first request) is shown "
+            "beside it: what a cached page can reach at best. The nginx floor serves the same "
+            "bytes as a static file.",
             "SQL queries: Django's test client in the runner, after clearing the bench's cache "
             "(cold), and again with another query string (warm): "
             + ", ".join(f"{n} {q['cold']}/{q['warm']}" for n, q in self.queries.items())
@@ -278,7 +294,7 @@ class Bench(Table, ReadSteps, WriteSteps, FootprintSteps):
             "redis": re.sub(r"//[^@/]*@", "//", redis_url),
             "server": {"gunicorn_workers": WORKERS, "workers": WORKERS, "worker_class": "sync"},
             "tools": "; ".join(t for t in tools if t),
-            "settings": "portal.settings.bench (production + floor URL)",
+            "settings": "portal.settings.bench (production + floor URLs)",
             "floors": self.floors,
             "paths": self.scenario.paths,
             "choices": self.scenario.notes,

@@ -40,6 +40,16 @@ def stat_fields(pid):
     return stat[stat.rfind(")") + 2 :].split()
 
 
+def cpu_seconds(pid):
+    """User plus system CPU time a process has used, in seconds (utime and stime of
+    /proc/<pid>/stat, fields 14 and 15), or 0 when it is gone."""
+    fields = stat_fields(pid)
+    if fields is None:
+        return 0.0
+    # fields[0] is field 3 (the state), so utime and stime are at 11 and 12.
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def children_of(pid):
     found = []
     for entry in Path("/proc").iterdir():
@@ -141,6 +151,23 @@ class Gunicorn(Child):
 
     def workers(self):
         return children_of(self.pid)
+
+    def cpu_seconds(self):
+        """{pid: CPU seconds} of every worker (the master only watches them)."""
+        return {pid: cpu_seconds(pid) for pid in self.workers()}
+
+    def wait_idle(self, timeout=60, step=0.25):
+        """The workers' CPU seconds once they stop using CPU (requests queued by a run that ended
+        still get answered: sync workers finish them), or after `timeout`."""
+        deadline = time.monotonic() + timeout
+        last = self.cpu_seconds()
+        while time.monotonic() < deadline:
+            time.sleep(step)
+            now = self.cpu_seconds()
+            if sum(now.values()) - sum(last.values()) < 0.01:
+                return now
+            last = now
+        return last
 
     def memory(self):
         """{pid: {"VmRSS": kB, "VmHWM": kB}} of every worker."""

@@ -1,4 +1,9 @@
-"""The portal's addresses plus the framework floor; used only by portal.settings.bench."""
+"""The portal's addresses plus the framework floor; used only by portal.settings.bench.
+
+The floor is served twice: `/__bench/floor` is one of portal.settings.bench's
+PAGE_CACHE_SKIP_PATHS, so every request runs the view through the whole middleware stack (the
+honest floor every ratio is read against); `/__bench/cached-floor` is the same view left to the
+page cache, which answers it from Redis after the first request, as it answers a cached page."""
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -20,6 +25,10 @@ def floor(request):
     return HttpResponse(_floor_body, content_type="text/html; charset=utf-8")
 
 
-urlpatterns = [path("__bench/floor", floor), *portal_urlpatterns]
+urlpatterns = [
+    path("__bench/floor", floor),
+    path("__bench/cached-floor", floor),
+    *portal_urlpatterns,
+]
 
 __all__ = ["handler404", "handler500", "urlpatterns"]

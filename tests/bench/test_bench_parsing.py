@@ -1,12 +1,15 @@
 """The bench's pure parts: reading wrk's report, the comment form, the VCL it rewrites, the table
-it writes into docs/performance.md. Nothing here starts gunicorn, nginx or wrk."""
+it writes into docs/performance.md. Nothing here starts gunicorn, nginx or wrk (one test answers
+the one-client loop from a standard library server in a thread)."""
 
+import http.server
 import os
+import threading
 
 import pytest
 
 from bench.comments import csrf_cookie, parse_form, payload
-from bench.load import parse_wrk, percentile
+from bench.load import parse_wrk, percentile, sequential
 from bench.queries import miss_path
 from bench.report import END_MARK, START_MARK, replace_marked, text_table
 from bench.servers import read_status, varnish_vcl
@@ -122,3 +125,34 @@ def test_worker_memory_is_read_from_proc():
     status = read_status(os.getpid())
     assert status["VmRSS"] > 0
     assert status["VmHWM"] >= status["VmRSS"]
+
+
+def test_one_client_rows_count_what_the_page_cache_answered():
+    """The fresh feed is judged only if every answer was built (X-Page-Cache: miss)."""
+    answers = iter(["miss", "stale", None])
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802  (the standard library's name)
+            self.send_response(200)
+            state = next(answers)
+            if state:
+                self.send_header("X-Page-Cache", state)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        states = {}
+        measure = sequential(
+            server.server_address[1], ["/feeds/latest.rss"] * 3, cache_states=states
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert states == {"miss": 1, "stale": 1, "absent": 1}
+    assert measure.requests == 3 and measure.errors == 0
