@@ -37,6 +37,9 @@ def clear_bench_caches():
         else:
             cache.clear()
     ContentType.objects.clear_cache()
+    from core.pictures import clear_process_memo  # the pictures' markup this process keeps
+
+    clear_process_memo()
 
 
 def count(paths):
