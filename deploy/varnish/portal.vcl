@@ -1,22 +1,28 @@
-# Varnish 7.1 (Debian's `varnish`) in front of the portal's app processes.
+# Varnish 7.1 (Debian's `varnish` and `varnish-modules`) in front of the portal's app processes.
 #
 # What it does, in order (docs/deploy.md, "Varnish in front"):
 # - PURGE, accepted only on the listen address named `purge` (`-a purge=127.0.0.1:6091`, which the
-#   load balancer never forwards to) and from the `purgers` ACL, drops every cached copy of a
-#   path: all its query strings, every host name, every Vary variant. A path ending in "*" drops everything under it (a moved or
-#   withdrawn section). Wagtail's frontend_cache sends these on publish (syndication/purge.py).
+#   load balancer never forwards to) and from the `purgers` ACL, renews by cache tag (xkey, from
+#   varnish-modules): every answer the app sends carries `xkey: <tags>` (what it shows: `all`,
+#   `page-<id>`, `under-<id>`…, core/cache_tags.py), and `PURGE /` with `xkey-purge: <tags>` drops
+#   every copy carrying one of them (a withdrawal: never served again), `xkey-softpurge: <tags>`
+#   makes them stale (a publication: served for up to 15 s more while one fetch refreshes them).
+#   syndication/purge.py sends these once a change is committed.
 # - Caches anonymous GET/HEAD only: writes, the admin, the comment desk (/y-kien/), documents
 #   (per-collection privacy), /healthz, and any request carrying a session or messages cookie go
 #   straight to the app. Other cookies (csrftoken, analytics) are dropped from cacheable requests.
 # - Never keeps a response that sets a cookie or says private / no-cache / no-store; otherwise
 #   keeps it as long as the app's s-maxage or max-age says, 120 s when it says nothing.
 # - Serves a stale copy for up to 15 s while one request refreshes it (longer only when a
-#   health probe says the app is down); a purged copy is never served, stale or not.
-# - `X-Cache: HIT | MISS | PASS` on every answer, for `curl -I`.
+#   health probe says the app is down); a hard-purged copy is never served, stale or not.
+# - Keeps a plain copy beside the gzipped one for clients that do not accept gzip, so no hit
+#   pays for decompressing the page (docs/deploy.md, "Speed").
+# - `X-Cache: HIT | STALE | MISS | PASS` on every answer, for `curl -I`; the `xkey` header stays inside.
 
 vcl 4.1;
 
 import std;
+import xkey;
 
 # The app (gunicorn). Change host and port here; keep each on its own line: `make bench` and the
 # end-to-end test substitute the port in a copy of this file.
@@ -49,22 +55,15 @@ sub vcl_recv {
         if (local.socket != "purge" || client.ip !~ purgers) {
             return (synth(403, "Forbidden"));
         }
-        set req.http.x-purge = regsub(req.url, "\?.*$", "");
-        if (req.http.x-purge !~ "^/[!-~]*$" || req.http.x-purge ~ {"["\\]"}) {
-            return (synth(400, "Bad purge path"));
+        # The app sends tags, never paths: one header, either kind (syndication/purge.py).
+        if (req.http.xkey-purge) {
+            set req.http.x-purged = xkey.purge(req.http.xkey-purge);
+        } else if (req.http.xkey-softpurge) {
+            set req.http.x-purged = xkey.softpurge(req.http.xkey-softpurge);
+        } else {
+            return (synth(400, "PURGE needs an xkey-purge or xkey-softpurge header"));
         }
-        if (req.http.x-purge ~ "\*$") {
-            # Everything under a path: escape it for the regular expression, character by
-            # character (a backslash before any punctuation is a literal in PCRE2).
-            set req.http.x-purge = regsuball(
-                regsub(req.http.x-purge, "\*$", ""), "([^A-Za-z0-9/_-])", "\\\1");
-            if (!std.ban("obj.http.x-path ~ ^" + req.http.x-purge)) {
-                return (synth(400, std.ban_error()));
-            }
-        } else if (!std.ban("obj.http.x-path == " + req.http.x-purge)) {
-            return (synth(400, std.ban_error()));
-        }
-        return (synth(200, "Purged"));
+        return (synth(200, "Purged " + req.http.x-purged));
     }
 
     if (req.method != "GET" && req.method != "HEAD") {
@@ -87,6 +86,14 @@ sub vcl_recv {
         set req.url = regsub(req.url, "[?&]+$", "");
     }
     set req.url = std.querysort(req.url);
+    # Varnish has already reduced Accept-Encoding to "gzip" or nothing. It would ask the app for
+    # gzip either way, keep one gzipped copy and decompress it on every hit for a client without
+    # gzip (six hits in seven of the cost, for a 160 kB page: docs/deploy.md, "Speed"); instead
+    # such a client gets a plain copy of its own (vcl_hash: Varnish leaves Accept-Encoding out
+    # of Vary itself), fetched plain (vcl_backend_fetch).
+    if (!req.http.Accept-Encoding) {
+        set req.http.x-plain = "1";
+    }
     if (std.healthy(req.backend_hint)) {
         set req.grace = 15s;
     }
@@ -104,7 +111,16 @@ sub vcl_hash {
     if (req.http.X-Forwarded-Proto) {
         hash_data(req.http.X-Forwarded-Proto);
     }
+    if (req.http.x-plain) {
+        hash_data("plain");
+    }
     return (lookup);
+}
+
+sub vcl_hit {
+    if (obj.ttl <= 0s) {
+        set req.http.x-cache = "STALE";  # within grace, while one fetch refreshes it
+    }
 }
 
 sub vcl_pass {
@@ -113,11 +129,13 @@ sub vcl_pass {
 
 sub vcl_backend_fetch {
     unset bereq.http.x-cache;
+    if (bereq.http.x-plain) {
+        unset bereq.http.Accept-Encoding;  # set to gzip by Varnish just before this
+        unset bereq.http.x-plain;
+    }
 }
 
 sub vcl_backend_response {
-    # What PURGE matches: the path without its query string.
-    set beresp.http.x-path = regsub(bereq.url, "\?.*$", "");
     if (bereq.uncacheable) {
         return (deliver);
     }
@@ -141,8 +159,14 @@ sub vcl_backend_response {
         set beresp.ttl = 120s;  # the app said nothing: publishing purges anyway
     }
     set beresp.grace = 1h;
+    if (beresp.http.X-Page-Cache == "stale") {
+        # The app served its previous copy while another process renders the new one
+        # (core/page_cache.py): keep it only a moment, or it would outlive the purge that made
+        # it stale. The next request past that second is served it while one fetch asks again.
+        set beresp.ttl = 1s;
+    }
     if (beresp.http.Content-Type ~ "(?i)^(text/|application/(rss\+|atom\+)?xml|application/json|application/javascript)"
-        && !beresp.http.Content-Encoding) {
+        && !beresp.http.Content-Encoding && bereq.http.Accept-Encoding) {
         set beresp.do_gzip = true;
     }
     return (deliver);
@@ -156,5 +180,6 @@ sub vcl_deliver {
     } else {
         set resp.http.X-Cache = "MISS";
     }
-    unset resp.http.x-path;
+    # The tags are for purging here, not for readers (nor for anyone to learn what to purge).
+    unset resp.http.xkey;
 }
