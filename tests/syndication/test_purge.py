@@ -13,11 +13,13 @@ import time
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import requests
 
 from syndication import purge
+from tests.factories import ArticlePageFactory, SectionPageFactory
 from tests.servers import one_server_at_a_time
 from tests.skips import needs_tool
 
@@ -312,3 +314,41 @@ def test_varnish_refuses_a_purge_on_the_readers_address(tagged_varnish, settings
     settings.FRONTEND_CACHE_URLS = [tagged_varnish]
     purge.purge_tags(["all"], hard=True)  # logged, and refused
     assert get(tagged_varnish, path).headers["X-Cache"] == "HIT"
+
+
+# --- The portal itself behind Varnish ------------------------------------------------------
+
+
+@pytest.fixture
+def story(home_page):
+    section = SectionPageFactory(parent=home_page, slug="thoi-su")
+    return ArticlePageFactory(
+        parent=section, slug="hop-chinh-phu", title="Chính phủ họp phiên thường kỳ"
+    )
+
+
+@needs_varnishd
+@one_server_at_a_time
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_withdrawn_story_is_gone_from_varnish_at_once_and_an_unrelated_page_stays(
+    story, live_server, settings
+):
+    """The app's own tags (core/page_cache.py) and renewals (core/cache_renewal.py), through
+    deploy/varnish/portal.vcl."""
+    settings.PAGE_CACHE_SECONDS = 600
+    other = SectionPageFactory(parent=story.get_parent().get_parent(), slug="kinh-te")
+    with varnish_in_front(urlsplit(live_server.url).port) as (readers, purge_address):
+        settings.FRONTEND_CACHE_URLS = [purge_address]
+        path = "/thoi-su/hop-chinh-phu/"
+        for address in (path, "/thoi-su/", other.url):
+            get(readers, address)
+            assert get(readers, address).headers["X-Cache"] == "HIT", address
+        assert story.title in get(readers, "/thoi-su/").text
+
+        story.unpublish()
+
+        assert get(readers, path).status_code == 404
+        listing = get(readers, "/thoi-su/")
+        assert listing.headers["X-Cache"] == "MISS"
+        assert story.title not in listing.text
+        assert get(readers, other.url).headers["X-Cache"] == "HIT"
