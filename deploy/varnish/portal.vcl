@@ -17,7 +17,8 @@
 #   health probe says the app is down); a hard-purged copy is never served, stale or not.
 # - Keeps a plain copy beside the gzipped one for clients that do not accept gzip, so no hit
 #   pays for decompressing the page (docs/deploy.md, "Speed").
-# - `X-Cache: HIT | STALE | MISS | PASS` on every answer, for `curl -I`; the `xkey` header stays inside.
+# - `X-Cache: HIT | STALE | MISS | PASS` on every answer, for `curl -I`; the `xkey` header
+#   stays inside.
 
 vcl 4.1;
 
@@ -87,9 +88,9 @@ sub vcl_recv {
     }
     set req.url = std.querysort(req.url);
     # Varnish asks the app for gzip whatever the client accepts, keeps one gzipped copy and
-    # decompresses it on every hit for a client without gzip (six hits in seven of the cost,
-    # for a 160 kB page: docs/deploy.md, "Speed"). Instead such a client gets a plain copy of
-    # its own (vcl_hash: Varnish leaves Accept-Encoding out of Vary itself), fetched plain
+    # decompresses it on every hit for a client without gzip (three quarters of such a hit's
+    # cost for the 76 kB home page: docs/deploy.md, "Speed"). Instead such a client gets a plain
+    # copy of its own (vcl_hash: Varnish leaves Accept-Encoding out of Vary itself), fetched plain
     # (vcl_backend_fetch). `req.can_gzip` reads the header as Varnish will once this returns.
     if (!req.can_gzip) {
         set req.http.x-plain = "1";
@@ -165,7 +166,9 @@ sub vcl_backend_response {
         # it stale. The next request past that second is served it while one fetch asks again.
         set beresp.ttl = 1s;
     }
-    if (beresp.http.Content-Type ~ "(?i)^(text/|application/(rss\+|atom\+)?xml|application/json|application/javascript)"
+    # Compressed for clients that take gzip only: the plain copy stays plain (vcl_recv).
+    if (beresp.http.Content-Type
+            ~ "(?i)^(text/|application/(rss\+|atom\+)?xml|application/json|application/javascript)"
         && !beresp.http.Content-Encoding && bereq.http.Accept-Encoding) {
         set beresp.do_gzip = true;
     }
