@@ -151,6 +151,13 @@ sub vcl_backend_response {
     if (beresp.http.Set-Cookie
         || beresp.http.Cache-Control ~ "(?i)(private|no-cache|no-store)"
         || beresp.http.Vary == "*") {
+        if (bereq.is_bgfetch) {
+            # Refreshing a stale copy, the app had none to share yet: its old copy while another
+            # process renders, or a page rendered while a change was committed (both `private`,
+            # core/page_cache.py). Keep serving ours within grace; the next request asks again.
+            # Storing this answer instead would send every reader to the app for 120 s.
+            return (abandon);
+        }
         # A reader's own answer (a CSRF cookie, a form's token): remember not to wait for it.
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
@@ -160,12 +167,6 @@ sub vcl_backend_response {
         set beresp.ttl = 120s;  # the app said nothing: publishing purges anyway
     }
     set beresp.grace = 1h;
-    if (beresp.http.X-Page-Cache == "stale") {
-        # The app served its previous copy while another process renders the new one
-        # (core/page_cache.py): keep it only a moment, or it would outlive the purge that made
-        # it stale. The next request past that second is served it while one fetch asks again.
-        set beresp.ttl = 1s;
-    }
     # Compressed for clients that take gzip only: the plain copy stays plain (vcl_recv).
     if (beresp.http.Content-Type
             ~ "(?i)^(text/|application/(rss\+|atom\+)?xml|application/json|application/javascript)"

@@ -131,6 +131,7 @@ class Origin(Recorder):
         super().__init__(_OriginHandler)
         self.tags = tags
         self.fetches = Counter()
+        self.private = set()  # (path, fetch number) answered `private`, as the app's stale copy
 
 
 class _OriginHandler(http.server.BaseHTTPRequestHandler):
@@ -145,9 +146,11 @@ class _OriginHandler(http.server.BaseHTTPRequestHandler):
             server.seen.append((self.command, self.path, self.headers))
             body = f"<p>{self.path} lần {server.fetches[self.path]}</p>".encode()
             tags = server.tags[self.path]
+        private = (self.path, server.fetches.get(self.path)) in server.private
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Cache-Control", "public, max-age=0, s-maxage=600")
+        control = "private, max-age=0" if private else "public, max-age=0, s-maxage=600"
+        self.send_header("Cache-Control", control)
         self.send_header("Vary", "Accept-Encoding, Cookie")
         self.send_header("xkey", tags)
         if "gzip" in self.headers.get("Accept-Encoding", ""):
@@ -274,6 +277,27 @@ def test_a_soft_purge_serves_the_stale_copy_while_one_fetch_refreshes_it(tagged_
         time.sleep(0.05)
     assert fresh.headers["X-Cache"] == "HIT"
     assert origin.fetches[path] == 2  # one refresh for every reader meanwhile
+
+
+@needs_varnishd
+@one_server_at_a_time
+def test_a_refresh_the_app_cannot_share_yet_keeps_the_stale_copy_served(tagged_varnish, origin):
+    """The app answers `private` while another process renders the page (core/page_cache.py):
+    Varnish must not store that and send every reader to the app for two minutes."""
+    path = "/thoi-su/"
+    origin.private.add((path, 2))
+    get(tagged_varnish, path)
+    purge.purge_tags(["under-4"], hard=False)
+
+    seen = []
+    deadline = time.monotonic() + 10
+    while (answer := get(tagged_varnish, path)).text != "<p>/thoi-su/ lần 3</p>":
+        seen.append((answer.headers["X-Cache"], answer.text))
+        assert time.monotonic() < deadline, f"never refreshed: {seen[-3:]}"
+        time.sleep(0.05)
+    assert set(seen) == {("STALE", "<p>/thoi-su/ lần 1</p>")}
+    assert answer.headers["X-Cache"] == "HIT"
+    assert get(tagged_varnish, path).headers["X-Cache"] == "HIT"
 
 
 @needs_varnishd
