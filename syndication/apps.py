@@ -8,6 +8,9 @@ class SyndicationConfig(AppConfig):
     verbose_name = "Phân phối nội dung"
 
     def ready(self):
+        from core import cache_tags
+
         from . import purge
 
-        purge.connect()  # Varnish purges on publish (docs/deploy.md)
+        # Each renewal of cache tags also goes to Varnish (docs/deploy.md, "Varnish in front").
+        cache_tags.add_purger(purge.purge_tags)

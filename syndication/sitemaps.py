@@ -7,6 +7,8 @@ sitemap generator; only live pages outside any view restriction are listed.
 
 from datetime import timedelta
 
+from django.db.models import Max
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from wagtail.contrib.sitemaps import Sitemap
@@ -26,6 +28,14 @@ class PageSitemap(Sitemap):
         # ten thousand pages costs one query instead of one per page type.
         root = self.get_wagtail_site().root_page
         return all_pages().descendant_of(root, inclusive=True).live().unrestricted()
+
+    def get_latest_lastmod(self):
+        """The newest page's date, for the index, in one aggregate query. Django's own reads
+        `lastmod()` of every item: a quarter of a million pages made in one worker for one
+        `/sitemap.xml` (943 MB in the 250,000-page bench, against 150 MB for the others)."""
+        return self.items().aggregate(
+            latest=Max(Coalesce("last_published_at", "latest_revision_created_at"))
+        )["latest"]
 
 
 def recent_news(now=None):

@@ -1,22 +1,29 @@
-# Varnish 7.1 (Debian's `varnish`) in front of the portal's app processes.
+# Varnish 7.1 (Debian's `varnish` and `varnish-modules`) in front of the portal's app processes.
 #
 # What it does, in order (docs/deploy.md, "Varnish in front"):
 # - PURGE, accepted only on the listen address named `purge` (`-a purge=127.0.0.1:6091`, which the
-#   load balancer never forwards to) and from the `purgers` ACL, drops every cached copy of a
-#   path: all its query strings, every host name, every Vary variant. A path ending in "*" drops everything under it (a moved or
-#   withdrawn section). Wagtail's frontend_cache sends these on publish (syndication/purge.py).
+#   load balancer never forwards to) and from the `purgers` ACL, renews by cache tag (xkey, from
+#   varnish-modules): every answer the app sends carries `xkey: <tags>` (what it shows: `all`,
+#   `page-<id>`, `under-<id>`…, core/cache_tags.py), and `PURGE /` with `xkey-purge: <tags>` drops
+#   every copy carrying one of them (a withdrawal: never served again), `xkey-softpurge: <tags>`
+#   makes them stale (a publication: served for up to 15 s more while one fetch refreshes them).
+#   syndication/purge.py sends these once a change is committed.
 # - Caches anonymous GET/HEAD only: writes, the admin, the comment desk (/y-kien/), documents
 #   (per-collection privacy), /healthz, and any request carrying a session or messages cookie go
 #   straight to the app. Other cookies (csrftoken, analytics) are dropped from cacheable requests.
 # - Never keeps a response that sets a cookie or says private / no-cache / no-store; otherwise
 #   keeps it as long as the app's s-maxage or max-age says, 120 s when it says nothing.
 # - Serves a stale copy for up to 15 s while one request refreshes it (longer only when a
-#   health probe says the app is down); a purged copy is never served, stale or not.
-# - `X-Cache: HIT | MISS | PASS` on every answer, for `curl -I`.
+#   health probe says the app is down); a hard-purged copy is never served, stale or not.
+# - Keeps a plain copy beside the gzipped one for clients that do not accept gzip, so no hit
+#   pays for decompressing the page (docs/deploy.md, "Speed").
+# - `X-Cache: HIT | STALE | MISS | PASS` on every answer, for `curl -I`; the `xkey` header
+#   stays inside.
 
 vcl 4.1;
 
 import std;
+import xkey;
 
 # The app (gunicorn). Change host and port here; keep each on its own line: `make bench` and the
 # end-to-end test substitute the port in a copy of this file.
@@ -49,22 +56,15 @@ sub vcl_recv {
         if (local.socket != "purge" || client.ip !~ purgers) {
             return (synth(403, "Forbidden"));
         }
-        set req.http.x-purge = regsub(req.url, "\?.*$", "");
-        if (req.http.x-purge !~ "^/[!-~]*$" || req.http.x-purge ~ {"["\\]"}) {
-            return (synth(400, "Bad purge path"));
+        # The app sends tags, never paths: one header, either kind (syndication/purge.py).
+        if (req.http.xkey-purge) {
+            set req.http.x-purged = xkey.purge(req.http.xkey-purge);
+        } else if (req.http.xkey-softpurge) {
+            set req.http.x-purged = xkey.softpurge(req.http.xkey-softpurge);
+        } else {
+            return (synth(400, "PURGE needs an xkey-purge or xkey-softpurge header"));
         }
-        if (req.http.x-purge ~ "\*$") {
-            # Everything under a path: escape it for the regular expression, character by
-            # character (a backslash before any punctuation is a literal in PCRE2).
-            set req.http.x-purge = regsuball(
-                regsub(req.http.x-purge, "\*$", ""), "([^A-Za-z0-9/_-])", "\\\1");
-            if (!std.ban("obj.http.x-path ~ ^" + req.http.x-purge)) {
-                return (synth(400, std.ban_error()));
-            }
-        } else if (!std.ban("obj.http.x-path == " + req.http.x-purge)) {
-            return (synth(400, std.ban_error()));
-        }
-        return (synth(200, "Purged"));
+        return (synth(200, "Purged " + req.http.x-purged));
     }
 
     if (req.method != "GET" && req.method != "HEAD") {
@@ -87,6 +87,14 @@ sub vcl_recv {
         set req.url = regsub(req.url, "[?&]+$", "");
     }
     set req.url = std.querysort(req.url);
+    # Varnish asks the app for gzip whatever the client accepts, keeps one gzipped copy and
+    # decompresses it on every hit for a client without gzip (three quarters of such a hit's
+    # cost for the 76 kB home page: docs/deploy.md, "Speed"). Instead such a client gets a plain
+    # copy of its own (vcl_hash: Varnish leaves Accept-Encoding out of Vary itself), fetched plain
+    # (vcl_backend_fetch). `req.can_gzip` reads the header as Varnish will once this returns.
+    if (!req.can_gzip) {
+        set req.http.x-plain = "1";
+    }
     if (std.healthy(req.backend_hint)) {
         set req.grace = 15s;
     }
@@ -104,7 +112,16 @@ sub vcl_hash {
     if (req.http.X-Forwarded-Proto) {
         hash_data(req.http.X-Forwarded-Proto);
     }
+    if (req.http.x-plain) {
+        hash_data("plain");
+    }
     return (lookup);
+}
+
+sub vcl_hit {
+    if (obj.ttl <= 0s) {
+        set req.http.x-cache = "STALE";  # within grace, while one fetch refreshes it
+    }
 }
 
 sub vcl_pass {
@@ -113,11 +130,13 @@ sub vcl_pass {
 
 sub vcl_backend_fetch {
     unset bereq.http.x-cache;
+    if (bereq.http.x-plain) {
+        unset bereq.http.Accept-Encoding;  # set to gzip by Varnish just before this
+        unset bereq.http.x-plain;
+    }
 }
 
 sub vcl_backend_response {
-    # What PURGE matches: the path without its query string.
-    set beresp.http.x-path = regsub(bereq.url, "\?.*$", "");
     if (bereq.uncacheable) {
         return (deliver);
     }
@@ -132,6 +151,13 @@ sub vcl_backend_response {
     if (beresp.http.Set-Cookie
         || beresp.http.Cache-Control ~ "(?i)(private|no-cache|no-store)"
         || beresp.http.Vary == "*") {
+        if (bereq.is_bgfetch) {
+            # Refreshing a stale copy, the app had none to share yet: its old copy while another
+            # process renders, or a page rendered while a change was committed (both `private`,
+            # core/page_cache.py). Keep serving ours within grace; the next request asks again.
+            # Storing this answer instead would send every reader to the app for 120 s.
+            return (abandon);
+        }
         # A reader's own answer (a CSRF cookie, a form's token): remember not to wait for it.
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
@@ -141,8 +167,10 @@ sub vcl_backend_response {
         set beresp.ttl = 120s;  # the app said nothing: publishing purges anyway
     }
     set beresp.grace = 1h;
-    if (beresp.http.Content-Type ~ "(?i)^(text/|application/(rss\+|atom\+)?xml|application/json|application/javascript)"
-        && !beresp.http.Content-Encoding) {
+    # Compressed for clients that take gzip only: the plain copy stays plain (vcl_recv).
+    if (beresp.http.Content-Type
+            ~ "(?i)^(text/|application/(rss\+|atom\+)?xml|application/json|application/javascript)"
+        && !beresp.http.Content-Encoding && bereq.http.Accept-Encoding) {
         set beresp.do_gzip = true;
     }
     return (deliver);
@@ -156,5 +184,6 @@ sub vcl_deliver {
     } else {
         set resp.http.X-Cache = "MISS";
     }
-    unset resp.http.x-path;
+    # The tags are for purging here, not for readers (nor for anyone to learn what to purge).
+    unset resp.http.xkey;
 }

@@ -43,8 +43,9 @@ MEDIA_STORAGE_BACKEND = os.environ.get(
     "MEDIA_STORAGE_BACKEND", "core.upload_storage.WholeFileSystemStorage"
 )
 MEDIA_URL = os.environ.get("MEDIA_URL", "/uploads/")
-# Varnish (or other HTTP caches) to purge on publish: their purge addresses, e.g.
-# "http://127.0.0.1:6091" (deploy/varnish/portal.vcl accepts PURGE there only).
+# Varnish caches renewed by cache tag with every change (syndication/purge.py): their purge
+# addresses, e.g. "http://127.0.0.1:6091" (deploy/varnish/portal.vcl accepts PURGE there only).
+# Set, cached answers also carry their tags in an `xkey` header for Varnish (core/page_cache.py).
 FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")
 
 # Mail: receipts to commenters and workflow notices to editors. SMTP from the environment in
@@ -86,7 +87,6 @@ INSTALLED_APPS = [
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
@@ -401,15 +401,3 @@ LOGGING = {
 
 EMAIL_TIMEOUT = 10
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-
-# Varnish in front (deploy/varnish/portal.vcl, docs/deploy.md): each cache in FRONTEND_CACHE_URLS
-# gets a PURGE for every page, listing and feed that shows a page published, withdrawn, moved or
-# deleted (Wagtail's own purge, plus syndication/purge.py). Unset: nothing to purge.
-if FRONTEND_CACHE_URLS:
-    WAGTAILFRONTENDCACHE = {
-        f"varnish{n}": {
-            "BACKEND": "syndication.purge.TimedHTTPBackend",
-            "LOCATION": location,
-        }
-        for n, location in enumerate(FRONTEND_CACHE_URLS)
-    }
