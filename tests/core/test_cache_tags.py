@@ -20,19 +20,7 @@ from tests.factories import (
     open_for_comment,
 )
 
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 600
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            change()
-
-    return run
+pytestmark = pytest.mark.usefixtures("page_cache_on")
 
 
 @pytest.fixture

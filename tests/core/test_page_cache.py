@@ -24,10 +24,7 @@ from tests.factories import (
 )
 from tests.helpers import count_queries, member_of
 
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 600
+pytestmark = pytest.mark.usefixtures("page_cache_on")
 
 
 @pytest.fixture
@@ -43,17 +40,6 @@ def article(section):
         slug="xuat-khau-nong-san",
         authors=[AuthorFactory(name="Hoàng Lan")],
     )
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a change and its on-commit callbacks, as a committed transaction would."""
-
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            change()
-
-    return run
 
 
 def test_a_second_anonymous_view_is_served_from_the_cache_with_no_query(client, article):

@@ -15,10 +15,7 @@ from core.page_cache import PageCacheMiddleware, page_key
 
 READERS = 200
 
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings, db):
-    settings.PAGE_CACHE_SECONDS = 600
+pytestmark = [pytest.mark.usefixtures("page_cache_on"), pytest.mark.django_db]
 
 
 class SlowPage:
