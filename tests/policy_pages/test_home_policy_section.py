@@ -114,3 +114,37 @@ def test_the_days_left_change_at_midnight_in_ha_noi_though_the_page_is_cached(
     assert after_midnight["X-Page-Cache"] == "miss"
     assert "Hạn chót hôm nay" in after_midnight.text
     assert "Còn 1 ngày" not in after_midnight.text
+
+
+def test_the_block_is_kept_apart_from_the_home_page_and_renewed_by_a_policy(
+    client, home_page, policies_index, settings, django_capture_on_commit_callbacks
+):
+    """A story published elsewhere renders the home page again, not this block; a policy
+    published renews it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ArticlePageFactory, SectionPageFactory
+
+    settings.PAGE_CACHE_SECONDS = 600
+    consulting(policies_index, "Dự thảo Luật Đất đai (sửa đổi)", -10, 3)
+    client.get(home_page.url)
+    with CaptureQueriesContext(connection) as missed:
+        page = client.get(home_page.url + "?lan=2")  # the page misses, the block is kept
+    assert page["X-Page-Cache"] == "miss"
+    assert "Dự thảo Luật Đất đai (sửa đổi)" in page.text
+    assert not [q for q in missed.captured_queries if "policymilestone" in q["sql"]]
+
+    section = SectionPageFactory(parent=home_page, title="Xã hội", slug="xa-hoi")
+    story = ArticlePageFactory(parent=section, title="Tin xã hội", slug="tin", live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+    assert "Tin xã hội" in client.get(home_page.url).text
+    titles = [a.get_text() for a in policy_section(client, home_page).select("ul li a")]
+    assert "Dự thảo Luật Đất đai (sửa đổi)" in titles
+
+    newer = consulting(policies_index, "Dự thảo Luật Nhà ở", -5, 30)
+    with django_capture_on_commit_callbacks(execute=True):
+        newer.save_revision().publish()
+    titles = [a.get_text() for a in policy_section(client, home_page).select("ul li a")]
+    assert "Dự thảo Luật Nhà ở" in titles
