@@ -28,7 +28,7 @@ from django.db.models.signals import post_delete, post_save
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import cache_tags
 from .cache_tags import (
@@ -141,6 +141,7 @@ def connect():
     # Also sent for each live page about to be deleted (Wagtail unpublishes it first).
     page_unpublished.connect(_on_unpublished, dispatch_uid="renew-unpublished")
     post_page_move.connect(_on_moved, dispatch_uid="renew-moved")
+    page_slug_changed.connect(_on_slug_changed, dispatch_uid="renew-slug-changed")
     post_delete.connect(_on_page_delete, dispatch_uid="renew-page-deleted")
     for model in (PageViewRestriction, Redirect, Site):
         for signal in (post_save, post_delete):
@@ -158,13 +159,30 @@ def _on_unpublished(sender, instance, **kwargs):
 
 
 def _on_moved(sender, instance, url_path_before, url_path_after, **kwargs):
+    parent_before = kwargs.get("parent_page_before")
+    in_menu = instance.depth == MENU_DEPTH or (
+        parent_before is not None and parent_before.depth + 1 == MENU_DEPTH
+    )
+    if in_menu or (url_path_before != url_path_after and _has_descendants(instance)):
+        # The menu changes (a section moved into, out of or within it), or every page below
+        # changes address (and may go behind a restriction): all of it, at once.
+        invalidate(ALL, hard=True)
     if url_path_before == url_path_after:
         return
     # Its old place: the lists under the old parent, which `post_page_move` still names.
-    parent_before = kwargs.get("parent_page_before")
     if parent_before is not None:
         invalidate(*(under_tag(pk) for pk in _ancestor_ids(parent_before.path, Page.steplen)))
     renew_page(instance, hard=True)
+
+
+def _on_slug_changed(sender, instance, instance_before, **kwargs):
+    # Every page below changes address: their old addresses must go with it.
+    if _has_descendants(instance):
+        invalidate(ALL, hard=True)
+
+
+def _has_descendants(page):
+    return page.numchild > 0 or Page.objects.filter(path__startswith=page.path).count() > 1
 
 
 def _on_page_delete(sender, instance, **kwargs):

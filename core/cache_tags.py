@@ -34,6 +34,7 @@ moderated comment) may be served a few seconds longer, stale, while one process 
 one (core/page_cache.py).
 """
 
+import contextlib
 import logging
 import time
 from contextlib import contextmanager
@@ -157,7 +158,9 @@ def _on_init(sender, instance, **kwargs):
         # only on their own page, which tags itself (BasePage.serve). A page read without its
         # depth (`only()`) is tagged: better renewed once too often than left stale.
         depth = instance.__dict__.get("depth")
-        if depth is None or depth > 2:
+        if len(tags) > MOST_TAGS:  # a sitemap's thousands: by kind (`bounded()`)
+            tags.add(PUBLICATIONS)
+        elif depth is None or depth > 2:
             tags.add(page_tag(pk))
     elif sender in _tagged_models:
         tags.add(f"{_tagged_models[sender]}-{pk}")
@@ -176,10 +179,16 @@ def clock():
 
 
 def _start_clock():
-    # A cache that lost the clock (flushed, restarted) lost the answers too; one that does not
-    # answer keeps nothing (None is never a valid stamp).
-    cache.add(CLOCK_KEY, 1, None)
+    # A clock that is lost (Redis flushed, or the key dropped after a failed renewal) starts
+    # again from the time in milliseconds, above any value it had reached (renewals are far
+    # fewer than a thousand a second), so a tag renewed before never outranks it for days. A
+    # cache that does not answer keeps nothing (None is never a valid stamp).
+    cache.add(CLOCK_KEY, _wall_clock(), None)
     return cache.get(CLOCK_KEY)
+
+
+def _wall_clock():
+    return int(time.time() * 1000)
 
 
 def lookup(key):
@@ -206,7 +215,9 @@ def lookup_many(keys):
         k: e for k, e in found.items() if isinstance(e, dict) and e.get("stamp", now + 1) <= now
     }
     tags = {tag for entry in entries.values() for tag in entry["tags"]}
-    renewed = cache.get_many([f"tag:{tag}" for tag in tags])
+    renewed = _renewals("tag", tags)
+    if renewed is None:
+        return {}, now
     return {
         key: entry
         for key, entry in entries.items()
@@ -214,26 +225,33 @@ def lookup_many(keys):
     }, now
 
 
+def _renewals(prefix, tags):
+    """{key: clock value} of the tags' renewals, or None when the cache did not answer (the
+    clock, read in the same round trip, is missing: nothing may be judged unrenewed then)."""
+    found = cache.get_many([CLOCK_KEY, *(f"{prefix}:{tag}" for tag in tags)])
+    return found if found.pop(CLOCK_KEY, None) is not None else None
+
+
 def _fresh(entry, now):
     stamp = entry["stamp"]
     if now is None or stamp > now:  # the clock was lost since: so were the renewals
         return False
-    renewed = cache.get_many([f"tag:{tag}" for tag in entry["tags"]])
-    return all(value <= stamp for value in renewed.values())
+    renewed = _renewals("tag", entry["tags"])
+    return renewed is not None and all(value <= stamp for value in renewed.values())
 
 
 def withdrawn_since(entry):
     """Whether a tag of `entry` was renewed hard (a withdrawal) after it was made: then it may
     not be served, not even stale."""
-    renewed = cache.get_many([f"hard:{tag}" for tag in entry["tags"]])
-    return any(value > entry["stamp"] for value in renewed.values())
+    renewed = _renewals("hard", entry["tags"])
+    return renewed is None or any(value > entry["stamp"] for value in renewed.values())
 
 
 def renewed_since(tags, stamp):
     """Whether any of `tags` was renewed after `stamp`: an answer made meanwhile may show the
     state before the change, and no shared cache may keep it."""
-    renewed = cache.get_many([f"tag:{tag}" for tag in tags])
-    return stamp is None or any(value > stamp for value in renewed.values())
+    renewed = _renewals("tag", tags)
+    return stamp is None or renewed is None or any(value > stamp for value in renewed.values())
 
 
 def bounded(tags):
@@ -348,23 +366,45 @@ def _renew(tags, hard):
                     "served until they expire.",
                     sorted(tags)[:20],
                 )
+                # A full Redis refuses writes but not a DEL: without its clock every kept
+                # answer is stale (its stamp is above the clock started again).
+                with contextlib.suppress(Exception):
+                    _raising_cache().delete(CLOCK_KEY)
             else:
                 time.sleep(RENEWAL_PAUSE_SECONDS * attempt)
     for purger in _purgers:
         purger(sorted(tags), hard)
 
 
+# The clock moves and the tags take its value in one step: a reader between the two would judge
+# old entries fresh under the new clock and keep what it made from them under it. A tag never
+# goes back (two renewals at once). Values are plain integers, as django-redis reads them.
+RENEWAL_SCRIPT = """
+local now = redis.call('INCR', KEYS[1])
+for i = 2, #KEYS do
+    local current = tonumber(redis.call('GET', KEYS[i]))
+    if current == nil or current < now then
+        redis.call('SET', KEYS[i], now, 'EX', ARGV[1])
+    end
+end
+return now
+"""
+
+
 def _write_renewal(tags, hard):
-    client = _raising_cache()
-    if hasattr(client, "incr") and hasattr(client, "get_client"):  # django-redis
-        now = client.incr(CLOCK_KEY, ignore_key_check=True)
-    else:
-        client.add(CLOCK_KEY, 1, None)
-        now = client.incr(CLOCK_KEY)
-    values = {f"tag:{tag}": now for tag in tags}
+    keys = [f"tag:{tag}" for tag in tags]
     if hard:
-        values.update({f"hard:{tag}": now for tag in tags})
-    client.set_many(values, timeout=TAG_SECONDS)
+        keys += [f"hard:{tag}" for tag in tags]
+    client = _raising_cache()
+    if hasattr(client, "get_client"):  # django-redis: one script, atomic
+        _start_clock()
+        redis = client.get_client(write=True)
+        names = [client.make_key(key) for key in [CLOCK_KEY, *keys]]
+        redis.eval(RENEWAL_SCRIPT, len(names), *names, TAG_SECONDS)
+    else:  # one process's own memory (development, tests): its lock makes each step atomic
+        client.add(CLOCK_KEY, _wall_clock(), None)
+        now = client.incr(CLOCK_KEY)
+        client.set_many(dict.fromkeys(keys, now), timeout=TAG_SECONDS)
 
 
 def _raising_cache():

@@ -29,25 +29,38 @@ class PolicyPagesConfig(AppConfig):
         # those, not the site.
         for model in (Answer, DraftVersion):
             post_save.connect(_on_participation, sender=model, dispatch_uid=f"renew-{model}")
-            post_delete.connect(_on_participation, sender=model, dispatch_uid=f"renew-del-{model}")
+            post_delete.connect(_on_withdrawn, sender=model, dispatch_uid=f"renew-del-{model}")
         # The answer table shows the units an answer changed: setting them renews it too.
         m2m_changed.connect(
             _on_participation, sender=Answer.changed_units.through, dispatch_uid="answer-changed"
         )
         post_save.connect(_on_submission, sender=Submission, dispatch_uid="renew-submission")
-        post_delete.connect(_on_participation, sender=Submission, dispatch_uid="renew-sub-del")
+        post_delete.connect(_on_withdrawn, sender=Submission, dispatch_uid="renew-sub-del")
 
 
-def _on_participation(sender, instance, **kwargs):
-    from core.cache_tags import invalidate
+def _on_participation(sender, instance, hard=False, **kwargs):
+    from core.cache_tags import ALL, invalidate
 
     from .models.policies import participation_tag
 
-    invalidate(participation_tag(instance.policy_id))
+    # An answer, a draft version, a comment; from the other side of the answer's changed
+    # units, a unit of a version.
+    policy_id = getattr(instance, "policy_id", None)
+    if policy_id is None:
+        policy_id = getattr(getattr(instance, "version", None), "policy_id", None)
+    invalidate(participation_tag(policy_id) if policy_id else ALL, hard=hard)
+
+
+def _on_withdrawn(sender, instance, **kwargs):
+    # Taken back: its old copy is never served, not even for the seconds of a render.
+    _on_participation(sender, instance, hard=True)
 
 
 def _on_submission(sender, instance, created, **kwargs):
     # A new comment waits for moderation and shows nowhere: the many sent an hour change nothing.
-    # A moderator's verdict or an answer (given or taken back) changes the policy's pages.
+    # A moderator's verdict or an answer (given or taken back) changes the policy's pages; a
+    # comment that is not approved (rejected, marked spam, back to pending) may have been shown.
+    from .models.participation import APPROVED
+
     if not created:
-        _on_participation(sender, instance)
+        _on_participation(sender, instance, hard=instance.status != APPROVED)

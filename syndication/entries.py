@@ -109,11 +109,11 @@ def prefetch(pages):
 def section_titles(pages):
     """{page id: the title of its parent}, for the category readers know it under; one query."""
     parent_paths = {page.pk: page.path[: -page.steplen] for page in pages}
-    titles = dict(
-        Page.objects.filter(path__in=set(parent_paths.values()), depth__gt=2).values_list(
-            "path", "title"
-        )
-    )
+    parents = Page.objects.filter(path__in=set(parent_paths.values()), depth__gt=2)
+    titles = {}
+    for pk, path, title in parents.values_list("pk", "path", "title"):
+        titles[path] = title
+        cache_tags.add_pages(pk)  # a renamed section renews the entries that name it
     return {pk: titles[path] for pk, path in parent_paths.items() if path in titles}
 
 

@@ -222,3 +222,32 @@ def test_a_new_decree_renews_the_page_of_the_decree_it_amends(client, home_page,
     response = client.get(older.url)
     assert response["X-Page-Cache"] == "miss"
     assert "Nghị định sửa đổi quy định về quản lý giá" in response.text
+
+
+def test_a_section_moved_renews_the_pages_below_it(client, site, committed):
+    """Every story below changes address (and might go behind a restriction)."""
+    story = site["story"]
+    old_url = story.url
+    cached(client, old_url)
+    committed(lambda: site["economy"].move(site["society"], pos="last-child"))
+
+    response = client.get(old_url)
+    assert response.status_code == 301  # Wagtail's redirect to the new address, not the copy
+
+
+def test_a_cache_that_does_not_answer_the_renewals_serves_nothing_as_fresh(db, monkeypatch):
+    """django-redis answers {} when Redis times out: that must not read as "never renewed"."""
+    from django.core.cache import cache
+
+    cache_tags.store("test:kept", cache_tags.clock(), 60, {"all", "page-9"}, body="cũ")
+    real_get_many = cache.get_many
+    calls = []
+
+    def flaky(keys):
+        calls.append(keys)
+        return real_get_many(keys) if len(calls) == 1 else {}
+
+    monkeypatch.setattr(cache, "get_many", flaky)
+    entry, _stamp, fresh = cache_tags.lookup("test:kept")
+    assert entry is not None and fresh is False
+    assert cache_tags.withdrawn_since(entry) is True
