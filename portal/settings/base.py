@@ -204,6 +204,11 @@ if REDIS_URL:
                 # A Redis outage must not take the site down: reads miss, writes are dropped,
                 # and the database answers (sessions below are backed by it).
                 "IGNORE_EXCEPTIONS": True,
+                # redis-py 8 stops a process's pool at 100 connections, and every cache call
+                # past it fails (ignored: the reader renders the page itself). A process that
+                # serves many threads at once (a threaded worker, the 200 readers of
+                # tests/core/test_page_cache_stampede.py) needs more; they open only as used.
+                "CONNECTION_POOL_KWARGS": {"max_connections": 1000},
             },
         }
     }
