@@ -29,13 +29,12 @@ def site_root(request=None):
 
 
 def default_root():
-    entry, stamp, fresh = cache_tags.lookup(DEFAULT_KEY)
-    if entry and fresh:
-        return entry["root_url"]
+    return cache_tags.kept(DEFAULT_KEY, SECONDS, {cache_tags.ALL}, _default_root)
+
+
+def _default_root():
     site = Site.objects.filter(is_default_site=True).first()
-    root_url = site.root_url if site else settings.BASE_URL
-    cache_tags.store(DEFAULT_KEY, stamp, SECONDS, {cache_tags.ALL}, root_url=root_url)
-    return root_url
+    return site.root_url if site else settings.BASE_URL
 
 
 def absolute(path_or_url, request=None):

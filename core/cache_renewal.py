@@ -48,9 +48,9 @@ MENU_DEPTH = 3
 MOST_LINKED = 200
 
 
-def _ancestor_ids(path, steplen):
-    paths = [path[:end] for end in range(steplen, len(path) + 1, steplen)]
-    return list(Page.objects.filter(path__in=paths).values_list("pk", flat=True))
+def _ancestor_ids(page):
+    """The ids of `page` and of every page above it."""
+    return Page.objects.ancestor_of(page, inclusive=True).values_list("pk", flat=True)
 
 
 def stories_tag(obj):
@@ -86,7 +86,7 @@ def linked_pages(page):
 def renew_page(page, *, hard=False):
     """Renew what shows `page` and the lists it joins or leaves."""
     tags = [page_tag(page.pk), PUBLICATIONS, *page_listed_by(page), *linked_pages(page)]
-    tags += [under_tag(pk) for pk in _ancestor_ids(page.path, page.steplen)]
+    tags += [under_tag(pk) for pk in _ancestor_ids(page)]
     if page.depth == MENU_DEPTH:
         # A section of the menu: every page shows the menu (core/navigation.py).
         tags.append(ALL)
@@ -163,7 +163,7 @@ def _on_moved(sender, instance, url_path_before, url_path_after, **kwargs):
     in_menu = instance.depth == MENU_DEPTH or (
         parent_before is not None and parent_before.depth + 1 == MENU_DEPTH
     )
-    if in_menu or (url_path_before != url_path_after and _has_descendants(instance)):
+    if in_menu or (url_path_before != url_path_after and not instance.is_leaf()):
         # The menu changes (a section moved into, out of or within it), or every page below
         # changes address (and may go behind a restriction): all of it, at once.
         invalidate(ALL, hard=True)
@@ -171,18 +171,14 @@ def _on_moved(sender, instance, url_path_before, url_path_after, **kwargs):
         return
     # Its old place: the lists under the old parent, which `post_page_move` still names.
     if parent_before is not None:
-        invalidate(*(under_tag(pk) for pk in _ancestor_ids(parent_before.path, Page.steplen)))
+        invalidate(*(under_tag(pk) for pk in _ancestor_ids(parent_before)))
     renew_page(instance, hard=True)
 
 
 def _on_slug_changed(sender, instance, instance_before, **kwargs):
     # Every page below changes address: their old addresses must go with it.
-    if _has_descendants(instance):
+    if not instance.is_leaf():
         invalidate(ALL, hard=True)
-
-
-def _has_descendants(page):
-    return page.numchild > 0 or Page.objects.filter(path__startswith=page.path).count() > 1
 
 
 def _on_page_delete(sender, instance, **kwargs):

@@ -290,6 +290,19 @@ def store_many(entries, stamp, seconds):
         )
 
 
+def kept(key, seconds, tags, make, keep_if=None):
+    """The value kept at `key` while none of `tags` is renewed, else `make()`'s, kept (when
+    `keep_if(value)` says so, if given). The clock is read before `make()` runs: a change
+    committed meanwhile renews the value, never lands under it."""
+    entry, stamp, fresh = lookup(key)
+    if entry is not None and fresh:
+        return entry["value"]
+    value = make()
+    if keep_if is None or keep_if(value):
+        store(key, stamp, seconds, tags, value=value)
+    return value
+
+
 def remembered(key, seconds, make):
     """`make()`'s value, kept at `key` with the tags of what it read; read back, its tags count
     for the answer being made, as if it had been made again."""

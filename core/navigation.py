@@ -36,14 +36,12 @@ def _cache_key(site):
 
 def menu_sections(site, request=None):
     """[(title, url, page_id)] for the live, public, in-menu children of the site's home page."""
-    key = _cache_key(site)
-    entry, stamp, fresh = cache_tags.lookup(key)
-    if entry and fresh:
-        return entry["items"]
-    pages = all_pages().child_of(site.root_page).live().unrestricted().in_menu()
-    items = [(page.title, page.get_url(request), page.pk) for page in pages]
-    cache_tags.store(key, stamp, MENU_TIMEOUT, {cache_tags.ALL}, items=items)
-    return items
+
+    def read():
+        pages = all_pages().child_of(site.root_page).live().unrestricted().in_menu()
+        return [(page.title, page.get_url(request), page.pk) for page in pages]
+
+    return cache_tags.kept(_cache_key(site), MENU_TIMEOUT, {cache_tags.ALL}, read)
 
 
 @dataclass

@@ -34,15 +34,13 @@ def cached_count(queryset):
         query = str(queryset.order_by().query).encode()
     except EmptyResultSet:  # a filter that matches nothing (`pk__in=[]`): no SQL to key by
         return 0
-    key = f"listing-count:{hashlib.sha1(query).hexdigest()}"  # noqa: S324
-    entry, stamp, fresh = cache_tags.lookup(key)
-    if entry and fresh:
-        return entry["count"]
-    count = queryset.count()
-    if count >= CACHED_COUNT_FROM:
-        tags = {cache_tags.ALL, cache_tags.PUBLICATIONS}
-        cache_tags.store(key, stamp, COUNT_CACHE_SECONDS, tags, count=count)
-    return count
+    return cache_tags.kept(
+        f"listing-count:{hashlib.sha1(query).hexdigest()}",  # noqa: S324
+        COUNT_CACHE_SECONDS,
+        {cache_tags.ALL, cache_tags.PUBLICATIONS},
+        queryset.count,
+        keep_if=lambda count: count >= CACHED_COUNT_FROM,
+    )
 
 
 class InArray(Lookup):

@@ -35,12 +35,11 @@ def restricted_paths():
 
 
 def _restricted_paths():
-    entry, stamp, fresh = cache_tags.lookup(CACHE_KEY)
-    if entry and fresh:
-        return entry["paths"]
-    paths = sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
-    cache_tags.store(CACHE_KEY, stamp, CACHE_SECONDS, {cache_tags.ALL, RESTRICTIONS}, paths=paths)
-    return paths
+    return cache_tags.kept(CACHE_KEY, CACHE_SECONDS, {cache_tags.ALL, RESTRICTIONS}, _read_paths)
+
+
+def _read_paths():
+    return sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
 class PortalPageQuerySet(PageQuerySet):
