@@ -4,12 +4,14 @@
         [--only home,article] [--profile home] [--top 25]
 
 In this process, with Django's test client under the bench's production settings
-(portal.settings.bench: Redis as the cache, every key prefixed "bench-") and the page cache off
-(PAGE_CACHE_SECONDS=0), so every request renders. For each page type: the SQL queries of a cold
-render (the bench's shared caches and this process's picture memo emptied, as after a restart)
-and of a warm one, then the server CPU per render (time.process_time over --repeat renders,
-after one warm-up), beside a trivial view through the same middleware (the "floor"). With
---profile NAME, cProfile's top costs (cumulative) of --repeat renders of that page.
+(portal.settings.bench: Redis as the cache, every key prefixed "bench-") and the page cache on,
+as production runs it, each request under an address of its own (`?bench-miss=<n>`), so every
+request misses the page cache and renders, as `make bench`'s miss rows do. For each page type:
+the SQL queries of a cold render (the bench's shared caches and this process's picture memo
+emptied, as after a restart) and of a warm one, then the server CPU per render
+(time.process_time over --repeat renders, after one warm-up), beside a trivial view through the
+same middleware (the "floor"). With --profile NAME, cProfile's top costs (cumulative) of
+--repeat renders of that page.
 
 Not a load test: `make bench` runs the real one under gunicorn. This is the quick loop for the
 render cost itself, on any seeded database (the SQLite demo of `make setup` by default).
@@ -30,7 +32,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/9")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
-os.environ["PAGE_CACHE_SECONDS"] = "0"
+os.environ["PAGE_CACHE_SECONDS"] = "600"
 _floor = tempfile.NamedTemporaryFile(prefix="render-profile-floor-", suffix=".html", delete=False)  # noqa: SIM115
 os.environ["BENCH_FLOOR_FILE"] = _floor.name
 
@@ -42,7 +44,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench.queries import HOST, clear_bench_caches  # noqa: E402
+from bench.queries import HOST, clear_bench_caches, miss_path  # noqa: E402
 from bench.render_latency import addresses  # noqa: E402
 
 REPEAT = 30
@@ -62,19 +64,26 @@ def clear_everything():
     pictures.clear_process_memo()
 
 
+_misses = iter(range(10**9))
+
+
+def missed(path):
+    return miss_path(path, next(_misses))
+
+
 def queries(client, path):
     with CaptureQueriesContext(connection) as captured:
-        response = client.get(path)
+        response = client.get(missed(path))
     if response.status_code != 200:
         raise SystemExit(f"render_profile: {path} answered {response.status_code}")
     return len(captured.captured_queries)
 
 
 def cpu_ms(client, path, repeat):
-    client.get(path)
+    client.get(missed(path))
     start = time.process_time()
     for _ in range(repeat):
-        client.get(path)
+        client.get(missed(path))
     return (time.process_time() - start) * 1000 / repeat
 
 
@@ -106,11 +115,11 @@ def main(argv=None):
 
     if args.profile:
         path = found[args.profile]
-        client.get(path)
+        client.get(missed(path))
         profiler = cProfile.Profile()
         profiler.enable()
         for _ in range(args.repeat):
-            client.get(path)
+            client.get(missed(path))
         profiler.disable()
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.top)
     os.unlink(_floor.name)

@@ -38,7 +38,7 @@ from django.utils.cache import (
 )
 from django.utils.http import parse_http_date_safe
 
-from . import cache_tags
+from . import cache_tags, fragments
 
 CACHEABLE_STATUS = (200, 404)
 # What a kept response may vary on: cookies (the cache only serves readers without a session),
@@ -85,6 +85,7 @@ class PageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or not self._cacheable_request(request):
             return self.get_response(request)
+        fragments.mark_shared(request)
         key = page_key(request)
         today = timezone.localdate().isoformat()
         entry, stamp, fresh = cache_tags.lookup(key)
@@ -116,6 +117,11 @@ class PageCacheMiddleware:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()  # inside the block: a template's reads are tagged too
         if request.method != "GET" or not self._cacheable_response(response):
+            return response
+        # Made of fragments kept a while already: kept only for what is left of their time.
+        seconds = fragments.seconds_left(request, seconds)
+        if not seconds:
+            patch_cache_control(response, private=True, max_age=0)
             return response
         # Not a page of the tree (search, the API, feeds, sitemaps): what it lists may change
         # with any publication, unless it said what it lists.

@@ -11,12 +11,15 @@ every app is ready).
 - `find_exact_matches(finder)`: `finder(query, pages)` gives the pages among `pages` that are
   exactly what the reader typed (a document's number), shown first (core/search/query.py).
 - `add_home_block(template, fetch)`: a block on the home page, which the newsroom shows without
-  importing the desk. `HomePage.get_context()` calls `fetch(request)` once, before rendering
-  (`home_blocks()`), so the block's template only displays what it gets as `home_block`.
+  importing the desk: a fragment of the page (core/fragments.py, `home_block_fragments()`),
+  kept apart from it with the tags of what `fetch(request)` reads; the block's template only
+  displays what `fetch` gave it, as `home_block`.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from .fragments import Fragment
 
 CLEANED_APPS = set()
 SEARCH_SECTION_TYPES = []
@@ -50,6 +53,14 @@ def add_home_block(template, fetch):
         HOME_BLOCKS.append(block)
 
 
-def home_blocks(request):
-    """[(template, data)] of every block, in the order the desks added them."""
-    return [(block.template, block.fetch(request)) for block in HOME_BLOCKS]
+def home_block_fragments(request):
+    """A fragment for every block, in the order the desks added them."""
+    return [
+        Fragment(
+            f"home-block-{block.template}",
+            (),
+            block.template,
+            lambda fetch=block.fetch: {"home_block": fetch(request)},
+        )
+        for block in HOME_BLOCKS
+    ]

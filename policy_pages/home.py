@@ -1,10 +1,10 @@
 """The policy desk's blocks on the home page (core/registry.py): the newest legal documents, and
 the open consultations with the latest milestones of policies.
 
-Each block is kept in the shared cache apart from the home page (`cache_tags.remembered`), with
-the tags of what it shows and of the index it lists (`under-<index id>`): a story published in a
-section renews the home page, which then renders these two from the cache; a document or a
-policy published renews them. Keyed by the day: days left and milestones whose date has come
+Each block is a fragment of the home page (core/fragments.py), kept apart from it with the tags
+of what it shows and of the index it lists (`under-<index id>`): a story published in a section
+renews the home page's stories, and these two stay kept; a document or a policy published
+renews them. Fragments are keyed by the day: days left and milestones whose date has come
 follow it.
 
 Days left follow the date. The whole-page cache (core/page_cache.py) keeps an entry only on the
@@ -12,8 +12,6 @@ Hà Nội day it was made, so the portal's own cache never hands out yesterday's
 cache in front (Varnish) may keep the page for its s-maxage, PAGE_CACHE_SECONDS (600 s), so
 "Còn 1 ngày" can outlive midnight by ten minutes at most, never a whole day.
 """
-
-from django.conf import settings
 
 from core import cache_tags
 
@@ -27,27 +25,19 @@ OPEN_CONSULTATIONS_COUNT = 5
 LATEST_MILESTONES_COUNT = 5
 
 
-KEPT_SECONDS = 600
-
-
-def _kept(name, index_type, make):
-    if not settings.PAGE_CACHE_SECONDS:  # kept with the pages, or not at all
-        return make()
-
-    def listed():
-        indexes = index_type.objects.values_list("pk", flat=True)
-        cache_tags.add(*(cache_tags.under_tag(pk) for pk in indexes))
-        return make()
-
-    return cache_tags.remembered(f"home-block:{name}:{today().isoformat()}", KEPT_SECONDS, listed)
+def _listing(index_type):
+    indexes = index_type.objects.values_list("pk", flat=True)
+    cache_tags.add(*(cache_tags.under_tag(pk) for pk in indexes))
 
 
 def latest_documents(request):
-    return _kept("documents", LegalDocumentIndexPage, _latest_documents)
+    _listing(LegalDocumentIndexPage)
+    return _latest_documents()
 
 
 def policy_section(request):
-    return _kept("policies", PolicyIndexPage, _policy_section)
+    _listing(PolicyIndexPage)
+    return _policy_section()
 
 
 def _latest_documents():

@@ -15,8 +15,10 @@ from wagtail.search import index
 
 from rest_framework.fields import DateTimeField
 
+from core import fragments
 from core.addresses import absolute
 from core.api_fields import ImageField, NamesField, ObjectsField, StreamHTMLField
+from core.fragments import Fragment
 from core.models import (
     BasePage,
     PublicationTimeMixin,
@@ -329,13 +331,27 @@ class ArticlePage(SapoPrefixStripped, PublicationTimeMixin, BasePage):
             data["keywords"] = [topic.name for topic in self.topic_list]
         return data
 
+    def body_context(self):
+        return {"page": self, "numbered_body": self.numbered_body}
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["numbered_body"] = self.numbered_body
+        # The body and the related stories, kept apart from the page (core/fragments.py).
+        context["body"], context["related"] = fragments.render(
+            request,
+            Fragment(
+                "article-body", (self,), "newsroom/includes/article_body.html", self.body_context
+            ),
+            Fragment(
+                "article-related",
+                (self,),
+                "newsroom/includes/related_articles.html",
+                lambda: {"related_articles": self.related_articles()},
+            ),
+        )
         context["corrections"] = self.sorted_corrections
         context["authors"] = self.authors
         context["topics"] = self.topic_list
-        context["related_articles"] = self.related_articles()
         context["structured_data"] = [
             self.news_article_ld(
                 request, context["social_image"], SiteSettings.for_request(request)

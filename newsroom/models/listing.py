@@ -7,10 +7,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
-from core import cache_tags
+from core import cache_tags, fragments
+from core.fragments import Fragment
 from core.models import BasePage, IntroductionMixin, live_stories
 from core.paginate import paginate
-from core.registry import home_blocks
+from core.registry import home_block_fragments
 from media.models import MULTIMEDIA_PAGE_TYPES
 
 from .article import ArticlePage, chosen_story_field
@@ -58,6 +59,27 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Each part kept apart (core/fragments.py): a story published in one section renews the
+        # newest stories and that section's block; the desks' blocks stay kept.
+        top, sections, *blocks = fragments.render(
+            request,
+            Fragment("home-top", (self,), "newsroom/includes/home_top.html", self.top_stories),
+            Fragment(
+                "home-sections",
+                (self,),
+                "newsroom/includes/home_sections.html",
+                self.section_stories,
+            ),
+            *home_block_fragments(request),
+        )
+        context["top_stories"] = top
+        context["section_stories"] = sections
+        context["home_blocks"] = blocks
+        return context
+
+    def top_stories(self):
+        """The top story and the featured ones, chosen or the newest, then the latest: three
+        queries."""
         cache_tags.add(cache_tags.under_tag(self.pk))  # lists every section's newest stories
         stories = published_stories().descendant_of(self)
         slot_ids = [slot.article_id for slot in self.featured_slots.all()]
@@ -67,9 +89,8 @@ class HomePage(BasePage):
         newest_ids = list(
             stories.exclude(pk__in=chosen_ids).values_list("pk", flat=True)[:fallback_count]
         )
-        sections, ranked = self.section_story_ids(stories)
-        # Every story the page shows, in one query; the lists above only said which.
-        shown = stories.in_bulk({*chosen_ids, *newest_ids, *(pk for pk, _path in ranked)})
+        # Every story the part shows, in one query; the lists above only said which.
+        shown = stories.in_bulk({*chosen_ids, *newest_ids})
         # Only live, public stories count as chosen: an unpublished choice falls back.
         chosen = {pk: shown[pk] for pk in chosen_ids if pk in shown}
         newest = iter([shown[pk] for pk in newest_ids if pk in shown])
@@ -79,9 +100,20 @@ class HomePage(BasePage):
             article = chosen.pop(article_id, None)
             return article or next(newest, None)
 
-        context["top_story"] = pick(self.top_story_id)
-        context["featured_stories"] = [a for a in map(pick, slot_ids) if a]
-        context["latest_stories"] = list(newest)[:HOME_LATEST_COUNT]
+        top_story = pick(self.top_story_id)
+        featured = [a for a in map(pick, slot_ids) if a]
+        return {
+            "top_story": top_story,
+            "featured_stories": featured,
+            "latest_stories": list(newest)[:HOME_LATEST_COUNT],
+        }
+
+    def section_stories(self):
+        """[(section, its newest stories)] for each section in the menu: three queries."""
+        cache_tags.add(cache_tags.under_tag(self.pk))
+        stories = published_stories().descendant_of(self)
+        sections, ranked = self.section_story_ids(stories)
+        shown = stories.in_bulk({pk for pk, _path in ranked})
         by_section = {}
         for pk, section_path in ranked:
             if pk in shown:
@@ -89,11 +121,9 @@ class HomePage(BasePage):
         for section_stories in by_section.values():
             # Newest first: neither a UNION nor a window keeps its rows in order by itself.
             section_stories.sort(key=_newest_first, reverse=True)
-        context["section_blocks"] = [
-            (section, by_section.get(section.path, [])) for section in sections
-        ]
-        context["home_blocks"] = home_blocks(request)
-        return context
+        return {
+            "section_blocks": [(section, by_section.get(section.path, [])) for section in sections]
+        }
 
     def section_story_ids(self, stories):
         """The sections in the menu, and [(story id, its section's path)] of the newest stories
@@ -174,6 +204,17 @@ class SectionPage(IntroductionMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["listing"] = fragments.render_one(
+            request,
+            "section-listing",
+            (self, request.GET.get("page", "")),
+            "newsroom/includes/section_listing.html",
+            lambda: self.listing(request),
+        )
+        return context
+
+    def listing(self, request):
+        """The lead story (first page only) and the requested page of the others."""
         cache_tags.add(cache_tags.under_tag(self.pk))
         articles = published_stories().descendant_of(self)
         # The lead must be a live, public story of this section; otherwise the newest leads.
@@ -184,7 +225,8 @@ class SectionPage(IntroductionMixin, BasePage):
         stories = list(page_obj.object_list)
         if page_obj.number == 1 and lead is None and stories:
             lead = stories.pop(0)
-        context["page_obj"] = page_obj
-        context["lead_story"] = lead if page_obj.number == 1 else None
-        context["articles"] = stories
-        return context
+        return {
+            "page_obj": page_obj,
+            "lead_story": lead if page_obj.number == 1 else None,
+            "articles": stories,
+        }

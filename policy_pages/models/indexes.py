@@ -3,7 +3,7 @@
 from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
-from core import cache_tags
+from core import cache_tags, fragments
 from core.models import BasePage, IntroductionMixin
 from core.paginate import paginate
 
@@ -14,6 +14,8 @@ from .taxonomy import IssuingBody, LegalField
 from .timeline import current_stage, open_consultation_closes
 
 DOCUMENT_PAGE_SIZE = 20
+# What the document index reads from its address (policy_pages/filters.py, and the page number).
+FILTER_PARAMETERS = ("q", "loai", "co-quan", "linh-vuc", "nam", "hieu-luc", "page")
 POLICY_PAGE_SIZE = 20
 
 
@@ -43,9 +45,22 @@ class LegalDocumentIndexPage(IntroductionMixin, BasePage):
         verbose_name_plural = _("trang văn bản")
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The filters and the documents they find, kept apart from the page (core/fragments.py)
+        # under what the reader asked for.
+        asked = tuple(request.GET.get(name, "") for name in FILTER_PARAMETERS)
+        context["listing"] = fragments.render_one(
+            request,
+            "documents",
+            (self, *asked),
+            "policy_pages/includes/document_listing.html",
+            lambda: self.listing(request),
+        )
+        return context
+
+    def listing(self, request):
         from ..filters import DocumentFilters
 
-        context = super().get_context(request, *args, **kwargs)
         cache_tags.add(
             cache_tags.under_tag(self.pk),
             cache_tags.list_tag(IssuingBody),  # the filters list every body and field
@@ -55,16 +70,16 @@ class LegalDocumentIndexPage(IntroductionMixin, BasePage):
         documents = filters.apply(LegalDocumentPage.objects.published().child_of(self))
         page_obj = paginate(documents, request, DOCUMENT_PAGE_SIZE)
         query = filters.query_string()
-        context.update(
-            filters=filters,
-            page_obj=page_obj,
-            documents=page_obj.object_list,
-            query_prefix=f"{query}&" if query else "",
-            document_types=DocumentType.choices,
-            statuses=DocumentStatus.choices,
-            years=range(today().year, 1990, -1),
-        )
-        return context
+        return {
+            "page": self,
+            "filters": filters,
+            "page_obj": page_obj,
+            "documents": page_obj.object_list,
+            "query_prefix": f"{query}&" if query else "",
+            "document_types": DocumentType.choices,
+            "statuses": DocumentStatus.choices,
+            "years": range(today().year, 1990, -1),
+        }
 
 
 class PolicyIndexPage(IntroductionMixin, BasePage):

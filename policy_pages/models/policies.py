@@ -17,7 +17,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core import cache_tags
+from core import cache_tags, fragments
+from core.fragments import Fragment
 from core.json_rows import JSONRows, rows
 from core.models import BasePage, optional_document_field, optional_link
 from core.paginate import paginate_counted
@@ -333,21 +334,42 @@ class PolicyPage(RoutablePageMixin, PolicyTimeline, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Everything the template shows is read here: the timeline (one query), the child lists
-        # (one query), then the rest.
-        context["timeline"] = self.timeline_entries()
-        context["consultation"] = self.consultation
-        context["drafts"] = self.drafts
-        context["guidance"] = self.guidance
-        context["faq"] = self.faq
-        context["legal_documents"] = self.legal_documents()
-        context["related_news"] = self.related_news()
+        # The policy and its related news, each kept apart from the page (core/fragments.py):
+        # the first varies with the page of comments asked for.
+        context["policy"], context["related"] = fragments.render(
+            request,
+            Fragment(
+                "policy",
+                (self, request.GET.get("page", "")),
+                "policy_pages/includes/policy_article.html",
+                lambda: self.article_context(request),
+            ),
+            Fragment(
+                "policy-related",
+                (self,),
+                "policy_pages/includes/related_news.html",
+                lambda: {"related_news": self.related_news()},
+            ),
+        )
+        return context
+
+    def article_context(self, request):
+        """Everything the policy's article shows: the timeline (one query), the child lists
+        (one query), then the rest."""
         from ..draft_pages import version_links  # both import these models
         from ..forms import form_for_page
 
-        context["draft_versions"] = version_links(self, request)
-
-        context["participation_form"] = form_for_page(self)
+        context = {
+            "page": self,
+            "timeline": self.timeline_entries(),
+            "consultation": self.consultation,
+            "drafts": self.drafts,
+            "guidance": self.guidance,
+            "faq": self.faq,
+            "legal_documents": self.legal_documents(),
+            "draft_versions": version_links(self, request),
+            "participation_form": form_for_page(self),
+        }
         outcomes = {
             outcome: models.Count("pk", filter=Q(answer__outcome=outcome))
             for outcome, _label in Outcome.choices
