@@ -58,9 +58,13 @@ def _on_withdrawn(sender, instance, **kwargs):
 
 def _on_submission(sender, instance, created, **kwargs):
     # A new comment waits for moderation and shows nowhere: the many sent an hour change nothing.
-    # A moderator's verdict or an answer (given or taken back) changes the policy's pages; a
-    # comment that is not approved (rejected, marked spam, back to pending) may have been shown.
+    # Readers see approved comments only: a change to one that is approved, or was when it was
+    # read (rejected, marked spam, back to pending: taken back, so hard), renews the policy's
+    # pages; a pending comment rejected or marked spam, never shown, renews nothing. An
+    # instance not read from the database counts as shown before.
     from .models.participation import APPROVED
 
-    if not created:
-        _on_participation(sender, instance, hard=instance.status != APPROVED)
+    shown = instance.status == APPROVED
+    if not created and (shown or getattr(instance, "shown_as_read", True)):
+        _on_participation(sender, instance, hard=not shown)
+    instance.shown_as_read = shown  # for its next save

@@ -7,6 +7,7 @@ import pytest
 from core import cache_tags
 from core.models import SiteSettings
 from newsroom.models import Topic
+from policy_pages.models import Submission
 from policy_pages.moderation import moderate
 from tests.factories import (
     ArticlePageFactory,
@@ -152,6 +153,25 @@ def test_a_moderated_comment_renews_its_policy_only(client, site, committed, dja
     assert state(client, policy.url) == "miss"
     for url in (other.url, site["home"].url, site["unrelated"].url):
         assert state(client, url) == "hit", url
+
+
+def test_a_pending_comment_rejected_renews_nothing_and_one_taken_back_leaves_at_once(
+    client, site, committed, django_user_model
+):
+    policy = open_for_comment(site["home"], "Chính sách hỗ trợ doanh nghiệp nhỏ")
+    spam = SubmissionFactory(policy=policy, body="Quảng cáo vay tiền nhanh, lãi suất thấp.")
+    shown = SubmissionFactory(
+        policy=policy, body="Đề nghị rút ngắn thời hạn cấp phép.", status="da-duyet"
+    )
+    cached(client, policy.url)
+    moderator = django_user_model.objects.create_user("kiem-duyet", password="x")
+    committed(lambda: moderate([spam], "spam", moderator))  # never shown: nothing changes
+    assert state(client, policy.url) == "hit"
+
+    committed(lambda: moderate([Submission.objects.get(pk=shown.pk)], "tu-choi", moderator))
+    response = client.get(policy.url)
+    assert response["X-Page-Cache"] == "miss"  # hard: not even served stale meanwhile
+    assert "Đề nghị rút ngắn thời hạn cấp phép." not in response.text
 
 
 def test_a_new_issuing_body_joins_the_document_filters(client, site, committed):
