@@ -147,6 +147,12 @@ def tag_on_read(model):
 
 
 def _on_init(sender, instance, **kwargs):
+    add_read(instance)
+
+
+def add_read(instance):
+    """The answer being made shows `instance`, as reading it from the database says (for an
+    object read once for many answers, as a feed reads its entries' photos)."""
     tags = _collected.get()
     if tags is None:
         return
@@ -162,8 +168,8 @@ def _on_init(sender, instance, **kwargs):
             tags.add(PUBLICATIONS)
         elif depth is None or depth > 2:
             tags.add(page_tag(pk))
-    elif sender in _tagged_models:
-        tags.add(f"{_tagged_models[sender]}-{pk}")
+    elif type(instance) in _tagged_models:
+        tags.add(f"{_tagged_models[type(instance)]}-{pk}")
 
 
 post_init.connect(_on_init, dispatch_uid="cache-tags-on-read")

@@ -10,6 +10,7 @@ import hashlib
 import logging
 import mimetypes
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
@@ -20,9 +21,10 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from core import cache_tags
+from core import cache_tags, pictures
 from core.html import absolute_urls
 from core.pictures import rendition_or_none
+from core.prefetch import load, prefetched, references
 from core.renditions import largest_jpeg_spec
 
 logger = logging.getLogger(__name__)
@@ -41,6 +43,7 @@ PREFETCH = (
     "listing_image",
     "media",
     "issuing_body",
+    "attachments__document",
 )
 # Item ids outlets deduplicate on: the page's id under the portal's host name, so a changed slug
 # or a move does not make a story new again (RFC 4151 tag URIs).
@@ -141,17 +144,45 @@ def page_entries(pages, root_url):
     kept = {key: entry["entry"] for key, entry in kept.items()}
     missing = [page for page in pages if keys[page.pk] not in kept]
     if missing:
-        with cache_tags.collecting() as shared:  # what the entries' authors, photos… are
-            prefetch(missing)
-            sections = section_titles(missing)
-        made = {}
-        for page in missing:
-            with cache_tags.collecting() as tags:
-                entry = page_entry(page, root_url, sections.get(page.pk))
-            made[keys[page.pk]] = (tags | shared | {cache_tags.page_tag(page.pk)}, {"entry": entry})
-            kept[keys[page.pk]] = entry
+        # One query per relation, per model the bodies refer to, and for the renditions of
+        # every photo loaded meanwhile (core/pictures.py), whatever the number of entries.
+        with pictures.one_render():
+            with cache_tags.collecting() as shared:  # what the entries' authors, photos… are
+                prefetch(missing)
+                sections = section_titles(missing)
+            referred = {page.pk: references(page.prefetch_sources()) for page in missing}
+            with cache_tags.collecting():  # each entry is tagged with what its own body shows
+                objects = load(_merged(referred.values()))
+            made = {}
+            with prefetched(objects):
+                for page in missing:
+                    with cache_tags.collecting() as tags:
+                        tags.update(_tags_of(referred[page.pk], objects))
+                        entry = page_entry(page, root_url, sections.get(page.pk))
+                    tags |= shared | {cache_tags.page_tag(page.pk)}
+                    made[keys[page.pk]] = (tags, {"entry": entry})
+                    kept[keys[page.pk]] = entry
         cache_tags.store_many(made, stamp, ENTRY_SECONDS)
     return [kept[keys[page.pk]] for page in pages]
+
+
+def _merged(found):
+    merged = defaultdict(set)
+    for each in found:
+        for model, ids in each.items():
+            merged[model] |= ids
+    return merged
+
+
+def _tags_of(found, objects):
+    """The tags of the objects (pages, photos, files) one body refers to, as reading them would
+    have added."""
+    with cache_tags.collecting() as tags:
+        for model, ids in found.items():
+            for pk in ids:
+                if pk in objects.get(model, {}):
+                    cache_tags.add_read(objects[model][pk])
+    return tags
 
 
 def page_entry(page, root_url, section=None):

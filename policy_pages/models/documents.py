@@ -280,6 +280,8 @@ class LegalDocumentPage(BasePage):
 
     @cached_property
     def attachment_list(self):
+        if "attachments" in getattr(self, "_prefetched_objects_cache", {}):
+            return list(self.attachments.all())  # a listing prefetched them (a feed)
         return list(self.attachments.select_related("document"))
 
     def outgoing_relations(self):

@@ -6,6 +6,7 @@ import datetime as dt
 import gzip
 from xml.etree import ElementTree
 
+from django.core.cache import cache
 from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
@@ -30,6 +31,7 @@ from tests.factories import (
     PhotoStoryPageFactory,
     PolicyIndexPageFactory,
     PolicyPageFactory,
+    PortalImageFactory,
     SectionPageFactory,
     SubmissionFactory,
     VideoPageFactory,
@@ -191,6 +193,40 @@ def test_feeds_hold_the_fifty_newest_items_newest_first(client, section):
         )
     titles = [e.title for e in read(client, "/feeds/section/thoi-su.rss").entries]
     assert titles == [f"Tin số {n}" for n in range(50)]
+
+
+def test_a_fresh_feed_costs_the_same_queries_for_five_items_as_for_fifty(client, section):
+    """Built cold (no entry kept), a feed reads each relation, each model its bodies refer to
+    and the photos' renditions once for all its items, not once an item."""
+
+    def add(count, start):
+        for n in range(start, start + count):
+            story = ArticlePageFactory(
+                parent=section,
+                slug=f"tin-anh-{n}",
+                authors=[AuthorFactory(name=f"Phóng viên {n}")],
+                image=PortalImageFactory(title=f"Ảnh {n}"),
+            )
+            story.body = [
+                ("image", {"image": PortalImageFactory(), "caption": "", "display": ""}),
+                (
+                    "paragraph",
+                    RichText(f'<p>Xem <a linktype="page" id="{section.pk}">mục</a> {n}.</p>'),
+                ),
+            ]
+            story.topics.add(f"Chủ đề {n}")
+            story.save()
+
+    def cold_queries():
+        cache.clear()
+        return count_queries(client, "/feeds/section/thoi-su.rss")
+
+    add(5, 0)
+    cold_queries()  # the photos' sizes are made once, as on any portal
+    five = cold_queries()
+    add(45, 5)
+    cold_queries()
+    assert cold_queries() <= five + 2
 
 
 def test_the_podcast_feed_has_itunes_tags_and_enclosures_with_length_and_type(client, newsroom):
