@@ -20,13 +20,14 @@ menu; Varnish's copies too) carries *tags*:
   `publications` (changes with any publication anywhere: search, the API's lists, sitemaps, the
   latest feeds).
 
-A change renews tags (`invalidate()`), once committed: in the shared cache each tag keeps the
-value of a clock at its last renewal, and an answer is used only if none of its tags was renewed
-after the clock value read *before* the answer was made. So an answer made while a change was
-being committed can never outlive it, whichever of the two finished first; a renewal costs one
-counter increment and one write per tag, whatever the number of answers that carry it; and a hit
-costs two round trips (the answer, then its tags' values). Renewals also go to Varnish as xkey
-purges (`add_purger`). docs/architecture.md says which change renews which tags.
+A change renews tags (`invalidate()`), once committed: in the shared cache each tag keeps the value
+of a clock at its last renewal, and an answer is used only if none of its tags was renewed after
+the clock value read *before* the answer was made. So an answer made while a change was being
+committed can never outlive it, whichever of the two finished first; a renewal costs one counter
+increment and one write per tag, whatever the number of answers that carry it; and a hit costs one
+round trip (the answer with the clock; a second for its tags' values when the clock has moved since
+this process last read them). Renewals also go to Varnish as xkey purges (`add_purger`).
+docs/architecture.md says which change renews which tags.
 
 A *hard* renewal (a withdrawal: unpublished, deleted, restricted) also marks the tag `hard`: an
 answer carrying it is never served again, where a soft one (a publication, a correction, a
@@ -189,6 +190,7 @@ def _start_clock():
     # again from the time in milliseconds, above any value it had reached (renewals are far
     # fewer than a thousand a second), so a tag renewed before never outranks it for days. A
     # cache that does not answer keeps nothing (None is never a valid stamp).
+    forget_known()
     cache.add(CLOCK_KEY, _wall_clock(), None)
     return cache.get(CLOCK_KEY)
 
@@ -199,8 +201,9 @@ def _wall_clock():
 
 def lookup(key):
     """(entry, stamp, fresh) for `key`: the entry kept there (or None); the clock now, to make
-    a new one under; and whether the entry is fresh: none of its tags renewed since it was
-    made. A stale entry is returned for `serve_stale()` to judge."""
+        a new one under; and whether the entry is fresh: none of its tags renewed since it was
+        made (one round trip, or two when the clock has moved since this process last read the
+    entry's tags). A stale entry is returned for `serve_stale()` to judge."""
     found = cache.get_many([CLOCK_KEY, key])
     now = found.get(CLOCK_KEY)
     if now is None:
@@ -212,7 +215,8 @@ def lookup(key):
 
 
 def lookup_many(keys):
-    """({key: entry} of the fresh entries among `keys`, stamp): two round trips for them all."""
+    """({key: entry} of the fresh entries among `keys`, stamp): one or two round trips for
+    them all."""
     found = cache.get_many([CLOCK_KEY, *keys])
     now = found.pop(CLOCK_KEY, None)
     if now is None:
@@ -221,7 +225,7 @@ def lookup_many(keys):
         k: e for k, e in found.items() if isinstance(e, dict) and e.get("stamp", now + 1) <= now
     }
     tags = {tag for entry in entries.values() for tag in entry["tags"]}
-    renewed = _renewals("tag", tags)
+    renewed = _renewals("tag", tags, now)
     if renewed is None:
         return {}, now
     return {
@@ -231,18 +235,62 @@ def lookup_many(keys):
     }, now
 
 
-def _renewals(prefix, tags):
+class _Known:
+    """The tags' renewals this process has read, as of one value of the clock.
+
+    A renewal moves the clock and writes its tags in one atomic step (RENEWAL_SCRIPT), and a
+    clock that is lost starts again above any value it had reached: so while the clock still
+    reads `clock`, no tag has been renewed since these values were read with it, and a lookup
+    that has just read the clock with its entry needs no second round trip for the entry's
+    tags. The first read under another clock value forgets them all."""
+
+    LIMIT = 50_000
+
+    def __init__(self):
+        self.clock, self.values = None, {}
+
+    def get(self, now, keys):
+        """{key: value} of `keys` (None for a tag never renewed), if all are known under `now`."""
+        if now is None or now != self.clock or any(key not in self.values for key in keys):
+            return None
+        return {key: self.values[key] for key in keys}
+
+    def remember(self, now, keys, found):
+        if now != self.clock or len(self.values) > self.LIMIT:
+            self.clock, self.values = now, {}
+        self.values.update({key: found.get(key) for key in keys})
+
+
+_known = _Known()
+
+
+def forget_known():
+    """Forget the renewals this process has read (the clock was lost; a test's cache emptied)."""
+    _known.__init__()
+
+
+def _renewals(prefix, tags, now=None):
     """{key: clock value} of the tags' renewals, or None when the cache did not answer (the
-    clock, read in the same round trip, is missing: nothing may be judged unrenewed then)."""
-    found = cache.get_many([CLOCK_KEY, *(f"{prefix}:{tag}" for tag in tags)])
-    return found if found.pop(CLOCK_KEY, None) is not None else None
+    clock, read in the same round trip, is missing: nothing may be judged unrenewed then).
+    Given `now`, the clock the caller has just read, from what this process already knows
+    under that clock where it can (`_Known`)."""
+    keys = [f"{prefix}:{tag}" for tag in tags]
+    known = _known.get(now, keys)
+    if known is None:
+        found = cache.get_many([CLOCK_KEY, *keys])
+        clock = found.pop(CLOCK_KEY, None)
+        if clock is None:
+            return None
+        _known.remember(clock, keys, found)
+        return found
+    return {key: value for key, value in known.items() if value is not None}
 
 
 def _fresh(entry, now):
     stamp = entry["stamp"]
     if now is None or stamp > now:  # the clock was lost since: so were the renewals
         return False
-    renewed = _renewals("tag", entry["tags"])
+    renewed = _renewals("tag", entry["tags"], now)
     return renewed is not None and all(value <= stamp for value in renewed.values())
 
 

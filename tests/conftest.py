@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 
 import pytest
 
+from core.cache_tags import forget_known
 from core.pictures import clear_process_memo
 from tests.factories import HomePageFactory
 from tests.helpers import log_in_verified
@@ -28,15 +29,17 @@ def home_page(db):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache (the local one, or Redis in CI), and without the
-    picture markup this process kept (core/pictures.py): ids and file names come back from test
-    to test."""
+    picture markup this process kept (core/pictures.py) and the cache tags' renewals it read
+    (core/cache_tags.py): ids and file names come back from test to test."""
     for alias in ("default", "renditions"):
         caches[alias].clear()
     clear_process_memo()
+    forget_known()
     yield
     for alias in ("default", "renditions"):
         caches[alias].clear()
     clear_process_memo()
+    forget_known()
 
 
 @pytest.fixture
