@@ -35,7 +35,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from . import cache_tags
+from . import cache_tags, prefetch
 
 SHARED_ATTRIBUTE = "answer_is_shared"
 OLDEST_ATTRIBUTE = "oldest_fragment_made"
@@ -111,12 +111,15 @@ def render_one(request, name, vary, template, make):
 
 
 def _render(request, fragment):
+    # What the page's body refers to is read now, should this part show it: not in its template.
+    prefetch.ready()
     return render_to_string(fragment.template, fragment.make(), request=request)
 
 
 def _key(request, fragment):
     parts = [
         fragment.name,
+        request.scheme,  # the addresses a part shows are absolute in places (the canonical)
         request.get_host(),
         timezone.localdate().isoformat(),
         *(_part(value) for value in fragment.vary),

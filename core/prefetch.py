@@ -2,12 +2,12 @@
 
 Wagtail converts each StreamField on its own (one query per chooser type per stream) and expands
 each rich text on its own (one query per link type per text): an article with photos, files and
-links in ten paragraphs, or a live coverage with fifty updates, would cost a query per paragraph
-or per update. Instead, before a page renders, `BasePage.serve()` reads the raw data of what it
-shows (`BasePage.prefetch_sources()`), fetches every referenced object in one query per model,
-and renders inside `prefetched()`; the chooser blocks below and the rich-text link handlers
-(core/wagtail_hooks.py) take their objects from there. Outside a page render (feeds, the API,
-the admin) nothing is stored and they query as Wagtail does.
+links in ten paragraphs, or a live coverage with fifty updates, would cost a query per paragraph or
+per update. Instead, before a page renders, `BasePage.serve()` reads the raw data of what it shows
+(`BasePage.prefetch_sources()`), fetches every referenced object in one query per model when a
+block or link first needs one, and renders inside `prefetched()`; the chooser blocks below and the
+rich-text link handlers (core/wagtail_hooks.py) take their objects from there. Outside a page
+render (feeds, the API, the admin) nothing is stored and they query as Wagtail does.
 
 The store lives in a context variable that is reset when the render ends, so no object outlives
 the request it was read for.
@@ -26,6 +26,8 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.rich_text import extract_references_from_rich_text
 
+from . import cache_tags
+
 _objects = ContextVar("prefetched_objects", default=None)
 
 
@@ -39,6 +41,33 @@ def prefetched(objects):
         _objects.reset(token)
 
 
+class _OnFirstUse(dict):
+    """{model: {pk: instance}} of what a page refers to, read (one query per model) when first
+    asked for, or by `ready()`: a page whose body is kept apart from it (core/fragments.py)
+    reads nothing when that part is kept."""
+
+    def __init__(self, found):
+        super().__init__()
+        self.found = found
+
+    def get(self, model, default=None):
+        self.load()
+        return super().get(model, default)
+
+    def load(self):
+        if self.found is not None:
+            self.update(load(self.found))
+            self.found = None
+
+
+def ready():
+    """Read now what the page being rendered refers to, if not yet: before a part of it that
+    shows its body renders (core/fragments.py), so that its template only displays."""
+    objects = _objects.get()
+    if isinstance(objects, _OnFirstUse):
+        objects.load()
+
+
 def render_prefetched(page, serve):
     """`serve()`'s response, rendered with the objects `page.prefetch_sources()` refers to at
     hand (once: a page whose serve() calls another's renders in the outer one's store)."""
@@ -47,7 +76,10 @@ def render_prefetched(page, serve):
     found = references(page.prefetch_sources())
     if not found:
         return serve()
-    with prefetched(load(found)):
+    objects = _OnFirstUse(found)
+    if not page.body_in_parts:
+        objects.load()  # read before the page's templates render them: they only display
+    with prefetched(objects):
         response = serve()
         # Rendered now, while the objects are at hand (a TemplateResponse renders late).
         if hasattr(response, "render"):
@@ -58,8 +90,13 @@ def render_prefetched(page, serve):
 def in_bulk(model, ids):
     """{pk: instance} for `ids`, from the render's store where it has them, else one query."""
     wanted = {int(pk) for pk in ids if pk not in (None, "") and str(pk).isdigit()}
-    store = (_objects.get() or {}).get(model, {})
+    objects = _objects.get()  # (an _OnFirstUse is empty, so falsy, until first asked)
+    store = objects.get(model, {}) if objects is not None else {}
     found = {pk: store[pk] for pk in wanted if pk in store}
+    for instance in found.values():
+        # Read once for the whole render: each answer or part that shows it is tagged with it
+        # (core/cache_tags.py), as if it had read it itself.
+        cache_tags.add_read(instance)
     missing = wanted - found.keys()
     if missing:
         found.update(model._default_manager.in_bulk(missing))

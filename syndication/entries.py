@@ -10,7 +10,6 @@ import hashlib
 import logging
 import mimetypes
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
@@ -150,39 +149,19 @@ def page_entries(pages, root_url):
             with cache_tags.collecting() as shared:  # what the entries' authors, photos… are
                 prefetch(missing)
                 sections = section_titles(missing)
-            referred = {page.pk: references(page.prefetch_sources()) for page in missing}
-            with cache_tags.collecting():  # each entry is tagged with what its own body shows
-                objects = load(_merged(referred.values()))
+            sources = [source for page in missing for source in page.prefetch_sources()]
+            with cache_tags.collecting():  # each entry is tagged with what its body takes
+                objects = load(references(sources))  # (core.prefetch.in_bulk)
             made = {}
             with prefetched(objects):
                 for page in missing:
                     with cache_tags.collecting() as tags:
-                        tags.update(_tags_of(referred[page.pk], objects))
                         entry = page_entry(page, root_url, sections.get(page.pk))
                     tags |= shared | {cache_tags.page_tag(page.pk)}
                     made[keys[page.pk]] = (tags, {"entry": entry})
                     kept[keys[page.pk]] = entry
         cache_tags.store_many(made, stamp, ENTRY_SECONDS)
     return [kept[keys[page.pk]] for page in pages]
-
-
-def _merged(found):
-    merged = defaultdict(set)
-    for each in found:
-        for model, ids in each.items():
-            merged[model] |= ids
-    return merged
-
-
-def _tags_of(found, objects):
-    """The tags of the objects (pages, photos, files) one body refers to, as reading them would
-    have added."""
-    with cache_tags.collecting() as tags:
-        for model, ids in found.items():
-            for pk in ids:
-                if pk in objects.get(model, {}):
-                    cache_tags.add_read(objects[model][pk])
-    return tags
 
 
 def page_entry(page, root_url, section=None):

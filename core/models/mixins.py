@@ -283,6 +283,11 @@ class BasePage(ListingFields, Page):
         held = getattr(self, "_cluster_related_objects", {})
         return any(name in held for name in relations)
 
+    # Whether everything that shows the body is a part kept apart from the page
+    # (core/fragments.py): then what the body refers to is read only when such a part renders,
+    # else before the page's template does (core/prefetch.py).
+    body_in_parts = False
+
     def prefetch_sources(self):
         """What the page shows that refers to photos, documents or pages: (block, raw data)
         pairs of StreamFields and rich-text strings. Their objects are fetched once before the

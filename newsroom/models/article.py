@@ -331,16 +331,38 @@ class ArticlePage(SapoPrefixStripped, PublicationTimeMixin, BasePage):
             data["keywords"] = [topic.name for topic in self.topic_list]
         return data
 
+    body_in_parts = True  # the body and everything it refers to: get_context()'s parts
+
     def body_context(self):
         return {"page": self, "numbered_body": self.numbered_body}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The body and the related stories, kept apart from the page (core/fragments.py).
-        context["body"], context["related"] = fragments.render(
+        # Every part that reads more than the page itself, kept apart from it (core/fragments.py):
+        # the head's metadata, structured data and feed links, the corrections, the body, the
+        # byline and topics, the related stories.
+        parts = fragments.render(
             request,
             Fragment(
+                "article-head",
+                (self,),
+                "newsroom/includes/article_head.html",
+                lambda: self.head_context(request, context),
+            ),
+            Fragment(
+                "article-corrections",
+                (self,),
+                "newsroom/includes/article_corrections.html",
+                lambda: {"corrections": self.sorted_corrections},
+            ),
+            Fragment(
                 "article-body", (self,), "newsroom/includes/article_body.html", self.body_context
+            ),
+            Fragment(
+                "article-credits",
+                (self,),
+                "newsroom/includes/article_credits.html",
+                lambda: {"page": self, "authors": self.authors, "topics": self.topic_list},
             ),
             Fragment(
                 "article-related",
@@ -349,16 +371,20 @@ class ArticlePage(SapoPrefixStripped, PublicationTimeMixin, BasePage):
                 lambda: {"related_articles": self.related_articles()},
             ),
         )
-        context["corrections"] = self.sorted_corrections
-        context["authors"] = self.authors
-        context["topics"] = self.topic_list
-        context["structured_data"] = [
-            self.news_article_ld(
-                request, context["social_image"], SiteSettings.for_request(request)
-            ),
-            self.breadcrumbs_ld(request, context["ancestors"]),
-        ]
+        names = ("head", "corrections", "body", "credits", "related")
+        context.update(zip(names, parts, strict=True))
         return context
+
+    def head_context(self, request, context):
+        social_image = context["social_image"]
+        return {
+            "page": self,
+            "social_image": social_image,
+            "structured_data": [
+                self.news_article_ld(request, social_image, SiteSettings.for_request(request)),
+                self.breadcrumbs_ld(request, context["ancestors"]),
+            ],
+        }
 
 
 def _iso(value):

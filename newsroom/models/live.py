@@ -95,6 +95,8 @@ class LiveCoveragePage(RoutablePageMixin, ArticlePage):
     def sorted_updates(self):
         return sorted(self.updates.all(), key=lambda u: (u.posted_at, u.pk or 0), reverse=True)
 
+    body_in_parts = False  # the updates render in the page itself
+
     def prefetch_sources(self):
         return [
             *super().prefetch_sources(),

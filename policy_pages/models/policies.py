@@ -292,6 +292,8 @@ class PolicyPage(RoutablePageMixin, PolicyTimeline, BasePage):
             )
         return result
 
+    body_in_parts = True  # the body shows in the policy's article, a part of its page
+
     def prefetch_sources(self):
         return [(self.body.stream_block, list(self.body.raw_data))]
 

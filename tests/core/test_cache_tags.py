@@ -271,3 +271,23 @@ def test_a_cache_that_does_not_answer_the_renewals_serves_nothing_as_fresh(db, m
     entry, _stamp, fresh = cache_tags.lookup("test:kept")
     assert entry is not None and fresh is False
     assert cache_tags.withdrawn_since(entry) is True
+
+
+def test_a_hit_costs_one_round_trip_until_another_process_renews_one_of_its_tags(db, monkeypatch):
+    """The tags' renewals read with one value of the clock stand while the clock does: a
+    renewal moves it, wherever it was made."""
+    from django.core.cache import cache
+
+    stamp = cache_tags.clock()
+    cache_tags.store("answer", stamp, 600, {"page-7", "under-3"}, value="Trang chủ")
+    assert cache_tags.lookup("answer")[2]  # fresh: the tags' values now known here
+    trips = []
+    get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys: trips.append(keys) or get_many(keys))
+
+    entry, _now, fresh = cache_tags.lookup("answer")
+    assert fresh and entry["value"] == "Trang chủ" and len(trips) == 1
+
+    cache_tags._write_renewal(["page-7"], hard=False)  # as another process would: no signal here
+    assert cache_tags.lookup("answer")[2] is False
+    assert len(trips) == 3  # the moved clock sent this process back for the tags' values

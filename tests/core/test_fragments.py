@@ -144,3 +144,24 @@ def test_a_body_photo_s_new_credit_shows_under_any_address(client, section, comm
     committed(photo.save)
 
     assert "Ảnh: VGP/Nguyễn Minh Anh" in client.get(story.url + "?n=2").text
+
+
+def test_a_story_under_another_address_reads_nothing_but_its_page(client, section):
+    """Its head, corrections, body, byline and related stories are kept parts: what the body
+    refers to (photos, files, links) is not even read."""
+    photo = PortalImageFactory(caption="Nông dân thu hoạch lúa", credit="TTXVN/Vũ Sinh")
+    story = ArticlePageFactory(
+        parent=section, slug="vu-mua", body=[("image", {"image": photo, "caption": ""})]
+    )
+    story.topics.add("Nông nghiệp")
+    story.save()
+    first = client.get(story.url + "?n=1")
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(story.url + "?n=2")
+
+    read = " ".join(q["sql"] for q in captured.captured_queries)
+    for table in ("media_portalimage", "newsroom_topic", "newsroom_articleauthor"):
+        assert f'FROM "{table}"' not in read  # (the page's own query joins its lead photo)
+    assert "newsroom_articlecorrection" not in read
+    assert "Ảnh: TTXVN/Vũ Sinh" in again.text and "Nông nghiệp" in again.text
+    assert first.text == again.text
