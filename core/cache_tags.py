@@ -37,6 +37,7 @@ one (core/page_cache.py).
 
 import contextlib
 import logging
+import threading
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -242,23 +243,44 @@ class _Known:
     clock that is lost starts again above any value it had reached: so while the clock still
     reads `clock`, no tag has been renewed since these values were read with it, and a lookup
     that has just read the clock with its entry needs no second round trip for the entry's
-    tags. The first read under another clock value forgets them all."""
+    tags. A read under a newer clock forgets them all; one under an older clock (a thread that
+    read before another) is not kept. Only where renewals are atomic (django-redis's script:
+    `enabled`); a lock keeps the threads of one process apart."""
 
     LIMIT = 50_000
+    enabled = None  # decided on first use: whether the cache runs RENEWAL_SCRIPT
 
     def __init__(self):
+        self.lock = threading.Lock()
         self.clock, self.values = None, {}
 
     def get(self, now, keys):
         """{key: value} of `keys` (None for a tag never renewed), if all are known under `now`."""
-        if now is None or now != self.clock or any(key not in self.values for key in keys):
+        if now is None or not self._enabled():
             return None
-        return {key: self.values[key] for key in keys}
+        with self.lock:
+            if now != self.clock or any(key not in self.values for key in keys):
+                return None
+            return {key: self.values[key] for key in keys}
 
     def remember(self, now, keys, found):
-        if now != self.clock or len(self.values) > self.LIMIT:
-            self.clock, self.values = now, {}
-        self.values.update({key: found.get(key) for key in keys})
+        if not self._enabled():
+            return
+        with self.lock:
+            if self.clock is not None and now < self.clock:
+                return  # read before a renewal another thread has already seen
+            if now != self.clock or len(self.values) > self.LIMIT:
+                self.clock, self.values = now, {}
+            self.values.update({key: found.get(key) for key in keys})
+
+    def forget(self):
+        with self.lock:
+            self.clock, self.values = None, {}
+
+    def _enabled(self):
+        if _Known.enabled is None:
+            _Known.enabled = hasattr(_raising_cache(), "get_client")
+        return _Known.enabled
 
 
 _known = _Known()
@@ -266,7 +288,7 @@ _known = _Known()
 
 def forget_known():
     """Forget the renewals this process has read (the clock was lost; a test's cache emptied)."""
-    _known.__init__()
+    _known.forget()
 
 
 def _renewals(prefix, tags, now=None):

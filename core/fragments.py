@@ -39,18 +39,23 @@ from . import cache_tags, prefetch
 
 SHARED_ATTRIBUTE = "answer_is_shared"
 OLDEST_ATTRIBUTE = "oldest_fragment_made"
+STAMP_ATTRIBUTE = "page_cache_stamp"
+MADE_ATTRIBUTE = "fragments_made"
+LATER_ATTRIBUTE = "fragments_later"
 
 
 @dataclass(frozen=True)
 class Fragment:
     """`template` rendered with the context `make()` returns (read inside the fragment, so what
-    it reads is tagged), kept under `name` and `vary` (strings, numbers, or model instances,
-    which count by their primary key)."""
+        it reads is tagged), kept under `name` and `vary` (strings, numbers, or model instances,
+        which count by their primary key). `shows_body`: it renders the page's body, whose photos,
+    files and links (core/prefetch.py) are then read before its template renders."""
 
     name: str
     vary: tuple
     template: str
     make: Callable[[], dict] = field(compare=False)
+    shows_body: bool = False  # what the page's body refers to is read before it renders
 
 
 def mark_shared(request):
@@ -66,13 +71,45 @@ def shared(request):
     )
 
 
+class Later:
+    """A fragment shown by a template the page extends (its head, its header), rendered when
+    the template shows it, or sooner in the batch of the page's own parts (`render()`), at no
+    round trip of its own."""
+
+    def __init__(self, request, fragment):
+        self.request, self.fragment, self.markup = request, fragment, None
+        if shared(request):
+            pending = getattr(request, LATER_ATTRIBUTE, None)
+            if pending is None:
+                pending = []
+                setattr(request, LATER_ATTRIBUTE, pending)
+            pending.append(self)
+
+    def __html__(self):
+        if self.markup is None:
+            if shared(self.request):
+                render(self.request)  # this one is pending: it gets its markup there
+                if self.markup is None:  # (not pending after all: on its own)
+                    self.markup = render(self.request, self.fragment)[0]
+            else:
+                self.markup = _render(self.request, self.fragment)
+        return self.markup
+
+    __str__ = __html__
+
+
 def render(request, *fragments):
-    """[markup] of each fragment, kept ones in one batch of lookups (two round trips), the
-    others rendered and kept together (one more)."""
+    """[markup] of each fragment, kept ones in one batch of lookups (one round trip, two when
+    a renewal has moved the clock since), the others rendered, to be kept together once the
+    page cache knows the answer may be shared (`keep_made()`)."""
     if not shared(request):
         return [_render(request, fragment) for fragment in fragments]
+    later = [each for each in getattr(request, LATER_ATTRIBUTE, ()) if each.markup is None]
+    setattr(request, LATER_ATTRIBUTE, [])
+    asked = len(fragments)
+    fragments = (*fragments, *(each.fragment for each in later))
     keys = [_key(request, fragment) for fragment in fragments]
-    found, stamp = cache_tags.lookup_many(keys)
+    found, _now = cache_tags.lookup_many(keys)
     inherited = cache_tags.collected()
     markup, made = [], {}
     for key, fragment in zip(keys, fragments, strict=True):
@@ -87,9 +124,26 @@ def render(request, *fragments):
             html = _render(request, fragment)
         made[key] = (tags, {"html": str(html), "made": time.time()})
         markup.append(html)
+    getattr(request, MADE_ATTRIBUTE, {}).update(made)
+    for each, html in zip(later, markup[asked:], strict=True):
+        each.markup = html
+    return markup[:asked]
+
+
+def begin(request, stamp):
+    """The page cache renders this request's answer under `stamp`, the clock read before it
+    routed: every part made for it is kept under that stamp, since a part shows what the page
+    read before it (the page itself, its photos) as well as what it reads."""
+    setattr(request, STAMP_ATTRIBUTE, stamp)
+    setattr(request, MADE_ATTRIBUTE, {})
+
+
+def keep_made(request, seconds):
+    """Keep the parts made for this answer, once the page cache has found it may be shared (no
+    cookie set, nothing private): a part is never kept from an answer that is not."""
+    made = getattr(request, MADE_ATTRIBUTE, None)
     if made:
-        cache_tags.store_many(made, stamp, settings.PAGE_CACHE_SECONDS)
-    return markup
+        cache_tags.store_many(made, getattr(request, STAMP_ATTRIBUTE, None), seconds)
 
 
 def seconds_left(request, seconds):
@@ -111,8 +165,8 @@ def render_one(request, name, vary, template, make):
 
 
 def _render(request, fragment):
-    # What the page's body refers to is read now, should this part show it: not in its template.
-    prefetch.ready()
+    if fragment.shows_body:
+        prefetch.ready()  # what the body refers to, read now rather than in the template
     return render_to_string(fragment.template, fragment.make(), request=request)
 
 

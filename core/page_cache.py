@@ -1,13 +1,13 @@
 """Whole pages (and feeds and API answers) for anonymous readers, in the cache every app process
 shares.
 
-A reader's page is the same for every reader who is not logged in, so the first one renders it
-and the others get those bytes from Redis: one round trip for the entry (with the tags' clock),
-one for the renewals of its tags (core/cache_tags.py). An entry is used only while none of what
-it shows has changed since it was made (its tags) and on the day it was made (a policy's stage
-and a consultation's form follow the date), so a published, withdrawn or moved story shows on
-every page that shows it, in every process, at once, while the thousands of pages that do not
-show it stay cached.
+A reader's page is the same for every reader who is not logged in, so the first one renders it and
+the others get those bytes from Redis: one round trip for the entry (with the tags' clock), a
+second for the renewals of its tags when a renewal has moved the clock since this process last read
+them (core/cache_tags.py). An entry is used only while none of what it shows has changed since it
+was made (its tags) and on the day it was made (a policy's stage and a consultation's form follow
+the date), so a published, withdrawn or moved story shows on every page that shows it, in every
+process, at once, while the thousands of pages that do not show it stay cached.
 
 When a kept page has missed, one process renders it and the others serve the copy they have
 meanwhile (stale-while-revalidate), unless what changed was a withdrawal: a burst of readers on a
@@ -112,11 +112,15 @@ class PageCacheMiddleware:
             cache.delete(lock)
 
     def _render(self, request, key, stamp, today, seconds):
+        fragments.begin(request, stamp)
         with cache_tags.collecting() as tags:
             response = self.get_response(request)
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()  # inside the block: a template's reads are tagged too
-        if request.method != "GET" or not self._cacheable_response(response):
+        if request.method not in ("GET", "HEAD") or not self._cacheable_response(response):
+            return response
+        fragments.keep_made(request, seconds)
+        if request.method != "GET":
             return response
         # Made of fragments kept a while already: kept only for what is left of their time.
         seconds = fragments.seconds_left(request, seconds)

@@ -8,7 +8,7 @@ class PolicyPagesConfig(AppConfig):
     verbose_name = "Chính sách và văn bản"
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
         from core import registry
         from core.cache_renewal import renew_on_save
@@ -34,6 +34,9 @@ class PolicyPagesConfig(AppConfig):
         m2m_changed.connect(
             _on_participation, sender=Answer.changed_units.through, dispatch_uid="answer-changed"
         )
+        pre_save.connect(
+            _before_submission_saved, sender=Submission, dispatch_uid="submission-shown-before"
+        )
         post_save.connect(_on_submission, sender=Submission, dispatch_uid="renew-submission")
         post_delete.connect(_on_withdrawn, sender=Submission, dispatch_uid="renew-sub-del")
 
@@ -56,15 +59,22 @@ def _on_withdrawn(sender, instance, **kwargs):
     _on_participation(sender, instance, hard=True)
 
 
+def _before_submission_saved(sender, instance, raw=False, **kwargs):
+    # Whether readers could see it until now: as stored, not as this process read it (another
+    # moderator may have approved it since).
+    from .models.participation import APPROVED
+
+    if instance.pk is not None and not raw:
+        instance.shown_before = sender.objects.filter(pk=instance.pk, status=APPROVED).exists()
+
+
 def _on_submission(sender, instance, created, **kwargs):
     # A new comment waits for moderation and shows nowhere: the many sent an hour change nothing.
-    # Readers see approved comments only: a change to one that is approved, or was when it was
-    # read (rejected, marked spam, back to pending: taken back, so hard), renews the policy's
-    # pages; a pending comment rejected or marked spam, never shown, renews nothing. An
-    # instance not read from the database counts as shown before.
+    # Readers see approved comments only: a change to one that is approved, or was until now
+    # (rejected, marked spam, back to pending: taken back, so hard), renews the policy's pages;
+    # a pending comment rejected or marked spam, never shown, renews nothing.
     from .models.participation import APPROVED
 
     shown = instance.status == APPROVED
-    if not created and (shown or getattr(instance, "shown_as_read", True)):
+    if not created and (shown or getattr(instance, "shown_before", True)):
         _on_participation(sender, instance, hard=not shown)
-    instance.shown_as_read = shown  # for its next save

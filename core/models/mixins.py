@@ -14,7 +14,7 @@ from wagtail.api import APIField
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
 
-from .. import cache_tags
+from .. import cache_tags, fragments
 from ..admin_forms import PortalPageForm
 from ..panels import PageAddressPanel
 from ..pictures import one_render, rendition_or_none
@@ -287,6 +287,9 @@ class BasePage(ListingFields, Page):
     # (core/fragments.py): then what the body refers to is read only when such a part renders,
     # else before the page's template does (core/prefetch.py).
     body_in_parts = False
+    # Whether the page keeps its head's metadata in a part of its own (an article's names its
+    # authors and topics): then the frame's is not made.
+    head_in_parts = False
 
     def prefetch_sources(self):
         """What the page shows that refers to photos, documents or pages: (block, raw data)
@@ -322,7 +325,26 @@ class BasePage(ListingFields, Page):
         else:
             ancestors = list(self.get_ancestors().filter(depth__gt=2).live())
         context["ancestors"] = ancestors
-        context["social_image"] = rendition_or_none(self.display_image, SOCIAL_SPEC)
+        context["social_image"] = social_image = rendition_or_none(self.display_image, SOCIAL_SPEC)
+        # The frame around the page's own parts, kept apart from it too (core/fragments.py):
+        # the head's metadata (unless the page keeps a head of its own) and the header, which
+        # marks the page's section in the menu.
+        if not self.head_in_parts:
+            context["page_meta"] = fragments.Later(
+                request,
+                fragments.Fragment(
+                    "page-meta",
+                    (self,),
+                    "components/meta.html",
+                    lambda: {"page": self, "social_image": social_image},
+                ),
+            )
+        context["page_header"] = fragments.Later(
+            request,
+            fragments.Fragment(
+                "page-header", (self,), "components/header.html", lambda: {"page": self}
+            ),
+        )
         return context
 
     def breadcrumbs_ld(self, request, ancestors):

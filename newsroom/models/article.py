@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from rest_framework.fields import DateTimeField
 
-from core import fragments
+from core import cache_tags, fragments
 from core.addresses import absolute
 from core.api_fields import ImageField, NamesField, ObjectsField, StreamHTMLField
 from core.fragments import Fragment
@@ -332,6 +332,7 @@ class ArticlePage(SapoPrefixStripped, PublicationTimeMixin, BasePage):
         return data
 
     body_in_parts = True  # the body and everything it refers to: get_context()'s parts
+    head_in_parts = True  # with its authors, topics and structured data
 
     def body_context(self):
         return {"page": self, "numbered_body": self.numbered_body}
@@ -353,16 +354,20 @@ class ArticlePage(SapoPrefixStripped, PublicationTimeMixin, BasePage):
                 "article-corrections",
                 (self,),
                 "newsroom/includes/article_corrections.html",
-                lambda: {"corrections": self.sorted_corrections},
+                lambda: {"corrections": self.sorted_corrections},  # renewed with the page
             ),
             Fragment(
-                "article-body", (self,), "newsroom/includes/article_body.html", self.body_context
+                "article-body",
+                (self,),
+                "newsroom/includes/article_body.html",
+                self.body_context,
+                shows_body=True,
             ),
             Fragment(
                 "article-credits",
                 (self,),
                 "newsroom/includes/article_credits.html",
-                lambda: {"page": self, "authors": self.authors, "topics": self.topic_list},
+                self.credits_context,
             ),
             Fragment(
                 "article-related",
@@ -375,7 +380,16 @@ class ArticlePage(SapoPrefixStripped, PublicationTimeMixin, BasePage):
         context.update(zip(names, parts, strict=True))
         return context
 
+    def credits_context(self):
+        # Read once for the page (the head may have read them first): each part showing them
+        # is tagged with them all the same.
+        for shown in (*self.authors, *self.topic_list):
+            cache_tags.add_read(shown)
+        return {"page": self, "authors": self.authors, "topics": self.topic_list}
+
     def head_context(self, request, context):
+        for shown in (*self.authors, *self.topic_list):
+            cache_tags.add_read(shown)
         social_image = context["social_image"]
         return {
             "page": self,

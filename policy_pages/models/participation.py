@@ -221,13 +221,6 @@ class Submission(models.Model):
     def __str__(self):
         return f"{self.receipt_display} · {self.name}"
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        # As read: whether readers could see it before a moderator's change (policy_pages.apps).
-        instance.shown_as_read = instance.__dict__.get("status", APPROVED) == APPROVED
-        return instance
-
     @property
     @admin.display(description=_("Mã biên nhận"))  # the queue's column heading
     def receipt_display(self):

@@ -345,6 +345,7 @@ class PolicyPage(RoutablePageMixin, PolicyTimeline, BasePage):
                 (self, request.GET.get("page", "")),
                 "policy_pages/includes/policy_article.html",
                 lambda: self.article_context(request),
+                shows_body=True,
             ),
             Fragment(
                 "policy-related",

@@ -5,17 +5,20 @@ logged in ever reads or keeps one."""
 import re
 
 from django.db import connection
+from django.http import HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from core import fragments
+from core import cache_tags, fragments
+from core.page_cache import PageCacheMiddleware
 from newsroom.models import ArticlePage, HomePage
 from policy_pages import home as policy_home
 from policy_pages.moderation import moderate
 from tests.factories import (
     ArticlePageFactory,
+    AuthorFactory,
     LegalDocumentIndexPageFactory,
     LegalDocumentPageFactory,
     PortalImageFactory,
@@ -165,3 +168,59 @@ def test_a_story_under_another_address_reads_nothing_but_its_page(client, sectio
     assert "newsroom_articlecorrection" not in read
     assert "Ảnh: TTXVN/Vũ Sinh" in again.text and "Nông nghiệp" in again.text
     assert first.text == again.text
+
+
+def test_a_renamed_author_shows_in_the_byline_under_any_address(client, section, committed):
+    reporter = AuthorFactory(name="Phạm Quang Huy")
+    story = ArticlePageFactory(parent=section, slug="tin-co-tac-gia", authors=[reporter])
+    assert "Phạm Quang Huy</a></p>" in client.get(story.url + "?n=1").text
+    reporter.name = "Phạm Quang Huy (TTXVN)"
+    committed(reporter.save)
+
+    byline = re.search(
+        r'<p class="article__byline">(.*?)</p>', client.get(story.url + "?n=2").text
+    ).group(1)
+    assert "Phạm Quang Huy (TTXVN)" in byline
+
+
+def test_a_part_made_while_its_page_changed_is_not_kept_as_fresh(client, section, monkeypatch):
+    """A part shows the page that was read before it: one renewed between the two (another
+    process publishing) leaves the part made meanwhile stale."""
+    story = ArticlePage.objects.get(slug="tin-0")
+    made = []
+    body_context = ArticlePage.body_context
+
+    def meanwhile(page):
+        if not made:  # the first render: the story is republished as it renders
+            cache_tags._write_renewal([cache_tags.page_tag(page.pk)], hard=False)
+        made.append(page.pk)
+        return body_context(page)
+
+    monkeypatch.setattr(ArticlePage, "body_context", meanwhile)
+    client.get(story.url + "?n=1")
+    client.get(story.url + "?n=2")
+    assert len(made) == 2  # made again: the first was not kept as fresh
+
+
+def test_no_part_is_kept_from_an_answer_that_is_not_shared(rf, db, page_cache_on):
+    makes = []
+
+    def view(request):
+        part = fragments.render_one(
+            request, "essai", (), "components/pagination.html", lambda: makes.append(1) or {}
+        )
+        response = HttpResponse(f"<main>{part}</main>")
+        response.set_cookie("ghi-nho", "1")  # a reader's cookie: the answer is never shared
+        return response
+
+    middleware = PageCacheMiddleware(view)
+    middleware(rf.get("/thu/?n=1"))
+    middleware(rf.get("/thu/?n=2"))
+    assert makes == [1, 1]
+
+
+def test_each_page_s_kept_header_marks_its_own_section(client, home_page, section):
+    society = SectionPageFactory(parent=home_page, title="Xã hội", slug="xa-hoi")
+    for url in (section.url, society.url, section.url + "?n=2", society.url + "?n=2"):
+        current = re.findall(r'<a href="([^"]+)" aria-current="page">', client.get(url).text)
+        assert current == [url.split("?")[0]], url
