@@ -12,9 +12,10 @@ collected before it (the page itself, the photos fetched for its body), since it
 A page served from kept fragments carries their tags, so it is renewed exactly when one of them
 would be.
 
-So a page missed under a new address costs its frame (header, breadcrumbs, meta) and one batch
-of lookups, and after a publication only the fragments that show what changed render again: a
-story published in one section leaves the home page's other sections and policy blocks kept.
+So a page missed under a new address costs its routing, its breadcrumbs and one batch of
+lookups (the frame's head and header are parts too: `Later`), and after a publication only the
+fragments that show what changed render again: a story published in a section renews the home
+page's stories and its sections' block, and leaves its documents and policy blocks kept.
 
 Fragments are kept and read only for answers the page cache may share, anonymous readers' GET
 and HEAD requests outside any preview (`shared()`): an editor, a preview or a reader with a

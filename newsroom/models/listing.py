@@ -59,8 +59,9 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Each part kept apart (core/fragments.py): a story published in one section renews the
-        # newest stories and that section's block; the desks' blocks stay kept.
+        # Each part kept apart (core/fragments.py): a story published in a section renews the
+        # newest stories and the sections' block (both list under the home page); the desks'
+        # blocks stay kept.
         top, sections, *blocks = fragments.render(
             request,
             Fragment("home-top", (self,), "newsroom/includes/home_top.html", self.top_stories),
