@@ -68,6 +68,7 @@ RENEWAL_PAUSE_SECONDS = 0.1
 logger = logging.getLogger(__name__)
 _collected = ContextVar("cache_tags", default=None)
 _batched = ContextVar("cache_tags_batched", default=None)
+_answer_clock = ContextVar("cache_tags_answer_clock", default=None)
 _tagged_models = {}  # model class → its tag prefix, for the models tagged on read
 _purgers = []
 
@@ -287,8 +288,10 @@ _known = _Known()
 
 
 def forget_known():
-    """Forget the renewals this process has read (the clock was lost; a test's cache emptied)."""
+    """Forget the renewals and values this process has read (the clock was lost; a test's cache
+    emptied)."""
     _known.forget()
+    _values.forget()
 
 
 def _renewals(prefix, tags, now=None):
@@ -369,14 +372,75 @@ def store_many(entries, stamp, seconds):
 def kept(key, seconds, tags, make, keep_if=None):
     """The value kept at `key` while none of `tags` is renewed, else `make()`'s, kept (when
     `keep_if(value)` says so, if given). The clock is read before `make()` runs: a change
-    committed meanwhile renews the value, never lands under it."""
+    committed meanwhile renews the value, never lands under it.
+
+    Within an answer the page cache makes (`at_clock()`), a value this process has already
+    judged fresh under the same clock value is taken from its memory, without a round trip: no
+    renewal has happened since (`_Known`). Values kept so are plain data (a menu, paths, a
+    count) that no caller changes."""
+    now = _answer_clock.get()
+    local = _values.get(key, now)
+    if local is not None:
+        return local
     entry, stamp, fresh = lookup(key)
     if entry is not None and fresh:
+        _values.put(key, stamp, entry["value"], seconds)
         return entry["value"]
     value = make()
     if keep_if is None or keep_if(value):
         store(key, stamp, seconds, tags, value=value)
+        _values.put(key, stamp, value, seconds)
     return value
+
+
+@contextmanager
+def at_clock(now):
+    """The answer made inside the block reads the shared cache as of the clock value `now`,
+    which the page cache has just read: kept values this process judged fresh under it are used
+    from its memory (`kept()`)."""
+    token = _answer_clock.set(now)
+    try:
+        yield
+    finally:
+        _answer_clock.reset(token)
+
+
+class _Values:
+    """Values `kept()` judged fresh, each with the clock value it was judged under; a few, for
+    at most a minute (or their own time, if shorter), and only where renewals are atomic."""
+
+    LIMIT = 1000
+    LONGEST_SECONDS = 60
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.values = {}
+
+    def get(self, key, now):
+        if now is None or not _known._enabled():
+            return None
+        with self.lock:
+            found = self.values.get(key)
+        if found is None:
+            return None
+        clock, until, value = found
+        return value if clock == now and time.monotonic() < until else None
+
+    def put(self, key, clock, value, seconds):
+        if clock is None or not _known._enabled():
+            return
+        with self.lock:
+            if len(self.values) >= self.LIMIT:
+                self.values.clear()
+            until = time.monotonic() + min(seconds or self.LONGEST_SECONDS, self.LONGEST_SECONDS)
+            self.values[key] = (clock, until, value)
+
+    def forget(self):
+        with self.lock:
+            self.values.clear()
+
+
+_values = _Values()
 
 
 def remembered(key, seconds, make):

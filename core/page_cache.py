@@ -113,7 +113,7 @@ class PageCacheMiddleware:
 
     def _render(self, request, key, stamp, today, seconds):
         fragments.begin(request, stamp)
-        with cache_tags.collecting() as tags:
+        with cache_tags.at_clock(stamp), cache_tags.collecting() as tags:
             response = self.get_response(request)
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()  # inside the block: a template's reads are tagged too

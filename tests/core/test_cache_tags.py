@@ -297,3 +297,31 @@ def test_a_hit_costs_one_round_trip_until_another_process_renews_one_of_its_tags
     cache_tags._write_renewal(["page-7"], hard=False)  # as another process would: no signal here
     assert cache_tags.lookup("answer")[2] is False
     assert len(trips) == 3  # the moved clock sent this process back for the tags' values
+
+
+def test_a_kept_value_read_again_under_the_same_clock_costs_no_round_trip(db, monkeypatch):
+    """Within an answer the page cache makes, a value judged fresh under this clock value is
+    taken from the process's memory; once a renewal moves the clock it is read again."""
+    from django.core.cache import cache
+
+    monkeypatch.setattr(cache_tags._Known, "enabled", True)  # as on django-redis
+    makes = []
+
+    def menu():
+        makes.append(1)
+        return [("Kinh tế", "/kinh-te/", 3)]
+
+    now = cache_tags.clock()
+    with cache_tags.at_clock(now):
+        cache_tags.kept("menu", 600, {"all"}, menu)
+    trips = []
+    get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys: trips.append(keys) or get_many(keys))
+    with cache_tags.at_clock(now):
+        assert cache_tags.kept("menu", 600, {"all"}, menu) == [("Kinh tế", "/kinh-te/", 3)]
+    assert (makes, trips) == ([1], [])
+
+    cache_tags._write_renewal(["all"], hard=False)  # a site setting saved, in another process
+    with cache_tags.at_clock(cache_tags.clock()):
+        cache_tags.kept("menu", 600, {"all"}, menu)
+    assert makes == [1, 1]
