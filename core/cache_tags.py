@@ -37,7 +37,6 @@ one (core/page_cache.py).
 
 import contextlib
 import logging
-import threading
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -49,13 +48,11 @@ from django.db.models.signals import post_init
 
 from wagtail.models import Page
 
+from . import tag_clock, tag_memory
+from .tag_clock import CLOCK_KEY, clock, start_clock, write_renewal  # noqa: F401 (clock: the API)
+
 ALL = "all"
 PUBLICATIONS = "publications"
-CLOCK_KEY = "tags:clock"
-# A tag's renewal is kept longer than any tagged answer lives (pages 10 minutes, feed entries and
-# counts an hour, renditions' markup a week): a tag whose renewal has expired was renewed before
-# every answer still kept.
-TAG_SECONDS = 8 * 24 * 3600
 # An answer that shows more than this (a sitemap of thousands of pages, the API's longest
 # lists) is tagged by kind instead (`bounded()`): its tags are read on every hit, and Varnish
 # keeps response headers under 8 KB.
@@ -68,7 +65,6 @@ RENEWAL_PAUSE_SECONDS = 0.1
 logger = logging.getLogger(__name__)
 _collected = ContextVar("cache_tags", default=None)
 _batched = ContextVar("cache_tags_batched", default=None)
-_answer_clock = ContextVar("cache_tags_answer_clock", default=None)
 _tagged_models = {}  # model class → its tag prefix, for the models tagged on read
 _purgers = []
 
@@ -181,26 +177,6 @@ post_init.connect(_on_init, dispatch_uid="cache-tags-on-read")
 # --- what is kept ------------------------------------------------------------------------------
 
 
-def clock():
-    """The clock now: read before an answer is made, kept with it as its stamp."""
-    value = cache.get(CLOCK_KEY)
-    return _start_clock() if value is None else value
-
-
-def _start_clock():
-    # A clock that is lost (Redis flushed, or the key dropped after a failed renewal) starts
-    # again from the time in milliseconds, above any value it had reached (renewals are far
-    # fewer than a thousand a second), so a tag renewed before never outranks it for days. A
-    # cache that does not answer keeps nothing (None is never a valid stamp).
-    forget_known()
-    cache.add(CLOCK_KEY, _wall_clock(), None)
-    return cache.get(CLOCK_KEY)
-
-
-def _wall_clock():
-    return int(time.time() * 1000)
-
-
 def lookup(key):
     """(entry, stamp, fresh) for `key`: the entry kept there (or None); the clock now, to make
         a new one under; and whether the entry is fresh: none of its tags renewed since it was
@@ -209,7 +185,7 @@ def lookup(key):
     found = cache.get_many([CLOCK_KEY, key])
     now = found.get(CLOCK_KEY)
     if now is None:
-        now = _start_clock()
+        now = start_clock()
     entry = found.get(key)
     if not isinstance(entry, dict) or "stamp" not in entry:
         return None, now, False
@@ -222,7 +198,7 @@ def lookup_many(keys):
     found = cache.get_many([CLOCK_KEY, *keys])
     now = found.pop(CLOCK_KEY, None)
     if now is None:
-        return {}, _start_clock()
+        return {}, start_clock()
     entries = {
         k: e for k, e in found.items() if isinstance(e, dict) and e.get("stamp", now + 1) <= now
     }
@@ -237,76 +213,19 @@ def lookup_many(keys):
     }, now
 
 
-class _Known:
-    """The tags' renewals this process has read, as of one value of the clock.
-
-    A renewal moves the clock and writes its tags in one atomic step (RENEWAL_SCRIPT), and a
-    clock that is lost starts again above any value it had reached: so while the clock still
-    reads `clock`, no tag has been renewed since these values were read with it, and a lookup
-    that has just read the clock with its entry needs no second round trip for the entry's
-    tags. A read under a newer clock forgets them all; one under an older clock (a thread that
-    read before another) is not kept. Only where renewals are atomic (django-redis's script:
-    `enabled`); a lock keeps the threads of one process apart."""
-
-    LIMIT = 50_000
-    enabled = None  # decided on first use: whether the cache runs RENEWAL_SCRIPT
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.clock, self.values = None, {}
-
-    def get(self, now, keys):
-        """{key: value} of `keys` (None for a tag never renewed), if all are known under `now`."""
-        if now is None or not self._enabled():
-            return None
-        with self.lock:
-            if now != self.clock or any(key not in self.values for key in keys):
-                return None
-            return {key: self.values[key] for key in keys}
-
-    def remember(self, now, keys, found):
-        if not self._enabled():
-            return
-        with self.lock:
-            if self.clock is not None and now < self.clock:
-                return  # read before a renewal another thread has already seen
-            if now != self.clock or len(self.values) > self.LIMIT:
-                self.clock, self.values = now, {}
-            self.values.update({key: found.get(key) for key in keys})
-
-    def forget(self):
-        with self.lock:
-            self.clock, self.values = None, {}
-
-    def _enabled(self):
-        if _Known.enabled is None:
-            _Known.enabled = hasattr(_raising_cache(), "get_client")
-        return _Known.enabled
-
-
-_known = _Known()
-
-
-def forget_known():
-    """Forget the renewals and values this process has read (the clock was lost; a test's cache
-    emptied)."""
-    _known.forget()
-    _values.forget()
-
-
 def _renewals(prefix, tags, now=None):
     """{key: clock value} of the tags' renewals, or None when the cache did not answer (the
     clock, read in the same round trip, is missing: nothing may be judged unrenewed then).
     Given `now`, the clock the caller has just read, from what this process already knows
-    under that clock where it can (`_Known`)."""
+    under that clock where it can (core/tag_memory.py)."""
     keys = [f"{prefix}:{tag}" for tag in tags]
-    known = _known.get(now, keys)
+    known = tag_memory.renewals.get(now, keys)
     if known is None:
         found = cache.get_many([CLOCK_KEY, *keys])
         clock = found.pop(CLOCK_KEY, None)
         if clock is None:
             return None
-        _known.remember(clock, keys, found)
+        tag_memory.renewals.remember(clock, keys, found)
         return found
     return {key: value for key, value in known.items() if value is not None}
 
@@ -376,71 +295,21 @@ def kept(key, seconds, tags, make, keep_if=None):
 
     Within an answer the page cache makes (`at_clock()`), a value this process has already
     judged fresh under the same clock value is taken from its memory, without a round trip: no
-    renewal has happened since (`_Known`). Values kept so are plain data (a menu, paths, a
+    renewal has happened since (core/tag_memory.py). Values kept so are plain data (a menu, paths, a
     count) that no caller changes."""
-    now = _answer_clock.get()
-    local = _values.get(key, now)
+    now = tag_memory.answer_clock()
+    local = tag_memory.values.get(key, now)
     if local is not None:
         return local
     entry, stamp, fresh = lookup(key)
     if entry is not None and fresh:
-        _values.put(key, stamp, entry["value"], seconds)
+        tag_memory.values.put(key, stamp, entry["value"], seconds)
         return entry["value"]
     value = make()
     if keep_if is None or keep_if(value):
         store(key, stamp, seconds, tags, value=value)
-        _values.put(key, stamp, value, seconds)
+        tag_memory.values.put(key, stamp, value, seconds)
     return value
-
-
-@contextmanager
-def at_clock(now):
-    """The answer made inside the block reads the shared cache as of the clock value `now`,
-    which the page cache has just read: kept values this process judged fresh under it are used
-    from its memory (`kept()`)."""
-    token = _answer_clock.set(now)
-    try:
-        yield
-    finally:
-        _answer_clock.reset(token)
-
-
-class _Values:
-    """Values `kept()` judged fresh, each with the clock value it was judged under; a few, for
-    at most a minute (or their own time, if shorter), and only where renewals are atomic."""
-
-    LIMIT = 1000
-    LONGEST_SECONDS = 60
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.values = {}
-
-    def get(self, key, now):
-        if now is None or not _known._enabled():
-            return None
-        with self.lock:
-            found = self.values.get(key)
-        if found is None:
-            return None
-        clock, until, value = found
-        return value if clock == now and time.monotonic() < until else None
-
-    def put(self, key, clock, value, seconds):
-        if clock is None or not _known._enabled():
-            return
-        with self.lock:
-            if len(self.values) >= self.LIMIT:
-                self.values.clear()
-            until = time.monotonic() + min(seconds or self.LONGEST_SECONDS, self.LONGEST_SECONDS)
-            self.values[key] = (clock, until, value)
-
-    def forget(self):
-        with self.lock:
-            self.values.clear()
-
-
-_values = _Values()
 
 
 def remembered(key, seconds, make):
@@ -510,7 +379,7 @@ def one_renewal():
 def _renew(tags, hard):
     for attempt in range(1, RENEWAL_ATTEMPTS + 1):
         try:
-            _write_renewal(tags, hard)
+            write_renewal(tags, hard)
             break
         except Exception:  # the client's connection and timeout errors, whatever their class
             if attempt == RENEWAL_ATTEMPTS:
@@ -522,44 +391,8 @@ def _renew(tags, hard):
                 # A full Redis refuses writes but not a DEL: without its clock every kept
                 # answer is stale (its stamp is above the clock started again).
                 with contextlib.suppress(Exception):
-                    _raising_cache().delete(CLOCK_KEY)
+                    tag_clock.raising_cache().delete(CLOCK_KEY)
             else:
                 time.sleep(RENEWAL_PAUSE_SECONDS * attempt)
     for purger in _purgers:
         purger(sorted(tags), hard)
-
-
-# The clock moves and the tags take its value in one step: a reader between the two would judge
-# old entries fresh under the new clock and keep what it made from them under it. A tag never
-# goes back (two renewals at once). Values are plain integers, as django-redis reads them.
-RENEWAL_SCRIPT = """
-local now = redis.call('INCR', KEYS[1])
-for i = 2, #KEYS do
-    local current = tonumber(redis.call('GET', KEYS[i]))
-    if current == nil or current < now then
-        redis.call('SET', KEYS[i], now, 'EX', ARGV[1])
-    end
-end
-return now
-"""
-
-
-def _write_renewal(tags, hard):
-    keys = [f"tag:{tag}" for tag in tags]
-    if hard:
-        keys += [f"hard:{tag}" for tag in tags]
-    client = _raising_cache()
-    if hasattr(client, "get_client"):  # django-redis: one script, atomic
-        _start_clock()
-        redis = client.get_client(write=True)
-        names = [client.make_key(key) for key in [CLOCK_KEY, *keys]]
-        redis.eval(RENEWAL_SCRIPT, len(names), *names, TAG_SECONDS)
-    else:  # one process's own memory (development, tests): its lock makes each step atomic
-        client.add(CLOCK_KEY, _wall_clock(), None)
-        now = client.incr(CLOCK_KEY)
-        client.set_many(dict.fromkeys(keys, now), timeout=TAG_SECONDS)
-
-
-def _raising_cache():
-    """django-redis's client, which raises where the cache ignores errors; else the cache."""
-    return getattr(cache, "client", cache)

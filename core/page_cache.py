@@ -38,7 +38,7 @@ from django.utils.cache import (
 )
 from django.utils.http import parse_http_date_safe
 
-from . import cache_tags, fragments
+from . import cache_tags, fragments, tag_memory
 
 CACHEABLE_STATUS = (200, 404)
 # What a kept response may vary on: cookies (the cache only serves readers without a session),
@@ -113,7 +113,7 @@ class PageCacheMiddleware:
 
     def _render(self, request, key, stamp, today, seconds):
         fragments.begin(request, stamp)
-        with cache_tags.at_clock(stamp), cache_tags.collecting() as tags:
+        with tag_memory.at_clock(stamp), cache_tags.collecting() as tags:
             response = self.get_response(request)
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()  # inside the block: a template's reads are tagged too

@@ -6,8 +6,8 @@ from wagtail.models import Page, Site
 
 import pytest
 
-from core.cache_tags import forget_known
 from core.pictures import clear_process_memo
+from core.tag_memory import forget as forget_known
 from tests.factories import HomePageFactory
 from tests.helpers import log_in_verified
 

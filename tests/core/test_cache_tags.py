@@ -4,7 +4,7 @@ stays cached (core/cache_tags.py, core/cache_renewal.py)."""
 
 import pytest
 
-from core import cache_tags
+from core import cache_tags, tag_clock, tag_memory
 from core.models import SiteSettings
 from newsroom.models import Topic
 from policy_pages.models import Submission
@@ -283,7 +283,7 @@ def test_a_hit_costs_one_round_trip_until_another_process_renews_one_of_its_tags
     from django.core.cache import cache
 
     # As on django-redis, whose renewals are atomic (the tests' local cache is not: off there).
-    monkeypatch.setattr(cache_tags._Known, "enabled", True)
+    monkeypatch.setattr(tag_memory, "_atomic", True)
     stamp = cache_tags.clock()
     cache_tags.store("answer", stamp, 600, {"page-7", "under-3"}, value="Trang chủ")
     assert cache_tags.lookup("answer")[2]  # fresh: the tags' values now known here
@@ -294,7 +294,7 @@ def test_a_hit_costs_one_round_trip_until_another_process_renews_one_of_its_tags
     entry, _now, fresh = cache_tags.lookup("answer")
     assert fresh and entry["value"] == "Trang chủ" and len(trips) == 1
 
-    cache_tags._write_renewal(["page-7"], hard=False)  # as another process would: no signal here
+    tag_clock.write_renewal(["page-7"], hard=False)  # as another process would: no signal here
     assert cache_tags.lookup("answer")[2] is False
     assert len(trips) == 3  # the moved clock sent this process back for the tags' values
 
@@ -304,7 +304,7 @@ def test_a_kept_value_read_again_under_the_same_clock_costs_no_round_trip(db, mo
     taken from the process's memory; once a renewal moves the clock it is read again."""
     from django.core.cache import cache
 
-    monkeypatch.setattr(cache_tags._Known, "enabled", True)  # as on django-redis
+    monkeypatch.setattr(tag_memory, "_atomic", True)  # as on django-redis
     makes = []
 
     def menu():
@@ -312,16 +312,16 @@ def test_a_kept_value_read_again_under_the_same_clock_costs_no_round_trip(db, mo
         return [("Kinh tế", "/kinh-te/", 3)]
 
     now = cache_tags.clock()
-    with cache_tags.at_clock(now):
+    with tag_memory.at_clock(now):
         cache_tags.kept("menu", 600, {"all"}, menu)
     trips = []
     get_many = cache.get_many
     monkeypatch.setattr(cache, "get_many", lambda keys: trips.append(keys) or get_many(keys))
-    with cache_tags.at_clock(now):
+    with tag_memory.at_clock(now):
         assert cache_tags.kept("menu", 600, {"all"}, menu) == [("Kinh tế", "/kinh-te/", 3)]
     assert (makes, trips) == ([1], [])
 
-    cache_tags._write_renewal(["all"], hard=False)  # a site setting saved, in another process
-    with cache_tags.at_clock(cache_tags.clock()):
+    tag_clock.write_renewal(["all"], hard=False)  # a site setting saved, in another process
+    with tag_memory.at_clock(cache_tags.clock()):
         cache_tags.kept("menu", 600, {"all"}, menu)
     assert makes == [1, 1]

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from core import cache_tags, fragments
+from core import cache_tags, fragments, tag_clock
 from core.page_cache import PageCacheMiddleware
 from newsroom.models import ArticlePage, HomePage
 from policy_pages import home as policy_home
@@ -192,7 +192,7 @@ def test_a_part_made_while_its_page_changed_is_not_kept_as_fresh(client, section
 
     def meanwhile(page):
         if not made:  # the first render: the story is republished as it renders
-            cache_tags._write_renewal([cache_tags.page_tag(page.pk)], hard=False)
+            tag_clock.write_renewal([cache_tags.page_tag(page.pk)], hard=False)
         made.append(page.pk)
         return body_context(page)
 

@@ -11,7 +11,7 @@ from django.test import Client
 import pytest
 import time_machine
 
-from core import cache_tags
+from core import cache_tags, tag_clock
 from core.page_cache import PageCacheMiddleware
 from newsroom.models import Author
 from tests.factories import (
@@ -242,14 +242,14 @@ def test_a_lost_renewal_is_retried_then_logged(monkeypatch, caplog):
                 raise ConnectionError("Redis không trả lời")
 
     monkeypatch.setattr(cache_tags, "RENEWAL_PAUSE_SECONDS", 0)
-    monkeypatch.setattr(cache_tags, "_raising_cache", lambda: Flaky(failures=2))
+    monkeypatch.setattr(tag_clock, "raising_cache", lambda: Flaky(failures=2))
     cache_tags._renew({"page-5"}, hard=False)
     assert writes[-1] == {"tag:page-5": 7}
     assert len(writes) == 3
     assert "Could not renew" not in caplog.text
 
     writes.clear()
-    monkeypatch.setattr(cache_tags, "_raising_cache", lambda: Flaky(failures=99))
+    monkeypatch.setattr(tag_clock, "raising_cache", lambda: Flaky(failures=99))
     cache_tags._renew({"page-5"}, hard=True)
     assert len(writes) == cache_tags.RENEWAL_ATTEMPTS
     assert "Could not renew cache tags ['page-5']" in caplog.text
