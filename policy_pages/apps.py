@@ -39,6 +39,25 @@ class PolicyPagesConfig(AppConfig):
         )
         post_save.connect(_on_submission, sender=Submission, dispatch_uid="renew-submission")
         post_delete.connect(_on_withdrawn, sender=Submission, dispatch_uid="renew-sub-del")
+        self.connect_outcome_mail()
+
+    def connect_outcome_mail(self):
+        """A sender who asked is mailed the answer once the receipt page shows it: when an
+        answer is given or grouped, when the policy (its report) is published, and on the day a
+        report dated ahead becomes public (a scheduled job)."""
+        from django.db.models.signals import post_save
+
+        from wagtail.signals import page_published
+
+        from core import schedule
+
+        from .mail_tasks import daily_outcomes
+        from .models import Answer, PolicyPage, Submission
+
+        schedule.daily("policy-outcomes", schedule.MIDNIGHT, daily_outcomes)
+        for model in (Answer, Submission):
+            post_save.connect(_outcome_may_be_due, sender=model, dispatch_uid=f"outcome-{model}")
+        page_published.connect(_outcome_may_be_due, sender=PolicyPage, dispatch_uid="outcome-pp")
 
 
 def _on_participation(sender, instance, hard=False, **kwargs):
@@ -78,3 +97,15 @@ def _on_submission(sender, instance, created, **kwargs):
     shown = instance.status == APPROVED
     if not created and (shown or getattr(instance, "shown_before", True)):
         _on_participation(sender, instance, hard=not shown)
+
+
+def _outcome_may_be_due(sender, instance, **kwargs):
+    from .mail_tasks import send_outcome, send_outcomes
+    from .models import Submission
+
+    if isinstance(instance, Submission):
+        if instance.notify_outcome and instance.answer_id and not instance.outcome_sent_at:
+            send_outcome.enqueue(instance.pk)
+        return
+    policy_id = getattr(instance, "policy_id", None) or instance.pk
+    send_outcomes.enqueue(policy_id)

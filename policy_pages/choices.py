@@ -46,6 +46,7 @@ class Relation(models.TextChoices):
     REPEALS = "repeals", _("Bãi bỏ")
     DETAILS = "details", _("Quy định chi tiết")
     GUIDES = "guides", _("Hướng dẫn thi hành")
+    CORRECTS = "corrects", _("Đính chính")
 
 
 class Stage(models.TextChoices):

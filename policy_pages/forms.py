@@ -89,6 +89,14 @@ class SubmissionForm(forms.Form):
         label=_("Tôi đồng ý để cơ quan chủ trì xử lý họ tên, thư điện tử và nội dung tôi gửi"),
         error_messages={"required": _("Cần bạn đồng ý xử lý dữ liệu cá nhân để gửi ý kiến.")},
     )
+    notify_outcome = forms.BooleanField(
+        label=_("Báo cho tôi khi ý kiến được trả lời"),
+        required=False,
+        help_text=_(
+            "Khi cơ quan chủ trì trả lời, chúng tôi gửi thư cho bạn: kết quả tiếp thu, lời giải "
+            "trình và phần dự thảo đã sửa (nếu có)."
+        ),
+    )
     # The honeypot: hidden from people (and from screen readers), filled in by robots.
     website = forms.CharField(label=_("Để trống ô này"), required=False)
     token = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -118,6 +126,7 @@ class SubmissionForm(forms.Form):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+        self.fields["notify_outcome"].widget.attrs["aria-describedby"] = "id_notify_outcome-help"
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
 
     def clean_kind(self):

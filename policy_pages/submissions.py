@@ -25,16 +25,13 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.addresses import absolute
 from core.text import clean_input
 
+from .mail_tasks import send_receipt
 from .models.participation import Submission, new_receipt
 
 logger = logging.getLogger(__name__)
@@ -195,8 +192,9 @@ DUPLICATE = _("Bạn đã gửi nội dung này cho chính sách này trước �
 
 
 def store(policy, data, ip, nonce, rate_checked=True):
-    """Store one pending item, committed before the reader gets a receipt: (item, True), or
-    (the item this form stored before, False) when the same form is sent again.
+    """Store one pending item and queue its receipt mail, committed before the reader gets a
+    receipt: (item, True), or (the item this form stored before, False) when the same form is
+    sent again.
 
     The database's unique constraints are the one check, so two sends racing each other store
     one: the second waits for the first to commit, then finds its item. If nothing is stored,
@@ -223,7 +221,11 @@ def store(policy, data, ip, nonce, rate_checked=True):
                 rate_unchecked=not rate_checked,
                 consent_at=now,
                 created_at=now,
+                notify_outcome=data.get("notify_outcome", False),
             )
+            # The receipt is queued in the same transaction: stored, it is sure to be mailed
+            # (by a worker, so a hanging mail server never holds the reader's request).
+            send_receipt.enqueue(submission.pk)
     except IntegrityError as error:
         # This form, sent a moment ago; or the sender's same text on this policy from another
         # form, which is refused.
@@ -232,19 +234,3 @@ def store(policy, data, ip, nonce, rate_checked=True):
             raise Refusal(str(DUPLICATE)) from error
         return earlier, False
     return submission, True
-
-
-def send_receipt(submission):
-    """Mail the receipt. A mail server that fails must not undo a stored comment: it is logged."""
-    # The site's own address (its Site record), not the request's Host header, goes into the mail.
-    lookup_url = absolute(reverse("policy_pages:receipt", args=[submission.receipt]))
-    context = {"submission": submission, "policy": submission.policy, "lookup_url": lookup_url}
-    try:
-        send_mail(
-            _("Biên nhận ý kiến %(code)s") % {"code": submission.receipt_display},
-            render_to_string("policy_pages/email/receipt.txt", context),
-            None,
-            [submission.email],
-        )
-    except Exception:
-        logger.exception("Receipt mail for submission %s not sent", submission.pk)

@@ -39,7 +39,6 @@ from .submissions import (
     check_rates,
     check_token,
     issue_token,
-    send_receipt,
     sent_before,
     store,
 )
@@ -168,9 +167,6 @@ def submit(request, policy_id):
     except DatabaseError:
         logger.exception("Submission on policy %s not saved: the database failed", policy_id)
         return not_saved()
-    if created:
-        # Once: a form sent again must not become a way to mail someone over and over.
-        send_receipt(submission)
     # 303: reloading the receipt page does not send the form again.
     response = HttpResponseRedirect(
         reverse("policy_pages:receipt", args=[submission.receipt]) + "?moi=1"

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("newsroom.urls")),
     path("", include("policy_pages.urls")),
     path("", include("syndication.urls")),
+    path("", include("alerts.urls")),
     path("api/v2/", api_router.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -4,6 +4,7 @@ Dependencies point one way: desks import from here, never the reverse.
 """
 
 from .fields import optional_document_field, optional_image_field, optional_link
+from .jobs import ScheduledRun
 from .mixins import (
     BasePage,
     IntroductionMixin,
@@ -18,6 +19,7 @@ __all__ = [
     "IntroductionMixin",
     "ListingFields",
     "PublicationTimeMixin",
+    "ScheduledRun",
     "SiteSettings",
     "live_stories",
     "optional_document_field",

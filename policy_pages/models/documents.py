@@ -47,6 +47,7 @@ RELATIONS = [
     (Relation.REPEALS, _("Bị bãi bỏ bởi"), EXPIRED),
     (Relation.DETAILS, _("Được quy định chi tiết bởi"), None),
     (Relation.GUIDES, _("Được hướng dẫn bởi"), None),
+    (Relation.CORRECTS, _("Được đính chính bởi"), None),
 ]
 RELATION_LABELS = {relation: (relation.label, passive) for relation, passive, _effect in RELATIONS}
 ENDING = [relation for relation, _passive, effect in RELATIONS if effect == EXPIRED]

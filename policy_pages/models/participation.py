@@ -196,6 +196,12 @@ class Submission(models.Model):
         related_name="submissions",
     )
 
+    # Mail to the sender, by the queue (policy_pages/mail_tasks.py): when each went out, so that
+    # a task tried again never sends it twice. The outcome mail only if the sender asked for it.
+    receipt_sent_at = models.DateTimeField(_("đã gửi biên nhận lúc"), null=True, blank=True)
+    notify_outcome = models.BooleanField(_("báo khi được trả lời"), default=False)
+    outcome_sent_at = models.DateTimeField(_("đã báo kết quả lúc"), null=True, blank=True)
+
     objects = SubmissionQuerySet.as_manager()
 
     class Meta:

@@ -56,6 +56,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# A mail server that hangs gives up the worker after this many seconds; the mail is tried again.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Cổng Thông tin điện tử Chính phủ <khong-tra-loi@localhost>"
 )
@@ -75,6 +77,26 @@ PORTAL_PARTICIPATION = {
     "PER_EMAIL": (int(os.environ.get("PARTICIPATION_PER_EMAIL", "5")), 600),
 }
 
+# Email alerts (alerts/): how many confirmation requests per address and per email in a window of
+# seconds, how many mails a second the workers send together (a shared counter in the cache),
+# how many subscriptions one fan-out batch reads, and how often a failed mail is tried again
+# (minutes after each failure; then it is marked failed for the admins).
+PORTAL_ALERTS = {
+    "SUBSCRIBE_PER_IP": (int(os.environ.get("ALERTS_SUBSCRIBE_PER_IP", "10")), 3600),
+    "SUBSCRIBE_PER_EMAIL": (int(os.environ.get("ALERTS_SUBSCRIBE_PER_EMAIL", "3")), 3600),
+    "SEND_PER_SECOND": int(os.environ.get("ALERTS_SEND_PER_SECOND", "50")),
+    "BATCH": int(os.environ.get("ALERTS_BATCH", "500")),
+    "RETRY_MINUTES": [1, 5, 30, 120, 360],
+}
+
+# Background work (core/queue.py): mail to readers, alerts' fan-out and digests, scheduled jobs,
+# on django-tasks with its database backend; `manage.py db_worker --queue-name "*"` runs it.
+# Wagtail's own tasks (search index, references) stay on "default", run inside the request as
+# before, so a page is searchable as soon as it is published even with no worker running.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "queue": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail", "alerts", "jobs"]},
+}
 
 INSTALLED_APPS = [
     # The desks, then the shared building blocks, then the demo content that uses them all.
@@ -82,6 +104,7 @@ INSTALLED_APPS = [
     "media",
     "policy_pages",
     "syndication",
+    "alerts",
     "core",
     "core.accounts",
     "demo",
@@ -117,6 +140,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [

@@ -22,7 +22,7 @@ from wagtail.models import Site
 
 import pytest
 
-from policy_pages.submissions import send_receipt
+from policy_pages.mail_tasks import send_receipt
 from tests.factories import (
     ArticlePageFactory,
     AuthorFactory,
@@ -114,7 +114,7 @@ def test_robots_txt_and_an_authors_canonical_name_the_sites_origin(client, artic
 def test_the_receipt_mail_links_to_the_sites_origin_not_base_url(site):
     policy = PolicyPageFactory(parent=PolicyIndexPageFactory(parent=site.root_page))
     submission = SubmissionFactory(policy=policy)
-    send_receipt(submission)
+    send_receipt.call(submission.pk)
     [message] = mail.outbox
     assert f"{ORIGIN}/" in message.body
     assert origins(message.body) == {ORIGIN}
