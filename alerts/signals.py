@@ -1,11 +1,31 @@
 """Where the alerts hear of changes: a page published (Wagtail's signal, also sent when a
-scheduled page goes live), a draft version published, and the scheduler's jobs."""
+scheduled page goes live), a draft version published, and the scheduler's jobs.
 
+Events are recorded in the publication's own transaction, so a publication that fails records
+nothing. A failure of the alerts themselves never fails the editor's publication: it is logged,
+in a savepoint of its own, and the publication goes on.
+"""
+
+import logging
 from datetime import time
+
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+
+def guarded(find):
+    def handler(sender, instance, **kwargs):
+        try:
+            with transaction.atomic():
+                find(instance)
+        except Exception:
+            logger.exception("Alerts for %s %s not recorded", sender.__name__, instance.pk)
+
+    return handler
 
 
 def connect():
-    from django.db import transaction
     from django.db.models.signals import post_save
 
     from wagtail.signals import page_published
@@ -17,26 +37,26 @@ def connect():
     from . import events, tasks
     from .choices import Frequency
 
-    def on_policy(sender, instance, **kwargs):
-        transaction.on_commit(lambda: events.policy_events(instance))
+    def draft_version(version):
+        policy = PolicyPage.objects.live().filter(pk=version.policy_id).first()
+        if version.published_at and policy is not None:
+            events.policy_events(policy)
 
-    def on_document(sender, instance, **kwargs):
-        transaction.on_commit(lambda: events.document_published(instance))
-
-    def on_story(sender, instance, **kwargs):
-        transaction.on_commit(lambda: events.story_published(instance))
-
-    def on_draft_version(sender, instance, **kwargs):
-        if instance.published_at:
-            policy = PolicyPage.objects.live().filter(pk=instance.policy_id).first()
-            if policy is not None:
-                transaction.on_commit(lambda: events.policy_events(policy))
-
+    finders = {
+        PolicyPage: events.policy_events,
+        LegalDocumentPage: events.document_published,
+        ArticlePage: events.story_published,
+    }
     # Subclasses (live coverage) send the signal with their own class.
-    for model in (PolicyPage, LegalDocumentPage, ArticlePage, *ArticlePage.__subclasses__()):
-        handler = {PolicyPage: on_policy, LegalDocumentPage: on_document}.get(model, on_story)
-        page_published.connect(handler, sender=model, dispatch_uid=f"alerts-{model.__name__}")
-    post_save.connect(on_draft_version, sender=DraftVersion, dispatch_uid="alerts-draft")
+    for subclass in ArticlePage.__subclasses__():
+        finders[subclass] = events.story_published
+    for model, find in finders.items():
+        page_published.connect(
+            guarded(find), sender=model, dispatch_uid=f"alerts-{model.__name__}", weak=False
+        )
+    post_save.connect(
+        guarded(draft_version), sender=DraftVersion, dispatch_uid="alerts-draft", weak=False
+    )
 
     schedule.daily("alerts-date-events", schedule.MIDNIGHT, events.daily_events)
     schedule.daily("alerts-forget-unconfirmed", time(3, 0), tasks.forget_unconfirmed)
