@@ -94,3 +94,10 @@ def _sites_list_in_the_models_words():
 
 
 _sites_list_in_the_models_words()
+
+
+@hooks.register("register_admin_viewset")
+def register_failed_tasks():
+    from .queue_admin import FailedTaskViewSet
+
+    return FailedTaskViewSet("failed_tasks")
