@@ -3,10 +3,11 @@ digests gather a period into one mail; nothing unpublished is announced."""
 
 from datetime import date, timedelta
 
-import pytest
-import time_machine
 from django.core import mail
 from django.utils import timezone
+
+import pytest
+import time_machine
 
 from alerts.events import daily_events
 from alerts.models import Delivery, Event

@@ -3,10 +3,11 @@ limits, the manage page, one-click stop, and no address ever shown."""
 
 from datetime import timedelta
 
-import pytest
-import time_machine
 from django.core import mail
 from django.utils import timezone
+
+import pytest
+import time_machine
 
 from alerts.models import Subscriber, Subscription
 from alerts.tasks import forget_unconfirmed
