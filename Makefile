@@ -53,11 +53,15 @@ setup: $(VENV)/.installed ## Everything `run` does except serving: venv, migrati
 	@echo "Địa chỉ: http://$(HOST):$(PORT)/ (quản trị: http://$(HOST):$(PORT)/admin/)"
 	@grep -a -i 'tài khoản quản trị: ' $(SETUP_LOG) | tail -n 1
 
-# Beside the server, scheduled stories go live by `publish_scheduled` once a minute, as in production.
+# Beside the server, as in production: scheduled stories go live by `publish_scheduled` once a
+# minute; the task worker sends mail (receipts, alerts) and runs the jobs the scheduler queues
+# (core/queue.py, core/schedule.py). Their logs go to $(VAR)/worker.log.
 run: setup ## Set up and serve the demo portal on SQLite at http://127.0.0.1:8000
 	@echo "Cổng đang chạy tại http://$(HOST):$(PORT)/ (quản trị: http://$(HOST):$(PORT)/admin/); Ctrl+C để dừng."
-	@(while sleep 60; do $(MANAGE) publish_scheduled >/dev/null; done) & \
-	scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+	@(while sleep 60; do $(MANAGE) publish_scheduled >/dev/null; done) & publisher=$$!; \
+	$(MANAGE) db_worker --backend queue --queue-name '*' --interval 1 >>$(VAR)/worker.log 2>&1 & worker=$$!; \
+	$(MANAGE) run_scheduler >>$(VAR)/worker.log 2>&1 & scheduler=$$!; \
+	trap 'kill $$publisher $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # On both cores (pytest-xdist). The browser and server tests are marked for one worker each, hence

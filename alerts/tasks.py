@@ -9,6 +9,7 @@ server said "accepted" in the instant before the worker died, before the mark: i
 same Message-ID both times (core/mail.py), so mail systems can tell.
 """
 
+import contextlib
 import logging
 import smtplib
 from datetime import timedelta
@@ -167,17 +168,27 @@ def send_pending():
                 continue
             wait_for_turn()
             try:
+                # Opened here, the batch's connection stays open: a backend that `send()`
+                # opens itself is closed after that one mail.
+                smtp.open()
                 mails.alert(delivery, connection=smtp).send()
             except MAIL_ERRORS as error:
                 failed([delivery.pk], error, timezone.now())
+                close(smtp)
                 smtp = connection()
                 continue
             Delivery.objects.filter(pk=delivery.pk).update(
                 status=SENT, sent_at=timezone.now(), claimed_at=None
             )
             sent += 1
-        smtp.close()
+        close(smtp)
     return sent
+
+
+def close(smtp):
+    """Close a batch's connection, whatever state a failure left it in."""
+    with contextlib.suppress(*MAIL_ERRORS):
+        smtp.close()
 
 
 @background(ALERTS)

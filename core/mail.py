@@ -56,5 +56,6 @@ def wait_for_turn(now=time.time, sleep=time.sleep):
 
 
 def connection():
-    """One SMTP connection for a batch of mails (opened on the first send)."""
+    """One SMTP connection for a batch of mails. Call its `open()` before the first send: a
+    connection that `send()` has to open is closed again after that one mail."""
     return get_connection()
