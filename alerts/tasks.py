@@ -3,10 +3,11 @@ at the send rate, gather digests, and the subscription mails.
 
 Nothing here holds a transaction while talking to the mail server. A batch of deliveries is
 claimed (a short update), each mail is sent, then marked sent by its own short update; a worker
-killed mid-batch leaves its claimed rows to be claimed again after CLAIM_SECONDS, so nothing is
-lost, and what was marked is never sent again. The one mail that can go twice is the one whose
-server said "accepted" in the instant before the worker died, before the mark: it carries the
-same Message-ID both times (core/mail.py), so mail systems can tell.
+killed mid-batch leaves its claimed rows to be claimed again after ten minutes
+(`ALERTS_CLAIM_SECONDS`), so nothing is lost, and what was marked is never sent again. The one
+mail that can go twice is the one whose server said "accepted" in the instant before the worker
+died, before the mark: it carries the same Message-ID both times (core/mail.py), so mail
+systems can tell.
 """
 
 import contextlib
@@ -39,7 +40,6 @@ PENDING, SENT, FAILED, SKIPPED = (
     DeliveryStatus.FAILED,
     DeliveryStatus.SKIPPED,
 )
-CLAIM_SECONDS = 600
 SEND_BATCH = 100
 MAIL_ERRORS = (smtplib.SMTPException, OSError)
 # A refusal that will not change on a later try: the address does not exist.
@@ -109,7 +109,8 @@ def fan_out(event_id):
 def claim(queryset, now, limit=SEND_BATCH):
     """Claim up to `limit` due rows of `queryset` for this task: (ids claimed)."""
     due = queryset.filter(
-        Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - timedelta(seconds=CLAIM_SECONDS)),
+        Q(claimed_at__isnull=True)
+        | Q(claimed_at__lt=now - timedelta(seconds=settings.PORTAL_ALERTS["CLAIM_SECONDS"])),
         status=PENDING,
         next_attempt_at__lte=now,
     )
@@ -289,7 +290,8 @@ def catch_up():
         for event_id in stopped.values_list("pk", flat=True)[:100]:
             fan_out.enqueue(event_id)
     due = Delivery.objects.filter(
-        Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - timedelta(seconds=CLAIM_SECONDS)),
+        Q(claimed_at__isnull=True)
+        | Q(claimed_at__lt=now - timedelta(seconds=settings.PORTAL_ALERTS["CLAIM_SECONDS"])),
         frequency=Frequency.IMMEDIATE,
         status=PENDING,
         next_attempt_at__lte=now,

@@ -18,6 +18,7 @@ already marked): that is what makes the two recoveries below safe.
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -28,8 +29,11 @@ logger = logging.getLogger(__name__)
 BACKEND = "queue"
 MAIL, ALERTS, JOBS = "mail", "alerts", "jobs"
 RETRY_MINUTES = [1, 5, 30, 120, 360]
-# Longer than any task of ours runs (a batch of mails at the send rate takes seconds).
-STALLED_AFTER = timedelta(minutes=10)
+
+
+def stalled_after():
+    """Longer than any task of ours runs (a batch of mails at the send rate takes seconds)."""
+    return timedelta(seconds=settings.PORTAL_QUEUE_STALLED_SECONDS)
 
 
 class WorkerStopped(Exception):
@@ -70,7 +74,7 @@ def requeue_stalled(now=None):
     stalled = DBTaskResult.objects.filter(
         backend_name=BACKEND,
         status=TaskResultStatus.RUNNING,
-        last_attempted_at__lt=now - STALLED_AFTER,
+        started_at__lt=now - stalled_after(),
     )
     count = 0
     for row in list(stalled[:500]):

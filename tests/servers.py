@@ -70,3 +70,44 @@ def live_database_url():
     user = settings["USER"] or "postgres"
     host, port = settings["HOST"] or "127.0.0.1", settings["PORT"] or 5432
     return f"postgres://{user}@{host}:{port}/{settings['NAME']}"
+
+
+@contextmanager
+def task_process(database_url, *command, **extra_env):
+    """A `manage.py` command of the task queue (`db_worker`, `run_scheduler`) with the test
+    settings on `database_url`, as in production; killed after if still running."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": database_url,
+        **extra_env,
+    }
+    process = subprocess.Popen([sys.executable, "manage.py", *command], cwd=ROOT, env=env)
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def worker(database_url, **extra_env):
+    return task_process(
+        database_url,
+        *("db_worker", "--backend", "queue", "--queue-name", "*", "--interval", "0.1"),
+        **extra_env,
+    )
+
+
+def wait_for(condition, seconds, what):
+    """Poll `condition()` until true; fail saying `what` after `seconds` (a bound, not a
+    measurement: the test asserts what happened, never how fast)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what} within {seconds} s")
+        time.sleep(0.1)

@@ -79,15 +79,18 @@ PORTAL_PARTICIPATION = {
 
 # Email alerts (alerts/): how many confirmation requests per address and per email in a window of
 # seconds, how many mails a second the workers send together (a shared counter in the cache),
-# how many subscriptions one fan-out batch reads, and how often a failed mail is tried again
-# (minutes after each failure; then it is marked failed for the admins).
+# how many subscriptions one fan-out batch reads (a failed mail is tried again after 1, 5, 30,
+# 120 and 360 minutes, core/queue.py, then marked failed for the admins).
 PORTAL_ALERTS = {
     "SUBSCRIBE_PER_IP": (int(os.environ.get("ALERTS_SUBSCRIBE_PER_IP", "10")), 3600),
     "SUBSCRIBE_PER_EMAIL": (int(os.environ.get("ALERTS_SUBSCRIBE_PER_EMAIL", "3")), 3600),
     "SEND_PER_SECOND": int(os.environ.get("ALERTS_SEND_PER_SECOND", "50")),
     "BATCH": int(os.environ.get("ALERTS_BATCH", "500")),
-    "RETRY_MINUTES": [1, 5, 30, 120, 360],
+    # A claimed delivery not marked sent within this time (its worker died) is claimed again.
+    "CLAIM_SECONDS": int(os.environ.get("ALERTS_CLAIM_SECONDS", "600")),
 }
+# A task "running" longer than this had its worker die under it: the scheduler enqueues it again.
+PORTAL_QUEUE_STALLED_SECONDS = int(os.environ.get("QUEUE_STALLED_SECONDS", "600"))
 
 # Background work (core/queue.py): mail to readers, alerts' fan-out and digests, scheduled jobs,
 # on django-tasks with its database backend; `manage.py db_worker --queue-name "*"` runs it.

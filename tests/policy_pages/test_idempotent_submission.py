@@ -1,30 +1,34 @@
 """A form sent again stores nothing new: the reader whose first answer was lost (a worker killed
 after the commit, a dropped connection, a double click) gets the receipt of what was stored."""
 
-import os
 import re
-import signal
-import socket
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
-from pathlib import Path
 from unittest import mock
 
 from django.core import mail
 from django.db import connections
 from django.test import Client
+from django.utils import timezone
 
 import pytest
 import requests
 from bs4 import BeautifulSoup
+from django_tasks_db.models import DBTaskResult
 
 from policy_pages.models import Submission
 from tests.factories import open_for_comment
+from tests.mailserver import silent_mail_server, smtp_server
 from tests.policy_pages.participation import form_fields, stored
 from tests.queue import run_queue
-from tests.servers import free_port, live_database_url, one_server_at_a_time, portal_server
+from tests.servers import (
+    free_port,
+    live_database_url,
+    one_server_at_a_time,
+    portal_server,
+    wait_for,
+    worker,
+)
 from tests.skips import postgresql_pass
 
 pytestmark = pytest.mark.usefixtures("instant_forms")
@@ -155,60 +159,18 @@ def test_the_same_form_sent_from_eight_threads_at_once_stores_one(live_policy):
     assert Submission.objects.filter(policy=live_policy).count() == 1
 
 
-@contextmanager
-def silent_mail_server():
-    """An SMTP server that accepts and never answers: the worker waits in `send_receipt`, after
-    the comment is committed and before its reply, long enough to be killed there."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(8)
-    accepted = []
-
-    def accept():
-        while True:
-            try:
-                accepted.append(listener.accept()[0])
-            except OSError:
-                return
-
-    threading.Thread(target=accept, daemon=True).start()
-    try:
-        yield listener.getsockname()[1]
-    finally:
-        listener.close()
-        for connection in accepted:
-            connection.close()
-
-
-def children(pid):
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        if parent == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
-def gunicorn_workers():
-    """The workers of the gunicorn this test started (tests/servers.py): its grandchildren."""
-    return [worker for master in children(os.getpid()) for worker in children(master)]
-
-
 @on_postgresql
 @one_server_at_a_time
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_worker_killed_after_the_commit_loses_the_reply_not_the_comment(live_policy):
+def test_a_hanging_mail_server_never_holds_the_readers_request_and_the_receipt_goes_later(
+    live_policy,
+):
+    database = live_database_url()
+    mail_env = {"DJANGO_SETTINGS_MODULE": "tests.settings_smtp_mail", "EMAIL_HOST": "127.0.0.1"}
     with (
-        silent_mail_server() as mail_port,
+        silent_mail_server() as (silent_port, connections_made),
         portal_server(
-            live_database_url(),
-            DJANGO_SETTINGS_MODULE="tests.settings_smtp_mail",
-            EMAIL_HOST="127.0.0.1",
-            EMAIL_PORT=str(mail_port),
-            PARTICIPATION_MIN_SECONDS="0",
+            database, **mail_env, EMAIL_PORT=str(silent_port), PARTICIPATION_MIN_SECONDS="0"
         ) as base,
     ):
         reader = requests.Session()
@@ -224,41 +186,37 @@ def test_a_worker_killed_after_the_commit_loses_the_reply_not_the_comment(live_p
             "consent": "on",
             "website": "",
         }
-        outcome = {}
-
-        def send_first():
-            try:
-                outcome["response"] = reader.post(
-                    base + form["action"], data, allow_redirects=False, timeout=30
-                )
-            except requests.RequestException as error:
-                outcome["error"] = error
-
-        sending = threading.Thread(target=send_first)
-        sending.start()
-        deadline = time.monotonic() + 8  # the mail times out after EMAIL_TIMEOUT (10 s)
-        while not Submission.objects.filter(policy=live_policy).exists():
-            assert time.monotonic() < deadline, "the comment was never committed"
-            time.sleep(0.05)
-        for pid in gunicorn_workers():
-            os.kill(pid, signal.SIGKILL)
-        sending.join(timeout=30)
-        assert "response" not in outcome, "the reader got an answer: the worker was not killed"
-
-        # The reader sends the same form again once the page answers again.
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                again = reader.post(base + form["action"], data, allow_redirects=False, timeout=30)
-                break
-            except requests.ConnectionError:
-                assert time.monotonic() < deadline, "no worker came back"
-                time.sleep(0.2)
-        assert again.status_code == 303
+        response = reader.post(base + form["action"], data, allow_redirects=False, timeout=30)
+        assert response.status_code == 303
+        # The request never talked to the mail server: the receipt waits in the queue.
+        assert connections_made == []
         [comment] = Submission.objects.filter(policy=live_policy)
-        assert again.headers["Location"].startswith(f"/y-kien/bien-nhan/{comment.receipt}/")
-        receipt_page = reader.get(base + again.headers["Location"], timeout=30)
-        assert comment.receipt_display in receipt_page.text
+        assert comment.receipt_sent_at is None
+        # A worker tries, the server hangs, the try times out and is queued again for later.
+        with worker(database, **mail_env, EMAIL_PORT=str(silent_port), EMAIL_TIMEOUT="1"):
+            wait_for(
+                lambda: DBTaskResult.objects.filter(return_value="retrying").exists(),
+                60,
+                "the receipt was not queued again after the mail server hung",
+            )
+        [retry] = DBTaskResult.objects.filter(status="READY", task_path__endswith="send_receipt")
+        assert retry.args_kwargs["kwargs"] == {"attempt": 2}
+        assert connections_made
+    comment.refresh_from_db()
+    assert comment.receipt_sent_at is None
+    # The mail server answers again; the retry, once due, sends the receipt once.
+    with smtp_server() as inbox:
+        DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+        with worker(database, **mail_env, EMAIL_PORT=str(inbox.port)):
+            wait_for(lambda: inbox.messages, 60, "the receipt did not arrive")
+            wait_for(
+                lambda: Submission.objects.filter(receipt_sent_at__isnull=False).exists(),
+                30,
+                "the receipt was not marked sent",
+            )
+    [(to, message)] = inbox.messages
+    assert to == ["binh.tran@example.vn"]
+    assert comment.receipt_display in message["Subject"]
 
 
 def test_sending_each_form_twice_does_not_skip_the_rate_limits(client, open_policy, settings):

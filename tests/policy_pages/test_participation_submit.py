@@ -403,6 +403,7 @@ def test_a_broken_mail_server_loses_no_comment_and_the_receipt_is_tried_again_la
     assert comment.receipt_sent_at is None and mail.outbox == []
     # Tried again after a pause, not at once and not never.
     [retry] = DBTaskResult.objects.filter(status="READY")
+    assert retry.args_kwargs["kwargs"] == {"attempt": 2}
     assert retry.run_after > timezone.now()
     assert run_queue() == 0
     DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
