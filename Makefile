@@ -86,11 +86,15 @@ format: $(VENV)/.installed-dev ## Apply ruff's fixes and formatting
 # section's draft pages (bench/drafts.py): a draft, a comparison and an answer table of two
 # 100-article versions, cache misses, each held to a p50 under 150 ms. Last, a simulated day
 # (bench/day.py): Zipf readers while stories are published and comments moderated, the page
-# cache's hit ratio with and without cache tags; DAY_ARGS=--quick for a short one.
+# cache's hit ratio with and without cache tags; DAY_ARGS=--quick for a short one. Then the
+# alerts' fan-out (bench/alerts.py): one event for a policy followed by 100,000 subscribers, sent
+# by two db_worker processes to a local SMTP server, on a scratch database of its own;
+# ALERTS_ARGS=--quick for 5,000.
 bench: $(VENV)/.installed-dev ## Measure req/s, latency, queries and memory against Django and nginx floors
 	$(PY) -m bench.run $(BENCH_ARGS)
 	$(PY) -m bench.drafts
 	$(PY) -m bench.day $(DAY_ARGS)
+	$(PY) -m bench.alerts $(ALERTS_ARGS)
 
 # A scratch SQLite portal in var/bench/editor-entry/ under runserver, and Debian's chromium.
 bench-editor: $(VENV)/.installed-dev ## Time entering a 30-paragraph article with 4 photos in the admin

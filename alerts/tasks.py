@@ -13,6 +13,7 @@ systems can tell.
 import contextlib
 import logging
 import smtplib
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -41,6 +42,8 @@ PENDING, SENT, FAILED, SKIPPED = (
     DeliveryStatus.SKIPPED,
 )
 SEND_BATCH = 100
+# How long one sending task goes on before handing over to a new one.
+SEND_SECONDS = 60
 MAIL_ERRORS = (smtplib.SMTPException, OSError)
 # A refusal that will not change on a later try: the address does not exist.
 PERMANENT = (smtplib.SMTPRecipientsRefused,)
@@ -155,12 +158,19 @@ def failed(delivery_ids, error, now):
 
 
 @background(ALERTS)
-def send_pending():
-    """Send every due immediate alert, a batch at a time, until none is left."""
+def send_pending(seconds=SEND_SECONDS):
+    """Send due immediate alerts, a batch at a time, until none is left or `seconds` have
+    passed; then a new task goes on, so no task runs long enough to look stalled
+    (core/queue.py) however large the backlog at the send rate."""
     sent = 0
     public = PublicPages()
     immediate = Delivery.objects.filter(frequency=Frequency.IMMEDIATE)
+    started = time.monotonic()
     while ids := claim(immediate, timezone.now()):
+        if time.monotonic() - started > seconds:
+            Delivery.objects.filter(pk__in=ids).update(claimed_at=None)
+            send_pending.enqueue()
+            break
         smtp = connection()
         rows = Delivery.objects.filter(pk__in=ids).select_related("subscriber", "event")
         for delivery in rows.order_by("pk"):
