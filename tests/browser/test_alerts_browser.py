@@ -128,7 +128,7 @@ def test_a_reader_follows_a_policy_confirms_gets_an_alert_and_stops_in_one_click
     box = page.locator("section.follow")
     assert box.get_by_role("heading", name="Nhận thư khi có tin mới").is_visible()
     assert_accessible(page)
-    box.get_by_role("textbox", name="Thư điện tử").fill(READER)
+    box.get_by_role("textbox", name="Thư điện tử nhận tin").fill(READER)
     box.get_by_label("Nhận thư", exact=True).select_option(label="Ngay khi có")
     box.get_by_role("button", name="Theo dõi").click()
     page.wait_for_url(re.compile(r".*/theo-doi/da-gui/$"))

@@ -79,7 +79,7 @@ def test_a_clause_goes_from_comment_to_answer_to_the_changed_text(consultation, 
     chosen = page.get_by_label("Điều, khoản góp ý").locator("option:checked")
     assert "Khoản 2" in chosen.inner_text()
     page.get_by_role("textbox", name="Họ và tên").fill("Trần Minh Khoa")
-    page.get_by_role("textbox", name="Thư điện tử").fill("khoa.tran@example.vn")
+    page.get_by_role("textbox", name="Thư điện tử", exact=True).fill("khoa.tran@example.vn")
     page.get_by_role("textbox", name="Nội dung").fill(COMMENT)
     page.locator("input[name=consent]").check()
     assert_accessible(page)

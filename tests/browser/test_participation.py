@@ -51,7 +51,7 @@ def test_a_comment_goes_from_the_reader_through_moderation_to_the_page(
     assert_accessible(page)
     assert page.get_by_label("Điều, khoản góp ý").input_value() == str(clause.pk)
     page.get_by_role("textbox", name="Họ và tên").fill("Nguyễn Thị Thảo")
-    page.get_by_role("textbox", name="Thư điện tử").fill("thao.nguyen@example.vn")
+    page.get_by_role("textbox", name="Thư điện tử", exact=True).fill("thao.nguyen@example.vn")
     page.get_by_label("Đại diện tổ chức").check()
     page.get_by_label("Cơ quan, tổ chức (nếu có)").fill("Hội Bảo vệ người tiêu dùng")
     page.get_by_role("textbox", name="Nội dung").fill(COMMENT)
