@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.privacy import is_public
 from newsroom.models import SectionPage
 from policy_pages.choices import DocumentStatus, Stage
 from policy_pages.models import (
@@ -109,7 +110,7 @@ def policy_events(policy, on=None):
         document = milestone.legal_document
         adopted = milestone.stage == Stage.ADOPTION
         summary = milestone.note
-        if document is not None and document.live:
+        if document is not None and document.live and is_public(document):
             summary = f"{document.number_symbol}: {document.title}\n{summary}".strip()
         note(
             f"moc-{milestone.stage}-{milestone.date}",
@@ -265,4 +266,6 @@ def daily_events(period):
     )
     for policy in policies.iterator():
         policy_events(policy, on)
-    status_changes(on)
+    # Each of the last days, so a day whose job never ran is caught up (keys name the day).
+    for days in range(RECENT_DAYS, -1, -1):
+        status_changes(on - timedelta(days=days))

@@ -9,6 +9,7 @@
 that is not one of these (the form then says so).
 """
 
+import re
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -21,9 +22,18 @@ from core.privacy import is_public
 from newsroom.models import SectionPage, Topic
 from policy_pages.choices import DocumentStatus, DocumentType
 from policy_pages.filters import DocumentFilters
-from policy_pages.models import LegalDocumentIndexPage, LegalDocumentPage, PolicyPage
+from policy_pages.models import (
+    IssuingBody,
+    LegalDocumentIndexPage,
+    LegalDocumentPage,
+    LegalField,
+    PolicyPage,
+)
 
 FOLLOWABLE_PAGES = (PolicyPage, LegalDocumentPage, SectionPage)
+SLUG = re.compile(r"[-\w]+")
+# The columns' sizes (Subscription.target, .url): a longer search is refused, not cut.
+MAX_TARGET, MAX_URL = 400, 600
 SEARCH_PREFIX = "van-ban?"
 # The filters of the document index a search subscription keeps.
 SEARCH_PARAMS = ("q", "loai", "co-quan", "linh-vuc", "nam", "hieu-luc")
@@ -68,7 +78,10 @@ def page_target(page_id):
 
 
 def topic_target(slug):
-    topic = Topic.objects.filter(slug=str(slug)[:100]).first()
+    slug = str(slug)
+    if len(slug) > 100 or not SLUG.fullmatch(slug):
+        return None
+    topic = Topic.objects.filter(slug=slug).first()
     if topic is None:
         return None
     return Target(
@@ -79,9 +92,10 @@ def topic_target(slug):
     )
 
 
-def search_filters(query_string):
+def search_filters(query_string, bodies=None, fields=None):
     """The index's filters read from a query string, as the index reads its address."""
-    return DocumentFilters.from_request(SimpleNamespace(GET=QueryDict(query_string)))
+    request = SimpleNamespace(GET=QueryDict(query_string))
+    return DocumentFilters.from_request(request, bodies=bodies, fields=fields)
 
 
 def describe(filters):
@@ -121,15 +135,19 @@ def resolve(params):
     if params.get("chu-de"):
         return topic_target(params["chu-de"])
     if params.get("tim") == "van-ban":
-        return search_target(params)
+        target = search_target(params)
+        return target if len(target.key) <= MAX_TARGET and len(target.url) <= MAX_URL else None
     return None
 
 
 def matching_searches(document_id, targets):
     """Among search targets, those whose filters find this document today."""
     documents = LegalDocumentPage.objects.published().filter(pk=document_id)
+    bodies, fields = list(IssuingBody.objects.all()), list(LegalField.objects.all())
     return [
         target
         for target in targets
-        if search_filters(target.removeprefix(SEARCH_PREFIX)).apply(documents).exists()
+        if search_filters(target.removeprefix(SEARCH_PREFIX), bodies, fields)
+        .apply(documents)
+        .exists()
     ]

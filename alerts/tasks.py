@@ -45,6 +45,13 @@ SEND_BATCH = 100
 # How long one sending task goes on before handing over to a new one.
 SEND_SECONDS = 60
 MAIL_ERRORS = (smtplib.SMTPException, OSError)
+# The mail server cannot be reached or stopped answering: the rest of the batch would fail too.
+UNREACHABLE = (
+    smtplib.SMTPConnectError,
+    smtplib.SMTPServerDisconnected,
+    ConnectionError,
+    TimeoutError,
+)
 # A refusal that will not change on a later try: the address does not exist.
 PERMANENT = (smtplib.SMTPRecipientsRefused,)
 
@@ -109,11 +116,14 @@ def fan_out(event_id):
     return len(followers)
 
 
+def claim_time():
+    return timedelta(seconds=settings.PORTAL_ALERTS["CLAIM_SECONDS"])
+
+
 def claim(queryset, now, limit=SEND_BATCH):
     """Claim up to `limit` due rows of `queryset` for this task: (ids claimed)."""
     due = queryset.filter(
-        Q(claimed_at__isnull=True)
-        | Q(claimed_at__lt=now - timedelta(seconds=settings.PORTAL_ALERTS["CLAIM_SECONDS"])),
+        Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - claim_time()),
         status=PENDING,
         next_attempt_at__lte=now,
     )
@@ -128,14 +138,15 @@ def claim(queryset, now, limit=SEND_BATCH):
 
 class PublicPages:
     """Whether each event's page is still live and public, read once per page per batch:
-    a story taken down before its alert went out is not announced."""
+    a story taken down (or deleted: its event keeps no page) before its alert went out is not
+    announced."""
 
     def __init__(self):
         self.known = {}
 
     def __call__(self, event):
         if event.page_id is None:
-            return True
+            return False
         if event.page_id not in self.known:
             page = Page.objects.live().filter(pk=event.page_id).first()
             self.known[event.page_id] = page is not None and is_public(page)
@@ -165,16 +176,32 @@ def send_pending(seconds=SEND_SECONDS):
     sent = 0
     public = PublicPages()
     immediate = Delivery.objects.filter(frequency=Frequency.IMMEDIATE)
-    started = time.monotonic()
+    deadline = time.monotonic() + seconds
     while ids := claim(immediate, timezone.now()):
-        if time.monotonic() - started > seconds:
-            Delivery.objects.filter(pk__in=ids).update(claimed_at=None)
-            send_pending.enqueue()
+        rows = list(
+            Delivery.objects.filter(pk__in=ids).select_related("subscriber", "event").order_by("pk")
+        )
+        sent_now, stop = send_batch(rows, public, deadline)
+        sent += sent_now
+        if stop:
             break
-        smtp = connection()
-        rows = Delivery.objects.filter(pk__in=ids).select_related("subscriber", "event")
-        for delivery in rows.order_by("pk"):
-            if not public(delivery.event):
+    return sent
+
+
+def send_batch(rows, public, deadline):
+    """Send a claimed batch on one connection: (mails sent, whether to stop the task). Past the
+    deadline the rest is released to a new task; a mail server that cannot be reached fails
+    the rest of the batch for a later try, rather than each mail waiting out its timeout."""
+    sent, smtp = 0, connection()
+    try:
+        for position, delivery in enumerate(rows):
+            rest = [row.pk for row in rows[position:]]
+            if time.monotonic() > deadline:
+                Delivery.objects.filter(pk__in=rest).update(claimed_at=None)
+                send_pending.enqueue()
+                return sent, True
+            if delivery.subscription_id is None or not public(delivery.event):
+                # Stopped since (its subscription is gone), or no longer public.
                 Delivery.objects.filter(pk=delivery.pk).update(status=SKIPPED, claimed_at=None)
                 continue
             wait_for_turn()
@@ -183,7 +210,10 @@ def send_pending(seconds=SEND_SECONDS):
                 # opens itself is closed after that one mail.
                 smtp.open()
                 mails.alert(delivery, connection=smtp).send()
-            except MAIL_ERRORS as error:
+            except UNREACHABLE as error:
+                failed(rest, error, timezone.now())
+                return sent, True
+            except Exception as error:  # this mail only (refused, or a bad address or page)
                 failed([delivery.pk], error, timezone.now())
                 close(smtp)
                 smtp = connection()
@@ -192,8 +222,9 @@ def send_pending(seconds=SEND_SECONDS):
                 status=SENT, sent_at=timezone.now(), claimed_at=None
             )
             sent += 1
+        return sent, False
+    finally:
         close(smtp)
-    return sent
 
 
 def close(smtp):
@@ -214,7 +245,7 @@ def send_digest(subscriber_id, frequency):
     rows = list(
         Delivery.objects.filter(pk__in=ids).select_related("subscriber", "event").order_by("pk")
     )
-    shown = [delivery for delivery in rows if public(delivery.event)]
+    shown = [d for d in rows if d.subscription_id is not None and public(d.event)]
     hidden = [delivery.pk for delivery in rows if delivery not in shown]
     Delivery.objects.filter(pk__in=hidden).update(status=SKIPPED, claimed_at=None)
     if not shown:
@@ -222,7 +253,7 @@ def send_digest(subscriber_id, frequency):
     wait_for_turn()
     try:
         mails.digest(rows[0].subscriber, frequency, shown).send()
-    except MAIL_ERRORS as error:
+    except Exception as error:  # tried again by the tick once due (`catch_up`)
         failed([delivery.pk for delivery in shown], error, timezone.now())
         return 0
     Delivery.objects.filter(pk__in=[d.pk for d in shown]).update(
@@ -300,11 +331,20 @@ def catch_up():
         for event_id in stopped.values_list("pk", flat=True)[:100]:
             fan_out.enqueue(event_id)
     due = Delivery.objects.filter(
-        Q(claimed_at__isnull=True)
-        | Q(claimed_at__lt=now - timedelta(seconds=settings.PORTAL_ALERTS["CLAIM_SECONDS"])),
+        Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - claim_time()),
         frequency=Frequency.IMMEDIATE,
         status=PENDING,
         next_attempt_at__lte=now,
     )
     if due.exists() and not queued.filter(task_path=send_pending.module_path).exists():
         send_pending.enqueue()
+    # A digest that failed is tried again on its retry's time, not at the next period.
+    retries = (
+        Delivery.objects.filter(status=PENDING, attempts__gt=0, next_attempt_at__lte=now)
+        .exclude(frequency=Frequency.IMMEDIATE)
+        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - claim_time()))
+        .values_list("subscriber_id", "frequency")
+        .distinct()
+    )
+    for subscriber_id, frequency in retries[:100]:
+        send_digest.enqueue(subscriber_id, frequency)

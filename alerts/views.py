@@ -67,7 +67,12 @@ def subscribe(request):
         return answer(
             request,
             "alerts/subscribe_refused.html",
-            {"message": _("Không tìm thấy nội dung bạn muốn theo dõi, hoặc nội dung đã gỡ.")},
+            {
+                "message": _(
+                    "Không tìm thấy nội dung bạn muốn theo dõi: nội dung đã gỡ, hoặc bộ lọc tìm "
+                    "văn bản quá dài. Vui lòng quay lại trang và thử lại."
+                )
+            },
             status=404,
         )
     if not form.is_valid():
@@ -181,13 +186,16 @@ def change(request, subscriber):
     """One change from the manage page: a message, or None for a request that makes no sense."""
     action = request.POST.get("action")
     if action == "stop-all":
-        subscriber.subscriptions.all().delete()
+        subscriber.subscriptions.all().stop()
         return _("Bạn đã ngừng mọi thư báo tin. Không còn thư nào được gửi đến địa chỉ này.")
-    subscription = subscriber.subscriptions.filter(pk=request.POST.get("id") or 0).first()
+    chosen = request.POST.get("id", "")
+    if not (chosen.isascii() and chosen.isdigit() and len(chosen) < 19):
+        return None
+    subscription = subscriber.subscriptions.filter(pk=int(chosen)).first()
     if subscription is None:
         return None
     if action == "stop":
-        subscription.delete()
+        subscriber.subscriptions.filter(pk=subscription.pk).stop()
         return _("Đã ngừng theo dõi: %(what)s.") % {"what": subscription.label}
     if action == "frequency":
         form = FrequencyForm(request.POST)
@@ -234,10 +242,15 @@ def stop(request, token):
     if subscriber is None:
         return answer(request, "alerts/stopped.html", {"gone": True})
     chosen = subscriber.subscriptions.all()
-    chosen = chosen.filter(frequency=what) if isinstance(what, str) else chosen.filter(pk=what)
+    if isinstance(what, str):
+        chosen = chosen.filter(frequency=what)
+    elif isinstance(what, int) and not isinstance(what, bool):
+        chosen = chosen.filter(pk=what)
+    else:
+        return answer(request, "alerts/link_refused.html", status=400)
     labels = [subscription.label for subscription in chosen]
     if request.method == "POST":
-        chosen.delete()
+        chosen.stop()
         return answer(request, "alerts/stopped.html", {"labels": labels})
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])

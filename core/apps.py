@@ -25,4 +25,9 @@ class CoreConfig(AppConfig):
         from . import input_cleaning, registry
 
         registry.clean_text_of(self.label)
+        from datetime import time
+
+        from . import queue, schedule
+
+        schedule.daily("queue-prune", time(4, 0), queue.prune_finished)
         input_cleaning.connect()  # every stored text in NFC, rich text sanitised

@@ -92,3 +92,19 @@ def requeue_stalled(now=None):
                 row.task.enqueue(*result.args, **result.kwargs)
                 count += 1
     return count
+
+
+def prune_finished(period=None, now=None):
+    """The daily job: finished tasks are forgotten after a week, failed ones after 90 days (the
+    admins' list), so the queue's table stays small however much mail goes out."""
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    finished = DBTaskResult.objects.filter(backend_name=BACKEND)
+    finished.filter(
+        status=TaskResultStatus.SUCCESSFUL, finished_at__lt=now - timedelta(days=7)
+    ).delete()
+    finished.filter(
+        status=TaskResultStatus.FAILED, finished_at__lt=now - timedelta(days=90)
+    ).delete()

@@ -81,8 +81,10 @@ def due_jobs(now=None):
 def tick():
     """Claim and enqueue what is due, then run the sweeps."""
     for job, period in due_jobs():
-        if claim(job.name, period):
-            run_job.enqueue(job.name, period)
+        # One transaction: a job is never claimed without its run queued (same database).
+        with transaction.atomic():
+            if claim(job.name, period):
+                run_job.enqueue(job.name, period)
     for sweep in TICK_SWEEPS:
         try:
             sweep()

@@ -1,4 +1,8 @@
+import logging
+
 from django.apps import AppConfig
+
+logger = logging.getLogger(__name__)
 
 
 class PolicyPagesConfig(AppConfig):
@@ -100,6 +104,17 @@ def _on_submission(sender, instance, created, **kwargs):
 
 
 def _outcome_may_be_due(sender, instance, **kwargs):
+    # Never the editor's or moderator's save that fails for a mail: the daily job catches up.
+    from django.db import transaction
+
+    try:
+        with transaction.atomic():
+            _queue_outcome_mail(instance)
+    except Exception:
+        logger.exception("Outcome mail for %s %s not queued", sender.__name__, instance.pk)
+
+
+def _queue_outcome_mail(instance):
     from .mail_tasks import send_outcome, send_outcomes
     from .models import Submission
 

@@ -32,10 +32,12 @@ class DocumentFilters:
     fields: list = field(default_factory=list)
 
     @classmethod
-    def from_request(cls, request):
+    def from_request(cls, request, bodies=None, fields=None):
+        """The filters of the address; `bodies` and `fields`, when given, are the issuing bodies
+        and fields already read (matching many searches reads them once)."""
         params = request.GET
-        bodies = list(IssuingBody.objects.all())
-        fields = list(LegalField.objects.all())
+        bodies = list(IssuingBody.objects.all()) if bodies is None else bodies
+        fields = list(LegalField.objects.all()) if fields is None else fields
         by_slug = lambda items, slug: next((i for i in items if i.slug == slug), None)  # noqa: E731
         year = params.get("nam", "")
         return cls(
@@ -46,7 +48,10 @@ class DocumentFilters:
             else "",
             issuing_body=by_slug(bodies, params.get("co-quan")),
             legal_field=by_slug(fields, params.get("linh-vuc")),
-            year=int(year) if year.isdigit() and FIRST_YEAR <= int(year) <= LAST_YEAR else None,
+            # isascii: "²" is a digit to isdigit() and no number to int().
+            year=int(year)
+            if year.isascii() and year.isdigit() and FIRST_YEAR <= int(year) <= LAST_YEAR
+            else None,
             status=params.get("hieu-luc", "")
             if params.get("hieu-luc") in DocumentStatus.values
             else "",

@@ -9,6 +9,7 @@ tried again later; after the last try the task fails where the admins see it.
 import logging
 import smtplib
 
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,25 +33,31 @@ def lookup_url(submission):
 def send_once(task, submission_id, attempt, sent_field, make_message):
     """Send the message `make_message(submission)` gives (None: nothing to send) unless
     `sent_field` says it went already; mark it sent; on a mail error, try again later."""
-    submission = (
-        Submission.objects.select_related("policy")
-        .filter(pk=submission_id, **{f"{sent_field}__isnull": True})
-        .first()
-    )
-    if submission is None:
-        return "already sent"
-    message = make_message(submission)
-    if message is None:
-        return "nothing to send"
-    wait_for_turn()
-    try:
-        message.send()
-    except MAIL_ERRORS as error:
-        if retry_later(task, submission_id, attempt=attempt, error=error):
-            return "retrying"
-        raise
-    Submission.objects.filter(pk=submission_id).update(**{sent_field: timezone.now()})
-    return "sent"
+    # The row stays locked while its mail goes (at most EMAIL_TIMEOUT): a second task for the
+    # same mail, from another worker, skips it and finds it sent after.
+    with transaction.atomic():
+        submission = (
+            Submission.objects.select_related("policy")
+            .select_for_update(skip_locked=True, of=("self",))
+            .filter(pk=submission_id, **{f"{sent_field}__isnull": True})
+            .first()
+        )
+        if submission is None:
+            return "already sent or being sent"
+        message = make_message(submission)
+        if message is None:
+            return "nothing to send"
+        wait_for_turn()
+        try:
+            message.send()
+        except MAIL_ERRORS as error:
+            error_seen = error
+        else:
+            Submission.objects.filter(pk=submission_id).update(**{sent_field: timezone.now()})
+            return "sent"
+    if retry_later(task, submission_id, attempt=attempt, error=error_seen):
+        return "retrying"
+    raise error_seen
 
 
 def receipt_message(submission):
