@@ -6,7 +6,6 @@ from datetime import date, timedelta
 from django.core import mail
 from django.utils import timezone
 
-import pytest
 import time_machine
 
 from alerts.events import daily_events
@@ -18,8 +17,6 @@ from tests.factories import (
     ArticlePageFactory,
     LegalDocumentIndexPageFactory,
     LegalDocumentPageFactory,
-    PolicyIndexPageFactory,
-    PolicyPageFactory,
     SectionPageFactory,
     milestone,
     relate,
@@ -27,15 +24,6 @@ from tests.factories import (
 from tests.queue import run_queue
 
 READER = "lan.pham@example.vn"
-
-
-@pytest.fixture
-def policy(home_page):
-    policy = PolicyPageFactory(
-        parent=PolicyIndexPageFactory(parent=home_page), title="Chính sách miễn học phí"
-    )
-    policy.save_revision().publish()
-    return policy
 
 
 def publish(page):

@@ -12,7 +12,7 @@ import pytest
 from alerts.choices import DeliveryStatus
 from alerts.models import Delivery
 from tests.alerts.helpers import confirmed
-from tests.factories import PolicyIndexPageFactory, PolicyPageFactory, milestone
+from tests.factories import milestone
 from tests.queue import run_queue
 
 REFUSED = "refused@example.vn"
@@ -41,15 +41,6 @@ class CountingSMTP:
 
 class CountingBackend(smtp.EmailBackend):
     connection_class = CountingSMTP
-
-
-@pytest.fixture
-def policy(home_page):
-    policy = PolicyPageFactory(
-        parent=PolicyIndexPageFactory(parent=home_page), title="Chính sách miễn học phí"
-    )
-    policy.save_revision().publish()
-    return policy
 
 
 @pytest.fixture

@@ -18,21 +18,10 @@ from tests.factories import (
     ArticlePageFactory,
     LegalDocumentIndexPageFactory,
     LegalDocumentPageFactory,
-    PolicyIndexPageFactory,
-    PolicyPageFactory,
     SectionPageFactory,
     milestone,
 )
 from tests.queue import run_queue
-
-
-@pytest.fixture
-def policy(home_page):
-    policy = PolicyPageFactory(
-        parent=PolicyIndexPageFactory(parent=home_page), title="Chính sách bảo hiểm y tế học sinh"
-    )
-    policy.save_revision().publish()
-    return policy
 
 
 def test_a_one_click_stop_also_stops_the_digest_waiting(client, policy):

@@ -6,23 +6,13 @@ from datetime import timedelta
 from django.core import mail
 from django.utils import timezone
 
-import pytest
 import time_machine
 
 from alerts.models import Subscriber, Subscription
 from alerts.tasks import forget_unconfirmed
 from tests.alerts.helpers import confirmed, follow, link_in, path_of
-from tests.factories import PolicyIndexPageFactory, PolicyPageFactory
+from tests.factories import PolicyPageFactory
 from tests.queue import run_queue
-
-
-@pytest.fixture
-def policy(home_page):
-    policy = PolicyPageFactory(
-        parent=PolicyIndexPageFactory(parent=home_page), title="Chính sách miễn học phí"
-    )
-    policy.save_revision().publish()
-    return policy
 
 
 def test_following_sends_only_a_confirmation_and_nothing_before_it_is_clicked(client, policy):
