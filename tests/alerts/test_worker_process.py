@@ -91,3 +91,45 @@ def test_a_worker_killed_mid_batch_and_restarted_sends_each_alert_once(home_page
     assert len(sent) == FOLLOWERS
     assert set(sent.values()) == {1}, "some follower got the alert twice"
     assert all("Thẩm định, trình" in message["Subject"] for _to, message in inbox.messages)
+
+
+@postgresql_pass("worker processes and the test share its data")
+@one_server_at_a_time
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_daily_digest_goes_by_a_real_worker_to_a_real_mail_server_once(client, policy):
+    from core.schedule import run_job
+    from tests.alerts.helpers import confirmed
+
+    subscription = confirmed(client, frequency="hang-ngay", trang=policy.pk)
+    today = timezone.localdate()
+    milestone(policy, "soan-thao", today)
+    milestone(policy, "tham-dinh", today)
+    policy.save_revision().publish()
+    database = live_database_url()
+    with smtp_server() as inbox:
+        env = {
+            "DJANGO_SETTINGS_MODULE": "tests.settings_smtp_mail",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(inbox.port),
+        }
+        with worker(database, **env):
+            wait_for(
+                lambda: Delivery.objects.filter(status="cho").count() == 2,
+                60,
+                "the two events were not fanned out",
+            )
+            # The 07:00 job, as the scheduler queues it; queued twice, as two schedulers might.
+            run_job.enqueue("alerts-daily-digest", today.isoformat())
+            run_job.enqueue("alerts-daily-digest", today.isoformat())
+            wait_for(lambda: inbox.messages, 60, "the digest did not arrive")
+            wait_for(
+                lambda: Delivery.objects.filter(status="da-gui").count() == 2,
+                30,
+                "the digest's deliveries were not marked sent",
+            )
+    [(to, message)] = inbox.messages
+    assert to == [subscription.subscriber.email]
+    assert "2 mục" in message["Subject"]
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    text = message.get_body(("plain",)).get_content()
+    assert "Soạn thảo" in text and "Thẩm định, trình" in text
