@@ -2,27 +2,12 @@
 scheduled page goes live), a draft version published, and the scheduler's jobs.
 
 Events are recorded in the publication's own transaction, so a publication that fails records
-nothing. A failure of the alerts themselves never fails the editor's publication: it is logged,
-in a savepoint of its own, and the publication goes on.
+nothing; a failure of the alerts themselves never fails it (core/guarded.py).
 """
 
-import logging
 from datetime import time
 
-from django.db import transaction
-
-logger = logging.getLogger(__name__)
-
-
-def guarded(find):
-    def handler(sender, instance, **kwargs):
-        try:
-            with transaction.atomic():
-                find(instance)
-        except Exception:
-            logger.exception("Alerts for %s %s not recorded", sender.__name__, instance.pk)
-
-    return handler
+from core.guarded import guarded
 
 
 def connect():

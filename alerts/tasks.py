@@ -23,9 +23,9 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from core.mail import connection, wait_for_turn
+from core.mail import MAIL_ERRORS, connection, send_in_turn, wait_for_turn
 from core.privacy import is_public
-from core.queue import ALERTS, MAIL, RETRY_MINUTES, background, retry_later
+from core.queue import ALERTS, MAIL, RETRY_MINUTES, background, retry_or_raise
 
 from . import mails
 from .choices import DeliveryStatus, Frequency
@@ -44,7 +44,6 @@ PENDING, SENT, FAILED, SKIPPED = (
 SEND_BATCH = 100
 # How long one sending task goes on before handing over to a new one.
 SEND_SECONDS = 60
-MAIL_ERRORS = (smtplib.SMTPException, OSError)
 # The mail server cannot be reached or stopped answering: the rest of the batch would fail too.
 UNREACHABLE = (
     smtplib.SMTPConnectError,
@@ -293,14 +292,10 @@ def send_notice(kind, pk, attempt=1):
         )
     if message is None:
         return "nothing to send"
-    wait_for_turn()
-    try:
-        message.send()
-    except MAIL_ERRORS as error:
-        if retry_later(send_notice, kind, pk, attempt=attempt, error=error):
-            return "retrying"
-        raise
-    return "sent"
+    error = send_in_turn(message)
+    if error is None:
+        return "sent"
+    return retry_or_raise(send_notice, kind, pk, attempt=attempt, error=error)
 
 
 def forget_unconfirmed(period=None, now=None):

@@ -9,9 +9,9 @@ is a POST without cookies by design, so it takes no CSRF token either; its signe
 proof.
 """
 
-import hashlib
 import logging
 
+from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.http import HttpResponseNotAllowed
@@ -22,7 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from core.accounts.client_ip import client_ip
-from policy_pages.submissions import address_fingerprint, rate_key, within_limit
+from core.rate_limits import sender_within
 
 from . import targets, tokens
 from .choices import Frequency
@@ -43,17 +43,15 @@ def answer(request, template, context=None, status=200):
 
 def over_limit(request, email):
     """True when this address or this email asked too often (the same answer either way)."""
-    from django.conf import settings
-
     limits = settings.PORTAL_ALERTS
-    ip = client_ip(request)
-    per_ip, ip_window = limits["SUBSCRIBE_PER_IP"]
-    per_email, email_window = limits["SUBSCRIBE_PER_EMAIL"]
-    ip_key = address_fingerprint(rate_key(ip)) if ip else ""
-    email_key = hashlib.sha256(email.encode()).hexdigest()
-    by_ip = within_limit(f"alerts:ip:{ip_key}", per_ip, ip_window) if ip else True
-    by_email = within_limit(f"alerts:email:{email_key}", per_email, email_window)
-    return by_ip is False or by_email is False
+    within = sender_within(
+        "alerts",
+        client_ip(request),
+        email,
+        limits["SUBSCRIBE_PER_IP"],
+        limits["SUBSCRIBE_PER_EMAIL"],
+    )
+    return within is False
 
 
 @never_cache

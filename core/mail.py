@@ -7,6 +7,7 @@ on at one worker's pace (mail delayed is worse than a burst the mail server may 
 """
 
 import hashlib
+import smtplib
 import time
 
 from django.conf import settings
@@ -53,6 +54,20 @@ def wait_for_turn(now=time.time, sleep=time.sleep):
         if count is None or count <= limit:
             return
         sleep(max(0.0, second + 1 - now()))
+
+
+# What a mail server (or the way to it) may answer with: the mail is tried again later.
+MAIL_ERRORS = (smtplib.SMTPException, OSError)
+
+
+def send_in_turn(message):
+    """Send at the shared rate: None once the server took it, else its error."""
+    wait_for_turn()
+    try:
+        message.send()
+    except MAIL_ERRORS as error:
+        return error
+    return None
 
 
 def connection():

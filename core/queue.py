@@ -64,6 +64,14 @@ def retry_later(background_task, *args, attempt, error=None, **kwargs):
     return True
 
 
+def retry_or_raise(background_task, *args, attempt, error, **kwargs):
+    """After a failed try: "retrying" with the task queued again, or, its tries spent, the
+    error raised, so the task fails where the admins see it."""
+    if retry_later(background_task, *args, attempt=attempt, error=error, **kwargs):
+        return "retrying"
+    raise error
+
+
 def requeue_stalled(now=None):
     """Tasks whose worker stopped mid-run: enqueued again, the stale row closed as failed.
     Answers how many."""

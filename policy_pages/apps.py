@@ -1,8 +1,4 @@
-import logging
-
 from django.apps import AppConfig
-
-logger = logging.getLogger(__name__)
 
 
 class PolicyPagesConfig(AppConfig):
@@ -54,14 +50,21 @@ class PolicyPagesConfig(AppConfig):
         from wagtail.signals import page_published
 
         from core import schedule
+        from core.guarded import guarded
 
         from .mail_tasks import daily_outcomes
         from .models import Answer, PolicyPage, Submission
 
         schedule.daily("policy-outcomes", schedule.MIDNIGHT, daily_outcomes)
+        # Never the editor's or moderator's save that fails for a mail: the daily job catches up.
+        outcome_may_be_due = guarded(_queue_outcome_mail)
         for model in (Answer, Submission):
-            post_save.connect(_outcome_may_be_due, sender=model, dispatch_uid=f"outcome-{model}")
-        page_published.connect(_outcome_may_be_due, sender=PolicyPage, dispatch_uid="outcome-pp")
+            post_save.connect(
+                outcome_may_be_due, sender=model, dispatch_uid=f"outcome-{model}", weak=False
+            )
+        page_published.connect(
+            outcome_may_be_due, sender=PolicyPage, dispatch_uid="outcome-pp", weak=False
+        )
 
 
 def _on_participation(sender, instance, hard=False, **kwargs):
@@ -101,17 +104,6 @@ def _on_submission(sender, instance, created, **kwargs):
     shown = instance.status == APPROVED
     if not created and (shown or getattr(instance, "shown_before", True)):
         _on_participation(sender, instance, hard=not shown)
-
-
-def _outcome_may_be_due(sender, instance, **kwargs):
-    # Never the editor's or moderator's save that fails for a mail: the daily job catches up.
-    from django.db import transaction
-
-    try:
-        with transaction.atomic():
-            _queue_outcome_mail(instance)
-    except Exception:
-        logger.exception("Outcome mail for %s %s not queued", sender.__name__, instance.pk)
 
 
 def _queue_outcome_mail(instance):

@@ -7,7 +7,6 @@ tried again later; after the last try the task fails where the admins see it.
 """
 
 import logging
-import smtplib
 
 from django.db import transaction
 from django.urls import reverse
@@ -15,14 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.addresses import absolute
-from core.mail import compose, wait_for_turn
-from core.queue import MAIL, background, retry_later
+from core.mail import compose, send_in_turn
+from core.queue import MAIL, background, retry_or_raise
 
 from .models.participation import APPROVED, Submission
 from .receipt_outcome import comment_outcome, unit_words
 
 logger = logging.getLogger(__name__)
-MAIL_ERRORS = (smtplib.SMTPException, OSError)
 
 
 def lookup_url(submission):
@@ -47,17 +45,11 @@ def send_once(task, submission_id, attempt, sent_field, make_message):
         message = make_message(submission)
         if message is None:
             return "nothing to send"
-        wait_for_turn()
-        try:
-            message.send()
-        except MAIL_ERRORS as error:
-            error_seen = error
-        else:
+        error = send_in_turn(message)
+        if error is None:
             Submission.objects.filter(pk=submission_id).update(**{sent_field: timezone.now()})
             return "sent"
-    if retry_later(task, submission_id, attempt=attempt, error=error_seen):
-        return "retrying"
-    raise error_seen
+    return retry_or_raise(task, submission_id, attempt=attempt, error=error)
 
 
 def receipt_message(submission):

@@ -14,8 +14,6 @@ letting a burst reach the moderation queue.
 """
 
 import hashlib
-import hmac
-import ipaddress
 import logging
 import re
 import secrets
@@ -29,6 +27,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.rate_limits import address_fingerprint, sender_within
 from core.text import clean_input
 
 from .mail_tasks import send_receipt
@@ -67,26 +66,6 @@ def fingerprint(text, email):
     thảo."), and a text someone else sent, or one marked as spam, must not block theirs."""
     words = " ".join(text.casefold().split())
     return hashlib.sha256(f"{email.strip().casefold()}\n{words}".encode()).hexdigest()
-
-
-def address_fingerprint(ip):
-    """A keyed hash of the sender's address: floods from one machine can be seen, the address
-    itself is never stored."""
-    if not ip:
-        return ""
-    key = hashlib.sha256(f"{settings.SECRET_KEY}:participation-ip".encode()).digest()
-    return hmac.new(key, ip.encode(), hashlib.sha256).hexdigest()
-
-
-def rate_key(ip):
-    """IPv6 hosts get a /64 each, so an address is limited by its network, not its last bits."""
-    try:
-        address = ipaddress.ip_address(ip)
-    except ValueError:
-        return ip
-    if address.version == 6:
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    return ip
 
 
 def issue_token(policy_id):
@@ -140,18 +119,6 @@ def sent_before(nonce, data):
     return earlier
 
 
-def within_limit(key, limit, window):
-    """True or False; None when the cache does not answer (Redis down: django-redis ignores the
-    error and answers None), so nothing could be counted."""
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between the two calls
-        cache.set(key, 1, window)
-        count = 1
-    return None if count is None else count <= limit
-
-
 def check_rates(ip, email, nonce):
     """Refuses a sender over a limit; answers False when the cache could not count.
 
@@ -177,15 +144,10 @@ def _within_rates(limits, ip, email):
         % {"minutes": max(ip_window, email_window) // 60},
         status=429,
     )
-    ip_key = address_fingerprint(rate_key(ip))
-    by_ip = within_limit(f"participation:ip:{ip_key}", per_ip, ip_window) if ip else True
-    if by_ip is False:
+    within = sender_within("participation", ip, email, limits["PER_IP"], limits["PER_EMAIL"])
+    if within is False:
         raise too_many
-    email_key = hashlib.sha256(email.casefold().encode()).hexdigest()
-    by_email = within_limit(f"participation:email:{email_key}", per_email, email_window)
-    if by_email is False:
-        raise too_many
-    return by_ip is not None and by_email is not None
+    return within is not None
 
 
 DUPLICATE = _("Bạn đã gửi nội dung này cho chính sách này trước đó; hệ thống không nhận bản trùng.")
