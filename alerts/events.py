@@ -123,23 +123,11 @@ def policy_events(policy, on=None):
             },
             summary=summary,
         )
-    for version in policy.published_versions:
-        if recent(timezone.localdate(version.published_at), on):
-            note(
-                f"du-thao-{version.pk}",
-                EventKind.DRAFT_VERSION,
-                _("%(version)s: %(title)s") % {"version": version.label, "title": policy.title},
-                path=f"{url}du-thao/{version.number}/",
-                summary=version.note,
-            )
-    if policy.report_is_public and recent(policy.report_published_on, on):
-        note(
-            "bao-cao",
-            EventKind.REPORT,
-            _("Công bố tiếp thu, giải trình ý kiến: %(title)s") % {"title": policy.title},
-            path=f"{url}tiep-thu-giai-trinh/",
-            summary=policy.report_summary,
-        )
+    # The draft versions and the answer table, as the policy's feed announces them.
+    kinds = {"draft-version": EventKind.DRAFT_VERSION, "answer-table": EventKind.REPORT}
+    for step in policy.feed_events():
+        if recent(timezone.localdate(step.published), on):
+            note(step.key, kinds[step.kind], step.title, path=url + step.path, summary=step.summary)
     return recorded
 
 

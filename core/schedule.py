@@ -74,7 +74,7 @@ def claim(name, period):
 
 def due_jobs(now=None):
     now = timezone.localtime(now)
-    return [(job, job.due(now)) for job in REGISTERED.values() if job.due(now)]
+    return [(job, period) for job in REGISTERED.values() if (period := job.due(now))]
 
 
 @background(JOBS)

@@ -194,3 +194,17 @@ def test_an_event_is_recorded_once_under_its_key(policy):
     policy.save_revision().publish()
     policy.save_revision().publish()
     assert Event.objects.filter(key__contains="moc-tham-dinh").count() == 1
+
+
+def test_the_answer_table_made_public_is_announced_once(client, policy):
+    confirmed(client, trang=policy.pk)
+    today = timezone.localdate()
+    milestone(
+        policy, "lay-y-kien", today - timedelta(days=40), closes_on=today - timedelta(days=20)
+    )
+    policy.report_published_on = today
+    publish(policy)
+    publish(policy)
+    [message] = mail.outbox
+    assert "Bản tổng hợp, tiếp thu, giải trình ý kiến" in message.subject
+    assert "/tiep-thu-giai-trinh/" in message.body
