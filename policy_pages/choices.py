@@ -24,6 +24,8 @@ class DocumentType(models.TextChoices):
     JOINT_CIRCULAR = "thong-tu-lien-tich", _("Thông tư liên tịch")
     DISPATCH = "cong-dien", _("Công điện")
     NOTICE = "thong-bao", _("Thông báo")
+    # Not normative by itself: it merges an original with its amendments for reading.
+    CONSOLIDATED = "van-ban-hop-nhat", _("Văn bản hợp nhất")
     OTHER = "khac", _("Văn bản khác")
 
 
@@ -32,6 +34,7 @@ class DocumentStatus(models.TextChoices):
 
     NOT_YET = "chua-co-hieu-luc", _("Chưa có hiệu lực")
     IN_FORCE = "con-hieu-luc", _("Còn hiệu lực")
+    SUSPENDED = "ngung-hieu-luc", _("Ngưng hiệu lực")
     PARTLY_EXPIRED = "het-hieu-luc-mot-phan", _("Hết hiệu lực một phần")
     EXPIRED = "het-hieu-luc", _("Hết hiệu lực")
 
@@ -47,6 +50,9 @@ class Relation(models.TextChoices):
     DETAILS = "details", _("Quy định chi tiết")
     GUIDES = "guides", _("Hướng dẫn thi hành")
     CORRECTS = "corrects", _("Đính chính")
+    BASIS = "basis", _("Căn cứ")
+    SUSPENDS = "suspends", _("Đình chỉ, ngưng hiệu lực")
+    CONSOLIDATES = "consolidates", _("Hợp nhất")
 
 
 class Stage(models.TextChoices):

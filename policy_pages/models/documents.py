@@ -385,7 +385,18 @@ class LegalDocumentRelation(Orderable):
         related_name="incoming_relation_rows",
     )
 
-    panels = [FieldPanel("relation_type"), FieldPanel("target")]
+    ends_on = models.DateField(
+        _("ngưng hiệu lực đến hết ngày"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Chỉ với quan hệ “Đình chỉ, ngưng hiệu lực”: văn bản bị ngưng hiệu lực đến hết ngày "
+            "này và có hiệu lực trở lại từ ngày hôm sau. Để trống: ngưng cho đến khi có văn bản "
+            "khác."
+        ),
+    )
+
+    panels = [FieldPanel("relation_type"), FieldPanel("target"), FieldPanel("ends_on")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("quan hệ văn bản")
