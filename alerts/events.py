@@ -17,14 +17,14 @@ from django.utils.translation import gettext as _
 
 from core.privacy import is_public
 from newsroom.models import SectionPage
-from policy_pages.choices import DocumentStatus, Stage
+from policy_pages.choices import DocumentStatus, Relation, Stage
 from policy_pages.models import (
     LegalDocumentPage,
     LegalDocumentRelation,
     PolicyMilestone,
     PolicyPage,
 )
-from policy_pages.models.documents import RELATION_LABELS, today
+from policy_pages.models.document_status import RELATION_LABELS, today
 
 from .choices import EventKind
 from .models import Event
@@ -137,7 +137,8 @@ def document_title(document):
 
 def document_published(document, on=None):
     """A document just published: news to the searches it matches, and to the followers of
-    each document it amends, replaces, repeals, guides or corrects."""
+    each document it acts on (amends, replaces, repeals, suspends, guides, corrects, is based
+    on, consolidates)."""
     on = on or today()
     recorded = []
     if document.first_published_at and document.first_published_at >= timezone.now() - timedelta(
@@ -179,16 +180,24 @@ def document_published(document, on=None):
 
 
 def status_changes(on=None):
-    """Documents whose status today differs from yesterday's: they took effect, expired, or a
-    newer document that ends them took effect. Checked among those whose dates say so."""
+    """Documents whose status today differs from yesterday's: they took effect, expired, a
+    newer document that ends or suspends them took effect, their suspension ended yesterday, or
+    the original a consolidated text follows did any of these. Checked among those whose dates
+    say so."""
     on = on or today()
     yesterday = on - timedelta(days=1)
     sources_today = LegalDocumentRelation.objects.filter(
         Q(page__effective_on=on) | Q(page__effective_on__isnull=True, page__issued_on=on)
     ).values("target_id")
-    candidates = LegalDocumentPage.objects.live().filter(
-        Q(effective_on=on) | Q(expires_on=on) | Q(pk__in=sources_today)
-    )
+    suspension_over = LegalDocumentRelation.objects.filter(
+        relation_type=Relation.SUSPENDS, ends_on=yesterday
+    ).values("target_id")
+    changed = Q(effective_on=on) | Q(expires_on=on) | Q(pk__in=sources_today)
+    changed |= Q(pk__in=suspension_over)
+    following = LegalDocumentRelation.objects.filter(
+        relation_type=Relation.CONSOLIDATES, target__in=LegalDocumentPage.objects.filter(changed)
+    ).values("page_id")
+    candidates = LegalDocumentPage.objects.live().filter(changed | Q(pk__in=following))
     before = dict(
         LegalDocumentPage.objects.filter(pk__in=candidates.values("pk"))
         .with_status(yesterday)

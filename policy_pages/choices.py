@@ -30,7 +30,8 @@ class DocumentType(models.TextChoices):
 
 
 class DocumentStatus(models.TextChoices):
-    """Never stored: derived from a document's dates and relations on the day it is asked."""
+    """Never stored: derived from a document's dates and relations on the day it is asked. When
+    several apply, the first of: not yet in force, expired, suspended, partly expired."""
 
     NOT_YET = "chua-co-hieu-luc", _("Chưa có hiệu lực")
     IN_FORCE = "con-hieu-luc", _("Còn hiệu lực")
@@ -41,7 +42,7 @@ class DocumentStatus(models.TextChoices):
 
 class Relation(models.TextChoices):
     """What a newer document does to an older one, in the newer one's words (the older one's
-    words, and the effect on it, are in models/documents.py)."""
+    words, and the effect on it, are in models/document_status.py)."""
 
     AMENDS = "amends", _("Sửa đổi, bổ sung")
     REPEALS_PART = "repeals-part", _("Bãi bỏ một phần")

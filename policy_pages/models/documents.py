@@ -1,14 +1,13 @@
-"""Legal documents (văn bản): their fields, their relations to each other and their status.
+"""Legal documents (văn bản): their fields, their relations to each other and how both sides show.
 
-A document's status is never stored: `LegalDocumentPage.objects.with_status()` derives it in the
-database from its dates and from the documents in force that replace, repeal or amend it, on the day
-it is asked, so it is right on the day a date passes without anyone touching the page.
+A document's status is never stored: `LegalDocumentPage.objects.with_status()`
+(models/document_status.py) derives it in the database from its dates and from the documents in
+force that act on it, on the day it is asked, so it is right on the day a date passes without
+anyone touching the page.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Q, Value, When
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -26,89 +25,22 @@ from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from core.api_fields import NamesField, ObjectsField, RichTextHTMLField
+from core import registry
 from core.models import BasePage
-from core.panels import PageAddressPanel
-from core.privacy import PortalPageQuerySet
+from core.panels import CitationsPanel, PageAddressPanel
 
 from ..choices import DocumentStatus, DocumentType, Relation, label_of
 from ..numbers import NUMBER_PATTERN, number_key
+from .document_form import LegalDocumentPageForm
+from .document_relations import RELATION_KEYS, RelatedDocuments, consolidated_sources
+from .document_status import (
+    LegalDocumentQuerySet,
+    today,  # noqa: F401 (read here by migration 0003 and the feeds)
+)
 from .files import LabelledFile
 
-NOT_YET = DocumentStatus.NOT_YET
-IN_FORCE = DocumentStatus.IN_FORCE
-PARTLY_EXPIRED = DocumentStatus.PARTLY_EXPIRED
-EXPIRED = DocumentStatus.EXPIRED
 
-# (relation, what the target undergoes, effect on the target once the source is in force)
-RELATIONS = [
-    (Relation.AMENDS, _("Được sửa đổi, bổ sung bởi"), PARTLY_EXPIRED),
-    (Relation.REPEALS_PART, _("Bị bãi bỏ một phần bởi"), PARTLY_EXPIRED),
-    (Relation.REPLACES, _("Được thay thế bởi"), EXPIRED),
-    (Relation.REPEALS, _("Bị bãi bỏ bởi"), EXPIRED),
-    (Relation.DETAILS, _("Được quy định chi tiết bởi"), None),
-    (Relation.GUIDES, _("Được hướng dẫn bởi"), None),
-    (Relation.CORRECTS, _("Được đính chính bởi"), None),
-]
-RELATION_LABELS = {relation: (relation.label, passive) for relation, passive, _effect in RELATIONS}
-ENDING = [relation for relation, _passive, effect in RELATIONS if effect == EXPIRED]
-PARTIAL = [relation for relation, _passive, effect in RELATIONS if effect == PARTLY_EXPIRED]
-
-# A relation as the API gives it: its label and the other document (live and public only).
-RELATION_KEYS = {"relation": "0", "document": ("1", {"number_symbol": "number_symbol"})}
-
-
-def today():
-    """The date in Vietnam now: a document takes effect at midnight Hà Nội time."""
-    return timezone.localdate()
-
-
-class LegalDocumentQuerySet(PortalPageQuerySet):
-    def with_status(self, on=None):
-        """Annotate `status` (a DocumentStatus) on each document, as of `on` (today)."""
-        on = on or today()
-        in_force_sources = LegalDocumentRelation.objects.filter(
-            target=OuterRef("pk"), page__live=True
-        ).filter(
-            Q(page__effective_on__lte=on)
-            | Q(page__effective_on__isnull=True, page__issued_on__lte=on)
-        )
-        return self.annotate(
-            status=Case(
-                When(
-                    Q(effective_on__gt=on) | Q(effective_on__isnull=True, issued_on__gt=on),
-                    then=Value(NOT_YET),
-                ),
-                When(
-                    Q(expires_on__lte=on)
-                    | Exists(in_force_sources.filter(relation_type__in=ENDING)),
-                    then=Value(EXPIRED),
-                ),
-                When(
-                    Exists(in_force_sources.filter(relation_type__in=PARTIAL)),
-                    then=Value(PARTLY_EXPIRED),
-                ),
-                default=Value(IN_FORCE),
-                output_field=models.CharField(),
-            )
-        )
-
-    def in_force(self, on=None):
-        """The documents in force as of `on` (today), wholly or in part."""
-        return self.with_status(on).filter(status__in=[IN_FORCE, PARTLY_EXPIRED])
-
-    def published(self, on=None):
-        """Live, public documents, newest issue first, with their status as of `on` and their
-        issuing body."""
-        return (
-            self.live()
-            .unrestricted()
-            .select_related("issuing_body")
-            .order_by("-issued_on", "-pk")
-            .with_status(on)
-        )
-
-
-class LegalDocumentPage(BasePage):
+class LegalDocumentPage(RelatedDocuments, BasePage):
     """A legal document with its number, type, issuer, signer, dates, fields, text and files."""
 
     number_symbol = models.CharField(
@@ -163,9 +95,11 @@ class LegalDocumentPage(BasePage):
     subpage_types = []
     search_kind = "van-ban"
     summary_field = "summary"
+    citing_fields = ("summary", "full_text")  # read for the legal documents they cite
     search_date_label = "Ban hành ngày"  # a document is dated by its issue, not its page
 
     objects = PageManager.from_queryset(LegalDocumentQuerySet)()
+    base_form_class = LegalDocumentPageForm
 
     content_panels = [
         TitleFieldPanel("title", help_text=_("Tên văn bản, ví dụ “Nghị định về quản lý thuế”.")),
@@ -185,6 +119,7 @@ class LegalDocumentPage(BasePage):
         ),
         FieldPanel("summary"),
         FieldPanel("full_text"),
+        CitationsPanel(heading=_("Văn bản được trích dẫn")),
         InlinePanel("attachments", label=_("Tệp đính kèm"), heading=_("Tệp đính kèm")),
         InlinePanel("relations", label=_("Quan hệ"), heading=_("Quan hệ với văn bản khác")),
     ]
@@ -270,13 +205,24 @@ class LegalDocumentPage(BasePage):
     def prefetch_sources(self):
         return [self.full_text]
 
+    @property
+    def is_consolidated(self):
+        return self.document_type == DocumentType.CONSOLIDATED
+
     def get_context(self, request, *args, **kwargs):
+        from ..citations.backlinks import citing_page  # it reads these models
+
         context = super().get_context(request, *args, **kwargs)
+        incoming, outgoing = self.incoming_relations(), self.outgoing_relations()
         context["status"] = self.status
         context["fields"] = list(self.fields.all())
-        context["incoming_relations"] = self.incoming_relations()
-        context["outgoing_relations"] = self.outgoing_relations()
+        context["incoming_relations"] = incoming
+        context["outgoing_relations"] = outgoing
+        context["reading_version"] = self.reading_version(incoming)
+        context["consolidated_sources"] = consolidated_sources(outgoing)
         context["attachments"] = self.attachment_list
+        context["citations"] = registry.citations_in(self)
+        context["citing"] = citing_page(self, request)
         return context
 
     @cached_property
@@ -285,39 +231,10 @@ class LegalDocumentPage(BasePage):
             return list(self.attachments.all())  # a listing prefetched them (a feed)
         return list(self.attachments.select_related("document"))
 
-    def outgoing_relations(self):
-        """[(label, document)] this document does to others, live and public ones only."""
-        if self.holds_in_memory("relations"):
-            # A preview: the relations are the revision's, in memory; filtered in Python.
-            relations = list(self.relations.select_related("target__issuing_body"))
-            visible = set(
-                LegalDocumentPage.objects.live()
-                .unrestricted()
-                .filter(pk__in=[r.target_id for r in relations])
-                .values_list("pk", flat=True)
-            )
-        else:
-            relations = list(
-                self.relations.filter(
-                    target__in=LegalDocumentPage.objects.live().unrestricted()
-                ).select_related("target__issuing_body")
-            )
-            visible = {r.target_id for r in relations}
-        return [
-            (RELATION_LABELS[r.relation_type][0], r.target)
-            for r in relations
-            if r.target_id in visible
-        ]
-
-    def incoming_relations(self):
-        """[(label, document)] others do to this one ("Được sửa đổi, bổ sung bởi …")."""
-        sources = LegalDocumentRelation.objects.filter(
-            target=self, page__in=LegalDocumentPage.objects.live().unrestricted()
-        ).select_related("page__issuing_body")
-        return [(RELATION_LABELS[r.relation_type][1], r.page) for r in sources]
-
     def save(self, *args, **kwargs):
         self.number_key = number_key(self.number_symbol)
+        if self.is_consolidated:
+            self.is_normative = False  # it only merges texts that are
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -369,8 +286,8 @@ class LegalDocumentAttachment(LabelledFile):
 
 
 class LegalDocumentRelation(Orderable):
-    """ "This document amends / replaces / repeals / guides that one": entered on the newer
-    document, shown on both."""
+    """ "This document amends / replaces / repeals / suspends / guides / consolidates that one":
+    entered on the newer document, shown on both. A suspension may carry its last day."""
 
     page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="relations")
     relation_type = models.CharField(
@@ -384,7 +301,6 @@ class LegalDocumentRelation(Orderable):
         on_delete=models.CASCADE,
         related_name="incoming_relation_rows",
     )
-
     ends_on = models.DateField(
         _("ngưng hiệu lực đến hết ngày"),
         null=True,
@@ -404,5 +320,22 @@ class LegalDocumentRelation(Orderable):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.page_id and self.target_id == self.page_id:
-            raise ValidationError({"target": _("Văn bản không thể có quan hệ với chính nó.")})
+            errors["target"] = _("Văn bản không thể có quan hệ với chính nó.")
+        elif (
+            self.relation_type == Relation.CONSOLIDATES
+            and self.target_id
+            and self.target.is_consolidated
+        ):
+            errors["target"] = _(
+                "Văn bản hợp nhất hợp nhất văn bản gốc và các văn bản sửa đổi, bổ sung, không "
+                "hợp nhất một văn bản hợp nhất khác."
+            )
+        if self.ends_on and self.relation_type != Relation.SUSPENDS:
+            errors["ends_on"] = _(
+                "Chỉ quan hệ “Đình chỉ, ngưng hiệu lực” mới có ngày ngưng hiệu lực đến hết: "
+                "để trống ô này."
+            )
+        if errors:
+            raise ValidationError(errors)

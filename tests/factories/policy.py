@@ -80,10 +80,11 @@ class PolicyPageFactory(wagtail_factories.PageFactory):
         model = PolicyPage
 
 
-def relate(source, relation_type, target):
-    """`source` (the newer document) amends / replaces / repeals … `target`."""
+def relate(source, relation_type, target, **fields):
+    """`source` (the newer document) amends / replaces / repeals … `target` (a suspension may
+    say its last day: `ends_on=`)."""
     return LegalDocumentRelation.objects.create(
-        page=source, relation_type=relation_type, target=target
+        page=source, relation_type=relation_type, target=target, **fields
     )
 
 

@@ -4,9 +4,6 @@ bad filter value never breaks it."""
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.urls import reverse
-
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 import pytest
 from bs4 import BeautifulSoup
@@ -19,34 +16,7 @@ from tests.factories import (
     relate,
 )
 from tests.helpers import count_queries
-
-
-def document_form(**overrides):
-    data = {
-        "title": "Nghị định về phát triển kinh tế số",
-        "slug": "nghi-dinh-kinh-te-so",
-        "number_symbol": "15/2025/NĐ-CP",
-        "document_type": "nghi-dinh",
-        "is_normative": "on",
-        "issuing_body": str(IssuingBodyFactory(name="Chính phủ").pk),
-        "signer": "",
-        "signer_title": "",
-        "issued_on": "2025-03-01",
-        "effective_on": "2025-05-01",
-        "expires_on": "",
-        "summary": "Quy định về phát triển kinh tế số và xã hội số.",
-        "full_text": rich_text("<p>Điều 1. Phạm vi điều chỉnh.</p>"),
-        "attachments": inline_formset([]),
-        "relations": inline_formset([]),
-        "comment_notifications": "",
-        **overrides,
-    }
-    return nested_form_data(data)
-
-
-def add(admin_client, index, data):
-    url = reverse("wagtailadmin_pages:add", args=["policy_pages", "legaldocumentpage", index.pk])
-    return admin_client.post(url, data)
+from tests.policy_pages.admin_forms import add, document_form
 
 
 @pytest.mark.parametrize(
