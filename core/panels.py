@@ -27,3 +27,23 @@ class PageAddressPanel(Panel):
             context["parent_url"] = self.parent_url()
             context["slug"] = self.form["slug"].value() if "slug" in self.form.fields else ""
             return context
+
+
+class CitationsPanel(Panel):
+    """The legal documents the page's text cites (core.registry.citations_in), each found on
+    the portal with its status or not found, so the editor sees before publishing which
+    citations will link and which will stay plain text (a mistyped number, a document not yet
+    on the portal). Read from the saved draft: saving again reads the new text."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "core/panels/citations.html"
+
+        def get_context_data(self, parent_context=None):
+            from . import registry
+
+            context = super().get_context_data(parent_context)
+            citations = registry.citations_in(self.instance)
+            report = citations.report if citations else []
+            context["found"] = [(c, d) for c, d in report if d is not None]
+            context["missing"] = [c for c, d in report if d is None]
+            return context

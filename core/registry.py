@@ -14,6 +14,10 @@ every app is ready).
   importing the desk: a fragment of the page (core/fragments.py, `home_block_fragments()`),
   kept apart from it with the tags of what `fetch(request)` reads; the block's template only
   displays what `fetch` gave it, as `home_block`.
+- `read_citations_with(reader)`: `reader(page)` gives what a page's text cites (the policy
+  desk's legal citations): an object with `link(html)` (the HTML with the citations linked, no
+  query), `notes` (shown under a body) and `report` (for the editor's panel), or None.
+  `citations_in(page)` asks it, for a page type that names its `citing_fields`.
 """
 
 from collections.abc import Callable
@@ -25,6 +29,7 @@ CLEANED_APPS = set()
 SEARCH_SECTION_TYPES = []
 EXACT_FINDERS = []
 HOME_BLOCKS = []
+CITATION_READERS = []
 
 
 @dataclass(frozen=True)
@@ -64,3 +69,18 @@ def home_block_fragments(request):
         )
         for block in HOME_BLOCKS
     ]
+
+
+def read_citations_with(reader):
+    if reader not in CITATION_READERS:
+        CITATION_READERS.append(reader)
+    return reader
+
+
+def citations_in(page):
+    """What `page` cites, read by the desk that reads citations; None with none to read."""
+    if not getattr(page, "citing_fields", None):
+        return None
+    for reader in CITATION_READERS:
+        return reader(page)
+    return None

@@ -10,18 +10,29 @@ class PolicyPagesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
+        from wagtail.signals import page_published
+
         from core import registry
         from core.cache_renewal import renew_on_save
+        from core.guarded import guarded
 
         from . import roles  # noqa: F401  (connects the signal that grants the policy tree)
+        from .citations.links import CitedDocuments
+        from .citations.store import record_citations
         from .home import latest_documents, policy_section
         from .models import Answer, DraftVersion, IssuingBody, LegalField, Submission
-        from .search import documents_numbered
+        from .search import documents_cited
 
         # The documents' filters list every issuing body and field.
         renew_on_save(IssuingBody, LegalField, listed=True)
         registry.clean_text_of(self.label)
-        registry.find_exact_matches(documents_numbered)
+        registry.find_exact_matches(documents_cited)
+        registry.read_citations_with(CitedDocuments)
+        # A publication's citations are read from the text just published; never the
+        # editor's publication that fails for them (`manage.py read_citations` catches up).
+        page_published.connect(
+            guarded(record_citations), dispatch_uid="record-citations", weak=False
+        )
         registry.add_home_block("policy_pages/includes/latest_documents.html", latest_documents)
         registry.add_home_block("policy_pages/includes/policy_section.html", policy_section)
         # What the public said and what the agency answered show only on the policy's own

@@ -1,22 +1,25 @@
-"""What the policy desk adds to the site search (core/search/): a document found by its number.
+"""What the policy desk adds to the site search (core/search/): a document found by its citation.
 
-Registered in `PolicyPagesConfig.ready()`: a reader who types "68/2023/NĐ-CP", "68/2023/nd-cp"
-or "Nghị định 68/2023/NĐ-CP" sees that document first, whatever the ranking.
+Registered in `PolicyPagesConfig.ready()`: a reader who types "15/2020/NĐ-CP", "nd 15 2020",
+"NĐ15/2020", "nghi dinh 15 2020", "15/2020" or "Nghị định 68/2023/NĐ-CP" sees that document
+first, whatever the ranking (the citation reader, policy_pages/citations/reader.py, in its
+lenient search mode).
 """
 
-from core.search.query import MAX_EXACT_MATCHES, MAX_QUERY_WORDS
+from core.search.query import MAX_EXACT_MATCHES
 
+from .citations.reader import read_query
+from .citations.resolve import matching
 from .models.documents import LegalDocumentPage
-from .numbers import number_keys_in
 
 
-def documents_numbered(query, pages):
-    """The documents among `pages` whose number is in `query`, newest issue first."""
-    keys = number_keys_in(query, MAX_QUERY_WORDS)
-    if not keys:
+def documents_cited(query, pages):
+    """The documents among `pages` that `query` cites, newest issue first."""
+    citations = read_query(query)
+    if not citations:
         return []
     return list(
-        LegalDocumentPage.objects.filter(number_key__in=keys, pk__in=pages.values("pk")).order_by(
+        LegalDocumentPage.objects.filter(matching(citations), pk__in=pages.values("pk")).order_by(
             "-issued_on", "-pk"
         )[:MAX_EXACT_MATCHES]
     )

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from rest_framework.fields import DateTimeField
 
-from core import cache_tags, fragments
+from core import cache_tags, fragments, registry
 from core.addresses import absolute
 from core.api_fields import ImageField, NamesField, ObjectsField, StreamHTMLField
 from core.fragments import Fragment
@@ -26,6 +26,7 @@ from core.models import (
     optional_image_field,
     optional_link,
 )
+from core.panels import CitationsPanel
 from core.privacy import PortalPageQuerySet
 from core.sapo import SapoPrefixStripped, sapo_field
 
@@ -163,6 +164,7 @@ class ArticlePage(SapoPrefixStripped, PublicationTimeMixin, BasePage):
     search_kind = "bai-viet"
     lead_image_field = "image"
     summary_field = "sapo"
+    citing_fields = ("title", "sapo", "body")  # read for the legal documents they cite
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
@@ -179,6 +181,7 @@ class ArticlePage(SapoPrefixStripped, PublicationTimeMixin, BasePage):
             heading=_("Mở đầu"),
         ),
         FieldPanel("body"),
+        CitationsPanel(heading=_("Văn bản được trích dẫn")),
         InlinePanel("article_authors", label=_("Tác giả")),
         FieldPanel("source"),
         FieldPanel("topics"),
@@ -335,7 +338,11 @@ class ArticlePage(SapoPrefixStripped, PublicationTimeMixin, BasePage):
     head_in_parts = True  # with its authors, topics and structured data
 
     def body_context(self):
-        return {"page": self, "numbered_body": self.numbered_body}
+        return {
+            "page": self,
+            "numbered_body": self.numbered_body,
+            "citations": registry.citations_in(self),
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

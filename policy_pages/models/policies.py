@@ -17,11 +17,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core import cache_tags, fragments
+from core import cache_tags, fragments, registry
 from core.fragments import Fragment
 from core.json_rows import JSONRows, rows
 from core.models import BasePage, optional_document_field, optional_link
 from core.paginate import paginate_counted
+from core.panels import CitationsPanel
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.models import ArticlePage, ArticleTopic
 from newsroom.models.article import chosen_then_newest
@@ -87,6 +88,7 @@ class PolicyPage(RoutablePageMixin, PolicyTimeline, BasePage):
     subpage_types = []
     search_kind = "chinh-sach"
     summary_field = "summary"
+    citing_fields = ("title", "summary", "body")  # read for the legal documents they cite
 
     content_panels = [
         *BasePage.content_panels,
@@ -94,6 +96,7 @@ class PolicyPage(RoutablePageMixin, PolicyTimeline, BasePage):
         FieldRowPanel([FieldPanel("drafting_agency"), FieldPanel("fields")]),
         FieldPanel("topics"),
         FieldPanel("body"),
+        CitationsPanel(heading=_("Văn bản được trích dẫn")),
         InlinePanel("milestones", label=_("Mốc"), heading=_("Dòng thời gian")),
         InlinePanel("draft_files", label=_("Dự thảo"), heading=_("Dự thảo lấy ý kiến")),
         MultiFieldPanel(
@@ -372,6 +375,7 @@ class PolicyPage(RoutablePageMixin, PolicyTimeline, BasePage):
             "legal_documents": self.legal_documents(),
             "draft_versions": version_links(self, request),
             "participation_form": form_for_page(self),
+            "citations": registry.citations_in(self),
         }
         outcomes = {
             outcome: models.Count("pk", filter=Q(answer__outcome=outcome))

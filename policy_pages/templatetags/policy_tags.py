@@ -1,6 +1,8 @@
 from django import template
+from django.utils.safestring import mark_safe
 
 from ..choices import DocumentStatus, Stage, label_of
+from ..citations.anchors import unit_anchors as anchored
 
 register = template.Library()
 
@@ -15,3 +17,10 @@ def status_label(status):
 def stage_label(stage):
     """ "Lấy ý kiến nhân dân" for "lay-y-kien"."""
     return label_of(Stage, stage)
+
+
+@register.filter(is_safe=True)
+def unit_anchors(markup):
+    """A document's full text with an id on each Điều, Khoản and Điểm, for citations that
+    pinpoint one (policy_pages/citations/anchors.py)."""
+    return mark_safe(anchored(str(markup))[0])  # noqa: S308 (the editor's rich text, rendered)

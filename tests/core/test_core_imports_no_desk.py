@@ -184,8 +184,8 @@ def test_what_core_needs_from_the_desks_is_registered_by_them():
     """The registry is filled from the desks' ready(): searching by section, by a document's
     number and cleaning each desk's text keep working without core naming a desk."""
     from newsroom.models import SectionPage
-    from policy_pages.search import documents_numbered
+    from policy_pages.search import documents_cited
 
     assert SectionPage in registry.SEARCH_SECTION_TYPES
-    assert documents_numbered in registry.EXACT_FINDERS
+    assert documents_cited in registry.EXACT_FINDERS
     assert {"core", "newsroom", "media", "policy_pages", "taggit"} <= registry.CLEANED_APPS

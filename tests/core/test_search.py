@@ -585,3 +585,37 @@ def test_a_title_match_ranks_above_a_newer_body_only_match(client, section):
         assert titles == expected
     else:  # SQLite: Wagtail's FTS5 ranking (BM25), ours only on PostgreSQL
         assert sorted(titles) == sorted(expected)
+
+
+@pytest.fixture
+def decree_15(documents_index, section):
+    """15/2020/NĐ-CP among numbers that share its number or its year, and an article that says
+    "nghị định 15 năm 2020" more often than the decree does."""
+    target = LegalDocumentPageFactory(
+        parent=documents_index,
+        title="Nghị định quy định xử phạt vi phạm hành chính trong lĩnh vực bưu chính",
+        number_symbol="15/2020/NĐ-CP",
+        issued_on=dt.date(2020, 2, 3),
+        effective_on=dt.date(2020, 4, 15),
+    )
+    for number in ("15/2021/NĐ-CP", "16/2020/NĐ-CP", "150/2020/NĐ-CP", "115/2020/NĐ-CP"):
+        LegalDocumentPageFactory(
+            parent=documents_index,
+            number_symbol=number,
+            summary="Sửa đổi quy định của nghị định 15 năm 2020 và Nghị định 15/2020/NĐ-CP.",
+        )
+    ArticlePageFactory(
+        parent=section,
+        title="Nghị định 15 năm 2020: nghị định 15 2020 được áp dụng ra sao",
+        sapo="Nghị định 15/2020, nd 15 2020, 15/2020: bạn đọc hỏi về nghị định 15 năm 2020.",
+    )
+    return target
+
+
+@pytest.mark.parametrize(
+    "query", ["nd 15 2020", "NĐ15/2020", "15/2020", "nghi dinh 15 2020", "15/2020/ND-CP"]
+)
+def test_the_forms_readers_type_put_the_cited_document_first(client, decree_15, query):
+    titles = result_titles(search(client, q=query))
+    assert titles[0] == decree_15.title
+    assert titles.count(decree_15.title) == 1

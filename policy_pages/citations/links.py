@@ -1,0 +1,173 @@
+"""A page's citations as a reader sees them: each cited document the portal holds linked (to the
+unit it pinpoints, where the document's text numbers its units), and a note for each document
+not in force on the day the page is read ("đã được thay thế bởi …").
+
+Read once for a page (`CitedDocuments(page)`: its text, one query for the documents with their
+status today, one for what changed those not in force), then applied to each piece of its HTML
+with no query (`link()`), so the templates only display. The pages that show it are kept by the
+day (core/page_cache.py, core/fragments.py), so a note appears and goes on the day a status
+changes; and they carry the tags of the documents they link and of the numbers they could not
+(`citing_tag()`), so a document published, changed or withdrawn renews them at once.
+"""
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from django.utils.safestring import mark_safe
+
+from core import cache_tags
+from core.privacy import is_public
+from core.templatetags.vn_format import vn_date
+
+from ..choices import DocumentStatus
+from ..models.document_status import RELATIONS, in_force_by, today
+from .anchors import nearest_anchor, unit_anchors
+from .reader import find_citations
+from .resolve import resolve
+from .texts import cited_text
+
+EFFECTS = {relation: (passive, effect) for relation, passive, effect in RELATIONS}
+NOT_IN_FORCE = {
+    DocumentStatus.NOT_YET,
+    DocumentStatus.PARTLY_EXPIRED,
+    DocumentStatus.EXPIRED,
+    DocumentStatus.SUSPENDED,
+}
+_PIECES = re.compile(r"(<[^>]*>)")
+
+
+def citing_tag(names):
+    """The tag of what cites a document by these names (reader.Citation.names), found or not:
+    `citing-15_2020_ND-CP`, `citing-15_2020_-nghi-dinh`."""
+    key, prefix, kind = names
+    return "citing-" + re.sub(r"[^A-Za-z0-9-]", "_", key or f"{prefix}-{kind}")
+
+
+@dataclass
+class Note:
+    """What a reader is told of a cited document that is not in force today."""
+
+    document: object
+    status: str
+    changed_by: list = field(default_factory=list)  # [(what it underwent, the document)]
+
+    @property
+    def status_label(self):
+        return DocumentStatus(self.status).label
+
+    @property
+    def sentence(self):
+        """ "văn bản này đã hết hiệu lực", "… chưa có hiệu lực, có hiệu lực từ ngày 01/01/2027"."""
+        if self.status == DocumentStatus.NOT_YET:
+            return "văn bản này chưa có hiệu lực, có hiệu lực từ ngày " + vn_date(
+                self.document.in_force_from
+            )
+        if self.status == DocumentStatus.SUSPENDED:
+            return "văn bản này đang bị ngưng hiệu lực"
+        return f"văn bản này {'đã ' if self.status == DocumentStatus.EXPIRED else ''}" + (
+            self.status_label.lower()
+        )
+
+
+class CitedDocuments:
+    def __init__(self, page):
+        from ..models import LegalDocumentPage
+
+        self.citations = find_citations(cited_text(page))
+        documents = LegalDocumentPage.objects.published().exclude(pk=page.pk)
+        self.documents = resolve(self.citations, documents)
+        self._anchors = {}
+        cache_tags.add_pages(*(d.pk for d in self.documents.values()))
+        cache_tags.add(*(citing_tag(c.names) for c in self.citations))
+        self.notes = self._notes()
+
+    def __bool__(self):
+        return bool(self.citations)
+
+    def document_of(self, citation):
+        return self.documents.get(citation.names)
+
+    def href(self, citation):
+        document = self.document_of(citation)
+        if document is None:
+            return None
+        anchor = ""
+        if citation.pinpoint:
+            if document.pk not in self._anchors:
+                self._anchors[document.pk] = set(unit_anchors(document.full_text)[1])
+            anchor = nearest_anchor(citation.pinpoint, self._anchors[document.pk])
+        return document.url + (f"#{anchor}" if anchor else "")
+
+    def link(self, markup):
+        """`markup` (HTML) with every citation of a document the portal holds linked; text
+        already inside a link is left as it is."""
+        if not self.documents:
+            return mark_safe(markup)  # noqa: S308 (the markup is the page's own, as rendered)
+        out, in_link = [], 0
+        for piece in _PIECES.split(str(markup)):
+            if piece.startswith("<"):
+                name = piece[1:].split(None, 1)[0].rstrip(">").lower() if len(piece) > 2 else ""
+                in_link += 1 if name == "a" else -1 if name == "/a" else 0
+                out.append(piece)
+            else:
+                out.append(piece if in_link > 0 else self._linked(piece))
+        return mark_safe("".join(out))  # noqa: S308 (text re-escaped in _linked)
+
+    def _linked(self, piece):
+        text = html.unescape(piece)
+        found = [c for c in find_citations(text) if self.href(c)]
+        if not found:
+            return piece
+        out, position = [], 0
+        for citation in found:
+            if citation.start < position:
+                continue  # "Điều 5 và Điều 6 Nghị định …": one link, to the first unit
+            document = self.document_of(citation)
+            out.append(html.escape(text[position : citation.start], quote=False))
+            out.append(
+                f'<a class="citation" href="{html.escape(self.href(citation))}"'
+                f' title="{html.escape(str(document))}">'
+                f"{html.escape(citation.text, quote=False)}</a>"
+            )
+            if document.status in NOT_IN_FORCE:
+                label = DocumentStatus(document.status).label.lower()
+                out.append(f' <small class="citation__status">({html.escape(label)})</small>')
+            position = citation.end
+        out.append(html.escape(text[position:], quote=False))
+        return "".join(out)
+
+    def _notes(self):
+        """A note for each cited document not in force today, in the order first cited."""
+        from ..models import LegalDocumentRelation
+
+        shown = []
+        for citation in self.citations:
+            document = self.document_of(citation)
+            if document and document.status in NOT_IN_FORCE and document not in shown:
+                shown.append(document)
+        if not shown:
+            return []
+        changes = (
+            LegalDocumentRelation.objects.filter(
+                target__in=shown,
+                page__live=True,
+                relation_type__in=[r for r, (_p, effect) in EFFECTS.items() if effect],
+            )
+            .filter(in_force_by(today(), "page__"))
+            .select_related("page")
+            .order_by("-page__issued_on", "pk")
+        )
+        notes = {d.pk: Note(d, d.status) for d in shown}
+        for change in changes:
+            passive, effect = EFFECTS[change.relation_type]
+            note = notes[change.target_id]
+            if effect == note.status and is_public(change.page):
+                note.changed_by.append((passive, change.page))
+                cache_tags.add_pages(change.page_id)
+        return list(notes.values())
+
+    @property
+    def report(self):
+        """[(citation, document or None)] for the editor: every citation found, in order."""
+        return [(c, self.document_of(c)) for c in self.citations]

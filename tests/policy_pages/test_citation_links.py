@@ -1,0 +1,233 @@
+"""A citation in an article or a policy links to the document the portal holds (to the unit it
+pinpoints), never to one readers may not see; a document not in force today gets a note, on
+the right day, though the page is cached."""
+
+import datetime as dt
+import zoneinfo
+
+from wagtail.models import PageViewRestriction
+from wagtail.rich_text import RichText
+
+import pytest
+import time_machine
+from bs4 import BeautifulSoup
+
+from tests.factories import (
+    ArticlePageFactory,
+    LegalDocumentPageFactory,
+    PolicyPageFactory,
+    relate,
+)
+
+HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+DECREE_TEXT = (
+    "<h3>Điều 5. Mức phạt</h3><p>1. Phạt cảnh cáo đối với vi phạm lần đầu.</p>"
+    "<p>2. Phạt tiền từ 1.000.000 đồng đến 2.000.000 đồng.</p><p>a) Không đăng ký;</p>"
+    "<p>Điều 6. Hiệu lực thi hành</p><p>Nghị định này có hiệu lực từ ngày ký.</p>"
+)
+
+
+def body(*paragraphs):
+    return [("paragraph", RichText(f"<p>{p}</p>")) for p in paragraphs]
+
+
+def soup_of(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def citation_links(soup):
+    return [(a.get_text(), a["href"]) for a in soup.select("a.citation")]
+
+
+@pytest.fixture
+def decree(documents_index):
+    return LegalDocumentPageFactory(
+        parent=documents_index,
+        title="Nghị định quy định xử phạt vi phạm hành chính về giao thông",
+        slug="nghi-dinh-15-2020",
+        number_symbol="15/2020/NĐ-CP",
+        issued_on=dt.date(2020, 2, 3),
+        effective_on=dt.date(2020, 4, 15),
+        full_text=DECREE_TEXT,
+    )
+
+
+def test_an_article_links_each_citation_to_the_document_and_the_unit(client, section, decree):
+    article = ArticlePageFactory(
+        parent=section,
+        body=body(
+            "Theo khoản 2 Điều 5 Nghị định số 15/2020/NĐ-CP, mức phạt tăng gấp đôi.",
+            "Nghị định 15/2020 còn quy định tại điểm a khoản 2 Điều 5 Nghị định 15/2020/NĐ-CP.",
+            "Điều 9 Nghị định 15/2020/NĐ-CP và nghi dinh so 15/2020/ND-CP cũng vậy.",
+        ),
+    )
+    links = citation_links(soup_of(client, article))
+    assert links == [
+        ("khoản 2 Điều 5 Nghị định số 15/2020/NĐ-CP", "/van-ban/nghi-dinh-15-2020/#dieu-5-khoan-2"),
+        ("Nghị định 15/2020", "/van-ban/nghi-dinh-15-2020/"),
+        (
+            "điểm a khoản 2 Điều 5 Nghị định 15/2020/NĐ-CP",
+            "/van-ban/nghi-dinh-15-2020/#dieu-5-khoan-2-diem-a",
+        ),
+        # The text numbers no Điều 9: the document itself.
+        ("Điều 9 Nghị định 15/2020/NĐ-CP", "/van-ban/nghi-dinh-15-2020/"),
+        ("nghi dinh so 15/2020/ND-CP", "/van-ban/nghi-dinh-15-2020/"),
+    ]
+    # The anchors exist on the document's page.
+    document = soup_of(client, decree)
+    for anchor in ("dieu-5", "dieu-5-khoan-2", "dieu-5-khoan-2-diem-a", "dieu-6"):
+        assert document.find(id=anchor) is not None, anchor
+
+
+def test_text_already_linked_and_documents_not_held_stay_as_written(client, section, decree):
+    article = ArticlePageFactory(
+        parent=section,
+        body=body(
+            '<a href="https://example.gov.vn/">Nghị định 15/2020/NĐ-CP</a> và '
+            "Thông tư 99/2023/TT-BTC chưa có trên cổng."
+        ),
+    )
+    soup = soup_of(client, article)
+    assert citation_links(soup) == []
+    assert "Thông tư 99/2023/TT-BTC chưa có trên cổng." in soup.get_text()
+
+
+@pytest.mark.parametrize("hidden", ["draft", "restricted"])
+def test_a_document_readers_may_not_see_is_never_linked(client, section, decree, hidden):
+    if hidden == "draft":
+        decree.unpublish()
+    else:
+        PageViewRestriction.objects.create(page=decree, restriction_type="password", password="x")
+    article = ArticlePageFactory(parent=section, body=body("Theo Nghị định 15/2020/NĐ-CP."))
+    soup = soup_of(client, article)
+    assert citation_links(soup) == []
+    assert "/van-ban/nghi-dinh-15-2020/" not in str(soup)
+
+
+def test_a_policy_links_the_documents_its_explanation_cites(client, policies_index, decree):
+    policy = PolicyPageFactory(
+        parent=policies_index, body=body("Chính sách sửa khoản 2 Điều 5 Nghị định 15/2020/NĐ-CP.")
+    )
+    assert citation_links(soup_of(client, policy)) == [
+        ("khoản 2 Điều 5 Nghị định 15/2020/NĐ-CP", "/van-ban/nghi-dinh-15-2020/#dieu-5-khoan-2")
+    ]
+
+
+def notes_of(soup):
+    box = soup.select_one(".citation-notes")
+    return " ".join(box.get_text(" ").split()) if box else ""
+
+
+def test_the_note_appears_on_the_day_the_cited_document_is_replaced(
+    client, section, decree, documents_index, settings
+):
+    """Cached pages are kept by the day, so the note comes at midnight with no publication."""
+    settings.PAGE_CACHE_SECONDS = 600
+    successor = LegalDocumentPageFactory(
+        parent=documents_index,
+        number_symbol="168/2024/NĐ-CP",
+        title="Nghị định quy định xử phạt vi phạm hành chính về trật tự, an toàn giao thông",
+        issued_on=dt.date(2024, 12, 26),
+        effective_on=dt.date(2025, 1, 1),
+    )
+    relate(successor, "replaces", decree)
+    article = ArticlePageFactory(
+        parent=section, body=body("Mức phạt theo Nghị định 15/2020/NĐ-CP.")
+    )
+    evening = dt.datetime(2024, 12, 31, 23, 58, tzinfo=HANOI)
+    with time_machine.travel(evening, tick=False):
+        before = soup_of(client, article)
+        assert client.get(article.url)["X-Page-Cache"] == "hit"
+    assert notes_of(before) == ""
+    assert before.select_one(".citation__status") is None
+    with time_machine.travel(evening + dt.timedelta(minutes=3), tick=False):
+        after = soup_of(client, article)
+    assert notes_of(after) == (
+        "Lưu ý về hiệu lực của văn bản được nhắc đến Nghị định 15/2020/NĐ-CP : văn bản này đã hết "
+        "hiệu lực; được thay thế bởi Nghị định 168/2024/NĐ-CP ."
+    )
+    links = {a.get_text(): a["href"] for a in after.select(".citation-notes a")}
+    assert links["Nghị định 168/2024/NĐ-CP"] == successor.url
+    assert after.select_one(".citation__status").get_text() == "(hết hiệu lực)"
+
+
+def test_notes_say_partly_expired_and_not_yet_in_force_and_hide_what_is_not_public(
+    client, section, decree, documents_index
+):
+    amendment = LegalDocumentPageFactory(
+        parent=documents_index,
+        number_symbol="123/2021/NĐ-CP",
+        issued_on=dt.date(2021, 12, 28),
+        effective_on=dt.date(2022, 1, 1),
+    )
+    relate(amendment, "amends", decree)
+    hidden = LegalDocumentPageFactory(
+        parent=documents_index,
+        number_symbol="100/2022/NĐ-CP",
+        issued_on=dt.date(2022, 1, 2),
+        effective_on=dt.date(2022, 2, 1),
+    )
+    relate(hidden, "amends", decree)
+    hidden.unpublish()
+    upcoming = LegalDocumentPageFactory(
+        parent=documents_index,
+        number_symbol="5/2030/NĐ-CP",
+        issued_on=dt.date(2030, 1, 2),
+        effective_on=dt.date(2030, 3, 1),
+    )
+    article = ArticlePageFactory(
+        parent=section, body=body("Nghị định 15/2020/NĐ-CP và Nghị định 5/2030/NĐ-CP.")
+    )
+    with time_machine.travel(dt.datetime(2026, 6, 1, 9, tzinfo=HANOI), tick=False):
+        notes = notes_of(soup_of(client, article))
+    assert (
+        "Nghị định 15/2020/NĐ-CP : văn bản này hết hiệu lực một phần; được sửa đổi, bổ sung bởi "
+        "Nghị định 123/2021/NĐ-CP ." in notes
+    )
+    assert "100/2022" not in notes
+    assert (
+        "Nghị định 5/2030/NĐ-CP : văn bản này chưa có hiệu lực, có hiệu lực từ ngày 01/03/2030"
+        in notes
+    )
+    assert upcoming.pk
+
+
+def test_an_article_cached_before_its_document_was_published_links_it_once_it_is(
+    client, section, documents_index, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    article = ArticlePageFactory(parent=section, body=body("Theo NĐ 15/2020 về giao thông."))
+    assert citation_links(soup_of(client, article)) == []
+    assert client.get(article.url)["X-Page-Cache"] == "hit"
+    decree = LegalDocumentPageFactory(
+        parent=documents_index, number_symbol="15/2020/NĐ-CP", slug="nd-15", live=False
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        decree.save_revision().publish()
+    assert citation_links(soup_of(client, article)) == [("NĐ 15/2020", "/van-ban/nd-15/")]
+
+
+def test_linking_costs_two_queries_whatever_the_number_of_citations(
+    client, section, decree, documents_index
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    few = ArticlePageFactory(parent=section, body=body("Theo Nghị định 15/2020/NĐ-CP."))
+    many = ArticlePageFactory(
+        parent=section,
+        body=body(
+            *(
+                f"Điều {n} Nghị định 15/2020/NĐ-CP và Thông tư {n}/2024/TT-BTC."
+                for n in range(1, 30)
+            )
+        ),
+    )
+    client.get(few.url)  # what every page reads once per process (the site, the menu)
+    with CaptureQueriesContext(connection) as one:
+        client.get(few.url)
+    with CaptureQueriesContext(connection) as thirty:
+        client.get(many.url)
+    assert len(thirty) == len(one)
