@@ -3,11 +3,13 @@ a page at a time; the editor sees before publishing which citations the portal w
 
 import datetime as dt
 
-import pytest
-from bs4 import BeautifulSoup
 from django.utils import timezone
+
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
+
+import pytest
+from bs4 import BeautifulSoup
 
 from policy_pages.citations.backlinks import CITING_PAGE_SIZE
 from policy_pages.models.citations import Citation
