@@ -84,6 +84,11 @@ def _pdf_document(title, filename, lines):
     return document
 
 
+# Types whose documents are not normative: individual orders, dispatches, notices, and the
+# consolidated text, which only merges documents that are.
+NOT_NORMATIVE = {"cong-dien", "chi-thi", "quyet-dinh", "thong-bao", "van-ban-hop-nhat"}
+
+
 def _day(value, today):
     if value is None:
         return None
@@ -125,7 +130,7 @@ def seed_documents(home, bodies, fields, today):
             slug=key,
             number_symbol=number,
             document_type=kind,
-            is_normative=kind not in {"cong-dien", "chi-thi", "quyet-dinh", "thong-bao"},
+            is_normative=kind not in NOT_NORMATIVE,
             issuing_body=bodies[body],
             signer=signer,
             signer_title=signer_title,
@@ -149,7 +154,10 @@ def seed_documents(home, bodies, fields, today):
         page = documents[source]
         if not page.relations.filter(target=documents[target]).exists():
             LegalDocumentRelation.objects.create(
-                page=page, relation_type=relation, target=documents[target]
+                page=page,
+                relation_type=relation,
+                target=documents[target],
+                ends_on=_day(demo_data.RELATION_ENDS.get((source, target)), today),
             )
     return documents
 

@@ -319,6 +319,46 @@ DOCUMENTS = {
         "Đoàn Minh Triết",
         "Thứ trưởng",
     ),
+    "qd-dinh-chinh-tt-hoa-don": (
+        "quyet-dinh",
+        "1675/QĐ-BTC",
+        "Bộ Tài chính",
+        "Quyết định đính chính Thông tư hướng dẫn về hóa đơn điện tử minh họa",
+        "Đính chính sai sót kỹ thuật về số hiệu điều dẫn chiếu tại khoản 2 Điều 9 và mẫu số 01 "
+        "Phụ lục I của Thông tư 78/2021/TT-BTC.",
+        (2021, 10, 8),
+        None,
+        ["Thuế"],
+        "Cao Anh Dũng",
+        "Thứ trưởng",
+    ),
+    "qd-dinh-chi-sgk": (
+        "quyet-dinh",
+        "1850/QĐ-TTg",
+        "Thủ tướng Chính phủ",
+        "Quyết định đình chỉ việc thi hành Thông tư quy định việc lựa chọn sách giáo khoa minh họa",
+        "Đình chỉ việc thi hành Thông tư 27/2023/TT-BGDĐT để rà soát quy trình lựa chọn sách giáo "
+        "khoa; Bộ Giáo dục và Đào tạo báo cáo kết quả rà soát trước khi Thông tư được thi hành "
+        "trở lại.",
+        -20,
+        -15,
+        ["Giáo dục"],
+        "Phạm Minh Quang",
+        "Thủ tướng",
+    ),
+    "vbhn-hoa-don": (
+        "van-ban-hop-nhat",
+        "18/VBHN-BTC",
+        "Bộ Tài chính",
+        "Nghị định quy định về hóa đơn, chứng từ minh họa (văn bản hợp nhất)",
+        "Hợp nhất Nghị định 123/2020/NĐ-CP và Nghị định 70/2025/NĐ-CP sửa đổi, bổ sung, để tra cứu "
+        "thuận tiện; không thay thế các văn bản được hợp nhất.",
+        (2025, 7, 15),
+        None,
+        ["Thuế", "Doanh nghiệp"],
+        "Cao Anh Dũng",
+        "Thứ trưởng",
+    ),
 }
 EXPIRES = {"tt-moi-truong-het-han": (2025, 3, 1)}
 
@@ -335,7 +375,14 @@ RELATIONS = [
     ("tt-sgk", "guides", "luat-giao-duc"),
     ("nd-kham-benh", "details", "luat-kham-benh"),
     ("nd-gia-dat", "details", "luat-dat-dai"),
+    ("qd-dinh-chinh-tt-hoa-don", "corrects", "tt-hoa-don"),
+    ("qd-hoc-phi", "basis", "luat-giao-duc"),
+    ("qd-dinh-chi-sgk", "suspends", "tt-sgk"),
+    ("vbhn-hoa-don", "consolidates", "nd-hoa-don"),
+    ("vbhn-hoa-don", "consolidates", "nd-sua-hoa-don"),
 ]
+# A suspension's last day ("đến hết ngày"), as a document's dates are given above.
+RELATION_ENDS = {("qd-dinh-chi-sgk", "tt-sgk"): 120}
 SIGNED_PDF = ["luat-du-lieu", "nd-du-lieu", "nd-hoa-don", "luat-nha-giao", "nq-ho-tro-dn"]
 
 # Each policy: its milestones as (stage, days from today, closing day or None, note, document key).
