@@ -76,10 +76,14 @@ class ListingPaginator(Paginator):
         return super()._get_page(object_list, number, paginator)
 
 
-def paginate(queryset, request, per_page=LISTING_PAGE_SIZE):
-    """The requested page of `queryset`, its rows read now, so that a template only shows them."""
+def paginate(queryset, request, per_page=LISTING_PAGE_SIZE, count=None):
+    """The requested page of `queryset`, its rows read now, so that a template only shows them.
+    `count`: the number of rows, when the caller has it already (no COUNT query then)."""
+    paginator = ListingPaginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
     # get_page turns a missing, non-numeric or out-of-range ?page= into the first or last page.
-    page = ListingPaginator(queryset, per_page).get_page(request.GET.get("page"))
+    page = paginator.get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
     return page
 

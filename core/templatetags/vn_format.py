@@ -44,3 +44,9 @@ def vn_duration(seconds):
     if minutes:
         return f"{minutes} phút {secs:02d} giây"
     return f"{secs} giây"
+
+
+@register.filter
+def vn_number(value):
+    """1.234.567: thousands separated by dots, as Vietnamese writes them."""
+    return f"{value:,}".replace(",", ".") if isinstance(value, int) else value
