@@ -8,16 +8,19 @@ an error or a query the portal did not plan.
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from core.search.query import clean_query
 
 from .choices import DocumentStatus, DocumentType
+from .models.documents import LegalDocumentPage
 from .models.taxonomy import IssuingBody, LegalField
 from .numbers import number_key
 
 MAX_QUERY_LENGTH = 200
 FIRST_YEAR, LAST_YEAR = 1945, 2100
+# What DocumentFilters filters by, as its attributes are named.
+FILTERS = ("query", "document_type", "issuing_body", "legal_field", "year", "status")
 
 
 @dataclass
@@ -59,22 +62,29 @@ class DocumentFilters:
             fields=fields,
         )
 
-    def apply(self, documents):
-        if self.query:
+    def apply(self, documents, without=()):
+        """`documents` narrowed by the filters, but those named in `without` (FILTERS), as the
+        counts beside each filter's values need them (policy_pages/facets.py)."""
+        chosen = {name for name in FILTERS if getattr(self, name)} - set(without)
+        if "query" in chosen:
             documents = documents.filter(
                 Q(number_key__contains=number_key(self.query))
                 | Q(title__icontains=self.query)
                 | Q(summary__icontains=self.query)
             )
-        if self.document_type:
+        if "document_type" in chosen:
             documents = documents.filter(document_type=self.document_type)
-        if self.issuing_body:
+        if "issuing_body" in chosen:
             documents = documents.filter(issuing_body=self.issuing_body)
-        if self.legal_field:
-            documents = documents.filter(fields=self.legal_field)
-        if self.year:
+        if "legal_field" in chosen:
+            # A semi-join rather than a join: one row per document whatever else is asked of it.
+            in_field = LegalDocumentPage.fields.through.objects.filter(
+                legaldocumentpage=OuterRef("pk"), legalfield=self.legal_field
+            )
+            documents = documents.filter(Exists(in_field))
+        if "year" in chosen:
             documents = documents.filter(issued_on__year=self.year)
-        if self.status:
+        if "status" in chosen:
             documents = documents.filter(status=self.status)
         return documents
 

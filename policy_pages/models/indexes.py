@@ -7,7 +7,7 @@ from core import cache_tags, fragments
 from core.models import BasePage, IntroductionMixin
 from core.paginate import paginate
 
-from ..choices import DocumentStatus, DocumentType, Stage
+from ..choices import Stage
 from .documents import LegalDocumentPage, today
 from .policies import PolicyPage
 from .taxonomy import IssuingBody, LegalField
@@ -59,6 +59,7 @@ class LegalDocumentIndexPage(IntroductionMixin, BasePage):
         return context
 
     def listing(self, request):
+        from ..facets import document_facets
         from ..filters import DocumentFilters
 
         cache_tags.add(
@@ -67,18 +68,19 @@ class LegalDocumentIndexPage(IntroductionMixin, BasePage):
             cache_tags.list_tag(LegalField),
         )
         filters = DocumentFilters.from_request(request)
-        documents = filters.apply(LegalDocumentPage.objects.published().child_of(self))
-        page_obj = paginate(documents, request, DOCUMENT_PAGE_SIZE)
+        documents = LegalDocumentPage.objects.published().child_of(self)
+        facets = document_facets(documents, filters)
+        page_obj = paginate(
+            filters.apply(documents), request, DOCUMENT_PAGE_SIZE, count=facets.total
+        )
         query = filters.query_string()
         return {
             "page": self,
             "filters": filters,
+            "facets": facets,
             "page_obj": page_obj,
             "documents": page_obj.object_list,
             "query_prefix": f"{query}&" if query else "",
-            "document_types": DocumentType.choices,
-            "statuses": DocumentStatus.choices,
-            "years": range(today().year, 1990, -1),
         }
 
 
