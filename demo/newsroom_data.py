@@ -53,6 +53,44 @@ def _photo(caption, credit, alt):
 
 
 ARTICLES = [
+    # ---- Kinh tế: an article whose citations link to the demo's documents (issue 22) ----
+    {
+        "section": "kinh-te",
+        "slug": "hoi-dap-hoa-don-dien-tu-khoi-tao-tu-may-tinh-tien",
+        "title": "Hỏi đáp: hộ kinh doanh dùng hóa đơn điện tử khởi tạo từ máy tính tiền thế nào",
+        "dateline": "Hà Nội",
+        "sapo": (
+            "Nhiều hộ kinh doanh hỏi về hóa đơn điện tử khởi tạo từ máy tính tiền. Bài viết tóm "
+            "tắt những quy định đang áp dụng và chỉ rõ điều khoản để bạn đọc tra cứu."
+        ),
+        "authors": [1],
+        "hours_ago": 9,
+        "photo": _photo(
+            "Nhân viên cửa hàng in hóa đơn điện tử từ máy tính tiền cho khách",
+            "VGP/Thu Hà",
+            "Máy tính tiền in tờ hóa đơn có mã của cơ quan thuế trên quầy thu ngân",
+        ),
+        "body": [
+            (
+                "p",
+                "Hóa đơn điện tử hiện thực hiện theo Nghị định số 123/2020/NĐ-CP, văn bản đã "
+                "thay thế Nghị định 119/2018/NĐ-CP trước đây. Phạm vi điều chỉnh được nêu tại "
+                "Điều 1 Nghị định 123/2020/NĐ-CP.",
+            ),
+            ("h2", "Những điểm mới từ năm 2025"),
+            (
+                "p",
+                "Nghị định số 70/2025/NĐ-CP sửa đổi, bổ sung quy định về hóa đơn khởi tạo từ máy "
+                "tính tiền và hóa đơn điều chỉnh. Người nộp thuế có thể đọc văn bản hợp nhất số "
+                "18/VBHN-BTC để thấy toàn bộ quy định sau khi sửa đổi.",
+            ),
+            (
+                "p",
+                "Cơ quan thuế lưu ý: một số câu hỏi về sách giáo khoa điện tử dẫn chiếu Thông tư "
+                "27/2023/TT-BGDĐT không thuộc phạm vi bài viết này.",
+            ),
+        ],
+    },
     # ---- Thời sự ----
     {
         "section": "thoi-su",

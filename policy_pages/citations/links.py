@@ -20,7 +20,7 @@ from core import cache_tags
 from core.privacy import is_public
 from core.templatetags.vn_format import vn_date
 
-from ..choices import DocumentStatus
+from ..choices import DocumentStatus, DocumentType
 from ..models.document_status import RELATIONS, in_force_by, today
 from .anchors import nearest_anchor, unit_anchors
 from .reader import find_citations
@@ -130,12 +130,20 @@ class CitedDocuments:
                 f' title="{html.escape(str(document))}">'
                 f"{html.escape(citation.text, quote=False)}</a>"
             )
-            if document.status in NOT_IN_FORCE:
+            if self.noted(document):
                 label = DocumentStatus(document.status).label.lower()
                 out.append(f' <small class="citation__status">({html.escape(label)})</small>')
             position = citation.end
         out.append(html.escape(text[position:], quote=False))
         return "".join(out)
+
+    @staticmethod
+    def noted(document):
+        """Whether readers are told of `document`'s status: not in force today, except a
+        consolidated text partly expired, which is so by the amendments it merges."""
+        if document.document_type == DocumentType.CONSOLIDATED:
+            return document.status in NOT_IN_FORCE - {DocumentStatus.PARTLY_EXPIRED}
+        return document.status in NOT_IN_FORCE
 
     def _notes(self):
         """A note for each cited document not in force today, in the order first cited."""
@@ -144,7 +152,7 @@ class CitedDocuments:
         shown = []
         for citation in self.citations:
             document = self.document_of(citation)
-            if document and document.status in NOT_IN_FORCE and document not in shown:
+            if document and self.noted(document) and document not in shown:
                 shown.append(document)
         if not shown:
             return []

@@ -43,7 +43,7 @@ TYPE_WORDS = {
     "thong tu": DocumentType.CIRCULAR,
     "cong dien": DocumentType.DISPATCH,
     "thong bao": DocumentType.NOTICE,
-    "van ban hop nhat": "van-ban-hop-nhat",
+    "van ban hop nhat": DocumentType.CONSOLIDATED,
 }
 TYPE_ABBREVIATIONS = {
     "nd": DocumentType.DECREE,
@@ -54,7 +54,7 @@ TYPE_ABBREVIATIONS = {
     "tt": DocumentType.CIRCULAR,
     "cd": DocumentType.DISPATCH,
     "tb": DocumentType.NOTICE,
-    "vbhn": "van-ban-hop-nhat",
+    "vbhn": DocumentType.CONSOLIDATED,
 }
 # A symbol's first part names the type when no word does ("15/2020/NĐ-CP" is a decree);
 # "QH15" alone may be a law or a resolution of the National Assembly.

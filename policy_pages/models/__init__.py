@@ -1,13 +1,15 @@
 """The policy desk's models: issuers and fields, legal documents, policies, and their indexes.
 
 Inside the package dependencies point one way, each module importing only those before it:
-taxonomy, files, document_status (a document's status on a day) <- document_form,
-document_relations (how a document shows its relations) <- documents <- drafts <- participation
-<- policy_items <- timeline <- policy_api <- policies <- indexes. The fixed lists (document
+taxonomy, files, citations (which pages cite which numbers), document_status (a document's
+status on a day) <- document_form, document_relations (how a document shows its relations) <-
+documents <- drafts <- participation <- policy_items <- timeline <- policy_api <- policies <-
+indexes. The fixed lists (document
 types, stages, the public's kinds and states…) are TextChoices in policy_pages/choices.py, which
 imports nothing of the desk.
 """
 
+from .citations import Citation
 from .documents import (
     LegalDocumentAttachment,
     LegalDocumentPage,
@@ -30,6 +32,7 @@ from .timeline import PolicyMilestone
 
 __all__ = [
     "Answer",
+    "Citation",
     "DraftLineage",
     "DraftUnit",
     "DraftVersion",

@@ -231,3 +231,29 @@ def test_linking_costs_two_queries_whatever_the_number_of_citations(
     with CaptureQueriesContext(connection) as thirty:
         client.get(many.url)
     assert len(thirty) == len(one)
+
+
+def test_a_consolidated_text_is_not_noted_for_the_amendments_it_merges(
+    client, section, decree, documents_index
+):
+    amendment = LegalDocumentPageFactory(
+        parent=documents_index,
+        number_symbol="123/2021/NĐ-CP",
+        issued_on=dt.date(2021, 12, 28),
+        effective_on=dt.date(2022, 1, 1),
+    )
+    relate(amendment, "amends", decree)
+    consolidated = LegalDocumentPageFactory(
+        parent=documents_index,
+        document_type="van-ban-hop-nhat",
+        number_symbol="08/VBHN-BGTVT",
+        issued_on=dt.date(2022, 3, 1),
+        effective_on=None,
+    )
+    relate(consolidated, "consolidates", decree)
+    relate(consolidated, "consolidates", amendment)
+    article = ArticlePageFactory(parent=section, body=body("Xem văn bản hợp nhất 08/VBHN-BGTVT."))
+    soup = soup_of(client, article)
+    assert citation_links(soup) == [("văn bản hợp nhất 08/VBHN-BGTVT", consolidated.url)]
+    assert notes_of(soup) == ""
+    assert soup.select_one(".citation__status") is None
