@@ -24,6 +24,7 @@ time token can never be handed to another: forms get theirs from an uncached req
 import gzip
 import hashlib
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -58,6 +59,13 @@ LISTING_PREFIXES = ("under-", "participation-", "publications", "stories-")
 RENDER_LOCK_SECONDS = 10
 RENDER_WAIT_SECONDS = 3
 RENDER_POLL_SECONDS = 0.05
+
+
+def seconds_to_midnight():
+    """Whole seconds until the next day begins in Vietnam (at least 1)."""
+    now = timezone.localtime()
+    midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return max(1, int((midnight - now).total_seconds()))
 
 
 def _gzipped(response):
@@ -122,8 +130,10 @@ class PageCacheMiddleware:
         fragments.keep_made(request, seconds)
         if request.method != "GET":
             return response
-        # Made of fragments kept a while already: kept only for what is left of their time.
-        seconds = fragments.seconds_left(request, seconds)
+        # Made of fragments kept a while already: kept only for what is left of their time; and
+        # never past midnight in Hà Nội, when what follows the date changes (a consultation's
+        # days left, a cited document's status): Varnish in front keeps it no longer either.
+        seconds = min(fragments.seconds_left(request, seconds), seconds_to_midnight())
         if not seconds:
             patch_cache_control(response, private=True, max_age=0)
             return response

@@ -8,6 +8,15 @@ def page_cache_on(settings):
 
 
 @pytest.fixture
+def far_from_midnight(monkeypatch):
+    """A day with hours left: a kept page's time is not cut short by the next day (which the
+    page cache never outlives, tests/core/test_page_cache.py says how)."""
+    from core import page_cache
+
+    monkeypatch.setattr(page_cache, "seconds_to_midnight", lambda: 12 * 3600)
+
+
+@pytest.fixture
 def committed(django_capture_on_commit_callbacks):
     """Run a change and its on-commit callbacks, as a committed transaction would."""
 

@@ -123,7 +123,7 @@ def test_editors_neither_read_nor_keep_fragments(section, admin_client):
 
 
 def test_a_page_made_of_older_fragments_is_kept_only_for_what_is_left(
-    client, section, settings, monkeypatch
+    client, section, settings, monkeypatch, far_from_midnight
 ):
     client.get(section.url + "?n=1")
     later = fragments.time.time() + 500

@@ -42,7 +42,9 @@ def article(section):
     )
 
 
-def test_a_second_anonymous_view_is_served_from_the_cache_with_no_query(client, article):
+def test_a_second_anonymous_view_is_served_from_the_cache_with_no_query(
+    client, article, far_from_midnight
+):
     first = client.get(article.url)
     assert first["X-Page-Cache"] == "miss"
     assert count_queries(client, article.url) == 0
@@ -200,7 +202,7 @@ def test_the_page_cache_can_be_turned_off(client, article, settings):
 
 
 def test_a_page_rendered_while_a_change_was_committed_is_kept_by_no_shared_cache(
-    rf, home_page, settings, committed
+    rf, home_page, settings, committed, far_from_midnight
 ):
     """Varnish could get such a page just after the change's purge and keep it for minutes."""
     settings.FRONTEND_CACHE_URLS = ["http://127.0.0.1:6091"]
@@ -253,3 +255,18 @@ def test_a_lost_renewal_is_retried_then_logged(monkeypatch, caplog):
     cache_tags._renew({"page-5"}, hard=True)
     assert len(writes) == cache_tags.RENEWAL_ATTEMPTS
     assert "Could not renew cache tags ['page-5']" in caplog.text
+
+
+def test_a_page_is_kept_no_later_than_midnight_in_ha_noi(client, article):
+    """What follows the date (a consultation's days left, a cited document's status) changes
+    at midnight: neither the shared cache nor Varnish in front keeps a page past it."""
+    import datetime as dt
+    import zoneinfo
+
+    import time_machine
+
+    late = dt.datetime(2026, 5, 18, 23, 58, 30, tzinfo=zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh"))
+    with time_machine.travel(late, tick=False):
+        response = client.get(article.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "s-maxage=90" in response["Cache-Control"]
