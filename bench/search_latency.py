@@ -1,4 +1,5 @@
-"""Site search latency on a large database (issue 8, point 6: p95 under 150 ms at 250,000 pages).
+"""Site search latency on a large database (issue 8, point 6, and issue 22, point 4, for the
+forms of a citation: p95 under 150 ms at 250,000 pages).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bulk \
         .venv/bin/python -m bench.search_latency
@@ -52,7 +53,42 @@ def queries():
         "nghi dinh ?page=3": {"q": "nghi dinh", "page": "3"},
         "nghi dinh ?kind": {"q": "nghi dinh", "kind": "van-ban"},
     }
+    found.update(citation_queries())
     return {name: "/search/?" + urlencode(params) for name, params in found.items() if params}
+
+
+def citation_queries():
+    """The forms readers type for a decree (issue 22, point 4), for the newest decree numbered
+    with a year in the database: "nd 15 2020", "NĐ15/2020", "15/2020", "nghi dinh 15 2020",
+    "15/2020/ND-CP"."""
+    from policy_pages.models import LegalDocumentPage
+
+    decree = (
+        LegalDocumentPage.objects.live()
+        .filter(document_type="nghi-dinh", number_key__regex=r"^[0-9]+/[0-9]{4}/")
+        .order_by("-issued_on", "-pk")
+        .first()
+    )
+    if decree is None:
+        return {}
+    number, year, _symbol = decree.number_key.split("/", 2)
+    return {
+        f"cite nd {number} {year}": {"q": f"nd {number} {year}"},
+        f"cite NĐ{number}/{year}": {"q": f"NĐ{number}/{year}"},
+        f"cite {number}/{year}": {"q": f"{number}/{year}"},
+        f"cite nghi dinh {number} {year}": {"q": f"nghi dinh {number} {year}"},
+        f"cite {decree.number_key}": {"q": decree.number_key},
+    }
+
+
+def first_number(client, path):
+    """The number of the first result, where it is a document ("" when not)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get(path).content, "html.parser")
+    first = soup.select_one(".search-results li")
+    number = first.select_one(".search-results__number") if first else None
+    return number.get_text(" ", strip=True) if number else ""
 
 
 def measure(client, path, repeat):
@@ -82,14 +118,16 @@ def main(argv=None):
     host = Site.objects.get(is_default_site=True).hostname
     client = Client(HTTP_HOST=host if host != "*" else "localhost")
     print(f"{connection.vendor}, {connection.settings_dict['NAME']}, {args.repeat} requests each")
-    print(f"{'query':20} {'status':>6} {'p50 ms':>8} {'p95 ms':>8} {'queries':>7} {'SQL ms':>7}")
+    print(f"{'query':28} {'status':>6} {'p50 ms':>8} {'p95 ms':>8} {'queries':>7} {'SQL ms':>7}")
     for name, path in paths.items():
         result = measure(client, path, args.repeat)
         print(
-            f"{name:20} {result['status']:>6} {result['p50']:>8.1f} {result['p95']:>8.1f} "
+            f"{name:28} {result['status']:>6} {result['p50']:>8.1f} {result['p95']:>8.1f} "
             f"{result['queries']:>7} {result['sql_ms']:>7.1f}",
             flush=True,
         )
+        if name.startswith("cite "):
+            print(f"    first result: {first_number(client, path)}")
         for ms, sql in result["slowest"][: args.slowest]:
             print(f"    {ms:8.1f} ms  {sql[:600]}")
         if args.explain and result["slowest"] and connection.vendor == "postgresql":
