@@ -61,6 +61,15 @@ RENDER_WAIT_SECONDS = 3
 RENDER_POLL_SECONDS = 0.05
 
 
+def get_shared_max_age(response):
+    """The s-maxage of `response`'s Cache-Control, or None."""
+    for part in cc_delim_re.split(response.get("Cache-Control", "")):
+        name, _, value = part.partition("=")
+        if name.strip().lower() == "s-maxage" and value.strip().isdigit():
+            return int(value)
+    return None
+
+
 def seconds_to_midnight():
     """Whole seconds until the next day begins in Vietnam (at least 1)."""
     now = timezone.localtime()
@@ -212,6 +221,11 @@ class PageCacheMiddleware:
             # (Varnish) may keep them; its next request gets the new page.
             response["Cache-Control"] = "private, max-age=0"
             del response[XKEY_HEADER]
+        else:
+            # Kept this morning for ten minutes, served at 23:58: Varnish keeps it two.
+            shared = get_shared_max_age(response)
+            if shared is not None:
+                patch_cache_control(response, s_maxage=min(shared, seconds_to_midnight()))
         patch_vary_headers(response, ["Accept-Encoding"])
         response["Content-Length"] = len(response.content)
         if entry["status"] == 200:

@@ -31,9 +31,10 @@ class PageAddressPanel(Panel):
 
 class CitationsPanel(Panel):
     """The legal documents the page's text cites (core.registry.citations_in), each found on
-    the portal with its status or not found, so the editor sees before publishing which
-    citations will link and which will stay plain text (a mistyped number, a document not yet
-    on the portal). Read from the saved draft: saving again reads the new text."""
+    the portal with its status, not found, or found twice, so the editor sees before publishing
+    which citations will link and which will stay plain text (a mistyped number, a document not
+    yet on the portal, a number two issuers share). Read from the saved draft: saving again
+    reads the new text."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "core/panels/citations.html"
@@ -44,6 +45,7 @@ class CitationsPanel(Panel):
             context = super().get_context_data(parent_context)
             citations = registry.citations_in(self.instance)
             report = citations.report if citations else []
-            context["found"] = [(c, d) for c, d in report if d is not None]
-            context["missing"] = [c for c, d in report if d is None]
+            context["found"] = [(c, d) for c, d, _several in report if d is not None]
+            context["missing"] = [c for c, d, several in report if d is None and not several]
+            context["ambiguous"] = [c for c, d, several in report if several]
             return context

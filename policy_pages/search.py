@@ -19,7 +19,7 @@ def documents_cited(query, pages):
     if not citations:
         return []
     return list(
-        LegalDocumentPage.objects.filter(matching(citations), pk__in=pages.values("pk")).order_by(
-            "-issued_on", "-pk"
-        )[:MAX_EXACT_MATCHES]
+        LegalDocumentPage.objects.filter(
+            matching(c.names for c in citations), pk__in=pages.values("pk")
+        ).order_by("-issued_on", "-pk")[:MAX_EXACT_MATCHES]
     )

@@ -7,13 +7,14 @@ status today, one for what changed those not in force), then applied to each pie
 with no query (`link()`), so the templates only display. The pages that show it are kept by the
 day (core/page_cache.py, core/fragments.py), so a note appears and goes on the day a status
 changes; and they carry the tags of the documents they link and of the numbers they could not
-(`citing_tag()`), so a document published, changed or withdrawn renews them at once.
+(citations/tags.py), so a document published, changed or withdrawn renews them at once.
 """
 
 import html
-import re
+import unicodedata
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils.safestring import mark_safe
 
 from core import cache_tags
@@ -23,8 +24,10 @@ from core.templatetags.vn_format import vn_date
 from ..choices import DocumentStatus, DocumentType
 from ..models.document_status import RELATIONS, in_force_by, today
 from .anchors import nearest_anchor, unit_anchors
+from .markup import pieces, tag_name
 from .reader import find_citations
 from .resolve import resolve
+from .tags import awaiting_tag
 from .texts import cited_text
 
 EFFECTS = {relation: (passive, effect) for relation, passive, effect in RELATIONS}
@@ -34,14 +37,6 @@ NOT_IN_FORCE = {
     DocumentStatus.EXPIRED,
     DocumentStatus.SUSPENDED,
 }
-_PIECES = re.compile(r"(<[^>]*>)")
-
-
-def citing_tag(names):
-    """The tag of what cites a document by these names (reader.Citation.names), found or not:
-    `citing-15_2020_ND-CP`, `citing-15_2020_-nghi-dinh`."""
-    key, prefix, kind = names
-    return "citing-" + re.sub(r"[^A-Za-z0-9-]", "_", key or f"{prefix}-{kind}")
 
 
 @dataclass
@@ -76,10 +71,15 @@ class CitedDocuments:
 
         self.citations = find_citations(cited_text(page))
         documents = LegalDocumentPage.objects.published().exclude(pk=page.pk)
-        self.documents = resolve(self.citations, documents)
+        resolved = resolve(self.citations, documents)
+        # A document outside every site has no address to link to.
+        self.documents = {n: d for n, d in resolved.documents.items() if d.url}
+        self.ambiguous = resolved.ambiguous
         self._anchors = {}
         cache_tags.add_pages(*(d.pk for d in self.documents.values()))
-        cache_tags.add(*(citing_tag(c.names) for c in self.citations))
+        cache_tags.add(
+            *(awaiting_tag(c.names) for c in self.citations if c.names not in self.documents)
+        )
         self.notes = self._notes()
 
     def __bool__(self):
@@ -100,22 +100,25 @@ class CitedDocuments:
         return document.url + (f"#{anchor}" if anchor else "")
 
     def link(self, markup):
-        """`markup` (HTML) with every citation of a document the portal holds linked; text
-        already inside a link is left as it is."""
+        """`markup` (the page's rendered HTML) with every citation of a document the portal
+        holds linked; text inside a link, a comment or a script is left as it is."""
         if not self.documents:
-            return mark_safe(markup)  # noqa: S308 (the markup is the page's own, as rendered)
+            return markup
         out, in_link = [], 0
-        for piece in _PIECES.split(str(markup)):
-            if piece.startswith("<"):
-                name = piece[1:].split(None, 1)[0].rstrip(">").lower() if len(piece) > 2 else ""
-                in_link += 1 if name == "a" else -1 if name == "/a" else 0
+        for is_tag, piece, readable in pieces(markup):
+            if is_tag:
+                name = tag_name(piece)
+                if name == "a":
+                    in_link += 1
+                elif name == "/a":
+                    in_link = max(0, in_link - 1)
                 out.append(piece)
             else:
-                out.append(piece if in_link > 0 else self._linked(piece))
-        return mark_safe("".join(out))  # noqa: S308 (text re-escaped in _linked)
+                out.append(self._linked(piece) if readable and not in_link else piece)
+        return mark_safe("".join(out))  # noqa: S308 (tags as given, text re-escaped in _linked)
 
     def _linked(self, piece):
-        text = html.unescape(piece)
+        text = unicodedata.normalize("NFC", html.unescape(piece))
         found = [c for c in find_citations(text) if self.href(c)]
         if not found:
             return piece
@@ -124,17 +127,16 @@ class CitedDocuments:
             if citation.start < position:
                 continue  # "Điều 5 và Điều 6 Nghị định …": one link, to the first unit
             document = self.document_of(citation)
-            out.append(html.escape(text[position : citation.start], quote=False))
+            out.append(html.escape(text[position : citation.start]))
             out.append(
                 f'<a class="citation" href="{html.escape(self.href(citation))}"'
-                f' title="{html.escape(str(document))}">'
-                f"{html.escape(citation.text, quote=False)}</a>"
+                f' title="{html.escape(str(document))}">{html.escape(citation.text)}</a>'
             )
             if self.noted(document):
                 label = DocumentStatus(document.status).label.lower()
                 out.append(f' <small class="citation__status">({html.escape(label)})</small>')
             position = citation.end
-        out.append(html.escape(text[position:], quote=False))
+        out.append(html.escape(text[position:]))
         return "".join(out)
 
     @staticmethod
@@ -146,7 +148,8 @@ class CitedDocuments:
         return document.status in NOT_IN_FORCE
 
     def _notes(self):
-        """A note for each cited document not in force today, in the order first cited."""
+        """A note for each cited document not in force today, in the order first cited, with
+        the documents in force that made it so."""
         from ..models import LegalDocumentRelation
 
         shown = []
@@ -156,13 +159,15 @@ class CitedDocuments:
                 shown.append(document)
         if not shown:
             return []
+        on = today()
         changes = (
             LegalDocumentRelation.objects.filter(
                 target__in=shown,
                 page__live=True,
                 relation_type__in=[r for r, (_p, effect) in EFFECTS.items() if effect],
             )
-            .filter(in_force_by(today(), "page__"))
+            .filter(in_force_by(on, "page__"))
+            .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))  # a suspension not over
             .select_related("page")
             .order_by("-page__issued_on", "pk")
         )
@@ -177,5 +182,6 @@ class CitedDocuments:
 
     @property
     def report(self):
-        """[(citation, document or None)] for the editor: every citation found, in order."""
-        return [(c, self.document_of(c)) for c in self.citations]
+        """[(citation, document or None, whether several documents have its number)] for the
+        editor: every citation found, in order."""
+        return [(c, self.document_of(c), c.names in self.ambiguous) for c in self.citations]

@@ -56,6 +56,13 @@ TYPE_ABBREVIATIONS = {
     "tb": DocumentType.NOTICE,
     "vbhn": DocumentType.CONSOLIDATED,
 }
+# Abbreviations that name a document without a symbol ("NĐ 15/2020"); "TB", "CĐ", "CT" are
+# other words as often ("trung bình", "cao đẳng", "công ty").
+SYMBOLLESS_ABBREVIATIONS = {"nd", "qd", "nq", "tt", "ttlt", "vbhn"}
+# Types that are verbs too: before a number with no symbol, only with a capital or "số".
+VERB_TYPES = {"quyet dinh", "thong bao", "chi thi", "cong dien"}
+# A symbol longer than this is no document's ("TTLT-BTC-BTP-BNV-BLĐTBXH" is 24).
+LONGEST_SYMBOL = 40
 # A symbol's first part names the type when no word does ("15/2020/NĐ-CP" is a decree);
 # "QH15" alone may be a law or a resolution of the National Assembly.
 SYMBOL_TYPES = {abbreviation.upper(): kind for abbreviation, kind in TYPE_ABBREVIATIONS.items()}
@@ -90,7 +97,8 @@ _TAIL = (
 )
 _TYPE = (
     rf"(?<!\w)(?:(?P<word>{_alternatives(TYPE_WORDS)})|(?P<abbr>{_alternatives(TYPE_ABBREVIATIONS)}))"
-    r"(?:\s*so\b)?\s*[:.]?\s*"
+    # Possessive: a type word before a long run of spaces must not cost quadratic time.
+    r"(?:\s*+so\b)?\s*+(?:[:.]\s*+)?"
 )
 _CITATION = re.compile(rf"(?:{_TYPE})?{_NUMBER}{_TAIL}")
 # Before a document: its units, one or a list ("Điều 5 và Điều 6", "khoản 2, khoản 3 Điều 5").
@@ -164,13 +172,23 @@ class Citation:
         )
 
 
+def _fold_table():
+    """Each Latin letter (Vietnamese's among them) to its letter without diacritics, in lower
+    case, where that is one character: a table for str.translate, read once."""
+    table = {}
+    for code in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        folded = fold_accents(chr(code)).lower()
+        if len(folded) == 1 and folded != chr(code):
+            table[code] = folded
+    return table
+
+
+_FOLDS = _fold_table()
+
+
 def fold(text):
     """`text` without diacritics, in lower case, one character for each of the original's."""
-    out = []
-    for ch in text:
-        folded = fold_accents(ch).lower()
-        out.append(folded if len(folded) == 1 else ch)
-    return "".join(out)
+    return text.translate(_FOLDS)
 
 
 def find_citations(text):
@@ -216,6 +234,8 @@ def _documents(text, folded, match, search):
     name = next((n for n in ("symbol", "bare_symbol", "party") if parts[n]), None)
     if name:
         symbol = parts[name]
+        if len(symbol) > LONGEST_SYMBOL:
+            return []
         written = text[match.start(name) : match.end(name)]
         first = symbol.split("-")[0].split("/")[0].upper()
         if first in COURT_SYMBOLS or symbol.split("-")[-1].upper() in {"ST", "PT", "GDT"}:
@@ -236,6 +256,8 @@ def _documents(text, folded, match, search):
     year = parts["short_year"] or parts["year_words"] or parts["spaced_year"]
     if not kind and not (search and parts["short_year"]):
         return []  # "15/2020", "15 năm 2020" in text: a date, a count, not a citation
+    if kind and not search and not _named_by_number(text, match):
+        return []  # "Hội đồng quyết định 2 năm 2024 …", "TB 15/2020" (trung bình)
     if parts["spaced"] is not None and not search:
         return []
     if not FIRST_YEAR <= int(year) <= LAST_YEAR:
@@ -250,6 +272,20 @@ def _documents(text, folded, match, search):
         documents.append((following.start(), following.end(), kind, number, following["year"], ""))
         position = following.end()
     return documents
+
+
+def _named_by_number(text, match):
+    """Whether a type written before a number with no symbol names a document: "Nghị định
+    15/2020", "nghị định 15 năm 2020", "Quyết định số 15/2020" do; "quyết định 2 năm 2024" (to
+    decide), "thông báo 3/2024" (to announce), "TB 15/2020" (trung bình), "CĐ 12/2023" (cao
+    đẳng) do not."""
+    if match["abbr"]:
+        return match["abbr"] in SYMBOLLESS_ABBREVIATIONS
+    word = " ".join(match["word"].split())
+    if word not in VERB_TYPES:
+        return True
+    written = text[match.start("word") : match.end("word")]
+    return written[0].isupper() or bool(re.search(r"\bso\b", match[0][len(match["word"]) :]))
 
 
 def _named(text, folded, start):

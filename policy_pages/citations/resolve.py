@@ -1,4 +1,12 @@
-"""Which documents the portal holds for citations: one query for a page's or a search's."""
+"""Which documents the portal holds for citations: one query for a page's or a search's.
+
+A citation names a document by a full number's key ("15/2020/ND-CP"), or by the key's start and
+a type ("NĐ 15/2020"): `names`, as reader.Citation gives them. A name that fits more than one
+document (every province's People's Committee issues its own "15/2020/QĐ-UBND"; "15/2020"
+alone) is ambiguous: no document is chosen for it, rather than the wrong one.
+"""
+
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 
@@ -6,12 +14,12 @@ from django.db.models import Q
 MOST_DOCUMENTS = 500
 
 
-def matching(citations):
-    """A filter on legal documents for any of `citations` (reader.Citation): by the key of a
-    full number, by the key's start and the type for "NĐ 15/2020"."""
-    keys = {c.key for c in citations if c.key}
-    found = Q(number_key__in=sorted(keys)) if keys else Q(pk__in=[])
-    for _key, prefix, kind in sorted({c.names for c in citations if not c.key}):
+def matching(all_names):
+    """A filter on legal documents for any of `all_names`."""
+    all_names = set(all_names)
+    keys = sorted({key for key, _prefix, _kind in all_names if key})
+    found = Q(number_key__in=keys) if keys else Q(pk__in=[])
+    for _key, prefix, kind in sorted(n for n in all_names if not n[0]):
         partial = Q(number_key__startswith=prefix)
         if kind:
             partial &= Q(document_type=kind)
@@ -26,17 +34,32 @@ def names_document(names, document):
     return document.number_key.startswith(prefix) and kind in ("", document.document_type)
 
 
-def resolve(citations, documents):
-    """{citation.names: document} for the `citations` found among `documents` (a queryset);
-    where several match ("15/2020" of a decree and of a circular), the newest issued."""
-    if not citations:
-        return {}
+@dataclass
+class Resolved:
+    """`documents`: the one document of each name that has one; `ambiguous`: the names that
+    fit several."""
+
+    documents: dict = field(default_factory=dict)
+    ambiguous: set = field(default_factory=set)
+
+
+def resolve_names(all_names, documents):
+    """The documents among `documents` (a queryset) that `all_names` name, newest issue first."""
+    all_names = set(all_names)
+    result = Resolved()
+    if not all_names:
+        return result
     found = list(
-        documents.filter(matching(citations)).order_by("-issued_on", "-pk")[:MOST_DOCUMENTS]
+        documents.filter(matching(all_names)).order_by("-issued_on", "-pk")[:MOST_DOCUMENTS]
     )
-    resolved = {}
-    for names in {c.names for c in citations}:
-        document = next((d for d in found if names_document(names, d)), None)
-        if document is not None:
-            resolved[names] = document
-    return resolved
+    for names in all_names:
+        fitting = [d for d in found if names_document(names, d)]
+        if len(fitting) == 1:
+            result.documents[names] = fitting[0]
+        elif fitting:
+            result.ambiguous.add(names)
+    return result
+
+
+def resolve(citations, documents):
+    return resolve_names((c.names for c in citations), documents)

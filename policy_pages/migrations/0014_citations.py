@@ -49,6 +49,17 @@ class Migration(migrations.Migration):
                         verbose_name="trang",
                     ),
                 ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="policy_pages.legaldocumentpage",
+                        verbose_name="văn bản",
+                    ),
+                ),
             ],
             options={
                 "verbose_name": "trích dẫn văn bản",

@@ -24,8 +24,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
-from core.api_fields import NamesField, ObjectsField, RichTextHTMLField
 from core import registry
+from core.api_fields import NamesField, ObjectsField, RichTextHTMLField
 from core.models import BasePage
 from core.panels import CitationsPanel, PageAddressPanel
 

@@ -136,3 +136,39 @@ def test_the_citations_of_pages_published_before_are_read_by_a_command(section, 
     assert not Citation.objects.exists()
     call_command("read_citations", stdout=__import__("io").StringIO())
     assert list(Citation.of_document(decree).values_list("key", flat=True)) == ["15/2020/ND-CP"]
+
+
+def test_a_document_published_after_the_articles_citing_it_lists_them(
+    client, section, documents_index
+):
+    article = published(
+        ArticlePageFactory(parent=section, title="Bài viết trước", body=body("Theo NĐ 7/2031.")),
+        days_ago=2,
+    )
+    decree = LegalDocumentPageFactory(
+        parent=documents_index, number_symbol="7/2031/NĐ-CP", live=False
+    )
+    decree.save_revision().publish()
+    assert citing_titles(client, decree) == [article.title]
+    # Renumbered, it is no longer what the article cites.
+    decree.number_symbol = "8/2031/NĐ-CP"
+    decree.save_revision().publish()
+    assert citing_titles(client, decree) == []
+
+
+def test_a_number_two_issuers_share_lists_the_article_under_neither(
+    client, section, documents_index
+):
+    from tests.factories import IssuingBodyFactory
+
+    decisions = [
+        LegalDocumentPageFactory(
+            parent=documents_index,
+            document_type="quyet-dinh",
+            number_symbol="15/2020/QĐ-UBND",
+            issuing_body=IssuingBodyFactory(name=province),
+        )
+        for province in ("Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Cà Mau")
+    ]
+    published(ArticlePageFactory(parent=section, body=body("Quyết định số 15/2020/QĐ-UBND")), 1)
+    assert [citing_titles(client, d) for d in decisions] == [[], []]

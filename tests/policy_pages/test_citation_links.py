@@ -10,7 +10,7 @@ from wagtail.rich_text import RichText
 
 import pytest
 import time_machine
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment
 
 from tests.factories import (
     ArticlePageFactory,
@@ -257,3 +257,98 @@ def test_a_consolidated_text_is_not_noted_for_the_amendments_it_merges(
     assert citation_links(soup) == [("văn bản hợp nhất 08/VBHN-BGTVT", consolidated.url)]
     assert notes_of(soup) == ""
     assert soup.select_one(".citation__status") is None
+
+
+def test_markup_in_an_attribute_or_a_comment_never_becomes_a_tag(client, section, documents_index):
+    """Rich text stored outside the editor (an import) may hold ">" or "<p …>" inside an
+    attribute's value: linking and anchoring rewrite only real tags and text."""
+    hostile = (
+        '<table><tr><th scope="a>&quot; onmouseover=alert(1) x=&quot; Nghị định 15/2020/NĐ-CP">'
+        'h</th><th scope="<p onmouseover=alert(2) x=>Điều 7</p>">k</th></tr></table>'
+        "<!-- Nghị định 15/2020/NĐ-CP --><p>Điều 1. Phạm vi</p></a><p>Nghị định 15/2020/NĐ-CP</p>"
+    )
+    decree = LegalDocumentPageFactory(
+        parent=documents_index, number_symbol="15/2020/NĐ-CP", slug="nd-15", full_text=hostile
+    )
+    LegalDocumentPageFactory(
+        parent=documents_index, number_symbol="16/2020/NĐ-CP", full_text=hostile
+    )
+    article = ArticlePageFactory(
+        parent=section, body=[("paragraph", RichText(hostile.replace("15/2020", "16/2020")))]
+    )
+    for page in (decree, article):
+        soup = soup_of(client, page)
+        handlers = [
+            (tag.name, name)
+            for tag in soup.find_all(True)
+            for name in tag.attrs
+            if name.startswith("on")
+        ]
+        assert handlers == [], page
+        comments = soup.find_all(string=lambda text: isinstance(text, Comment))
+        assert [c for c in comments if "Nghị định" in c and "citation" in c] == []
+        assert soup.select("a a") == []  # a stray </a> opens no link inside a link
+    assert soup_of(client, decree).find(id="dieu-1") is not None
+    assert len(soup_of(client, article).select("a.citation")) == 1  # the real paragraph
+
+
+def test_a_number_two_documents_share_is_linked_to_neither(
+    client, section, documents_index, admin_client
+):
+    from tests.factories import IssuingBodyFactory
+
+    for province in ("Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Cà Mau"):
+        LegalDocumentPageFactory(
+            parent=documents_index,
+            document_type="quyet-dinh",
+            number_symbol="15/2020/QĐ-UBND",
+            issuing_body=IssuingBodyFactory(name=province),
+        )
+    article = ArticlePageFactory(
+        parent=section, body=body("Ủy ban tỉnh ban hành Quyết định số 15/2020/QĐ-UBND.")
+    )
+    assert citation_links(soup_of(client, article)) == []
+    article.save_revision()
+    panel = BeautifulSoup(
+        admin_client.get(f"/admin/pages/{article.pk}/edit/").content, "html.parser"
+    ).select_one(".citations-panel")
+    assert "1 trích dẫn trùng số với nhiều văn bản" in panel.get_text()
+
+
+def test_a_suspension_that_has_ended_is_not_named(client, section, decree, documents_index):
+    old = LegalDocumentPageFactory(
+        parent=documents_index,
+        document_type="quyet-dinh",
+        number_symbol="1/2021/QĐ-TTg",
+        issued_on=dt.date(2021, 1, 4),
+        effective_on=dt.date(2021, 1, 4),
+    )
+    relate(old, "suspends", decree, ends_on=dt.date(2021, 6, 1))
+    current = LegalDocumentPageFactory(
+        parent=documents_index,
+        document_type="quyet-dinh",
+        number_symbol="2/2026/QĐ-TTg",
+        issued_on=dt.date(2026, 1, 5),
+        effective_on=dt.date(2026, 1, 5),
+    )
+    relate(current, "suspends", decree)
+    article = ArticlePageFactory(parent=section, body=body("Theo Nghị định 15/2020/NĐ-CP."))
+    with time_machine.travel(dt.datetime(2026, 6, 1, 9, tzinfo=HANOI), tick=False):
+        notes = notes_of(soup_of(client, article))
+    assert "2/2026/QĐ-TTg" in notes
+    assert "1/2021/QĐ-TTg" not in notes
+
+
+def test_one_more_article_citing_a_law_renews_no_other_page_citing_it(
+    client, section, decree, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    first = ArticlePageFactory(parent=section, body=body("Theo Nghị định 15/2020/NĐ-CP."))
+    client.get(first.url)
+    assert client.get(first.url)["X-Page-Cache"] == "hit"
+    second = ArticlePageFactory(parent=section, body=body("Nghị định 15/2020/NĐ-CP."), live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        second.save_revision().publish()
+    assert client.get(first.url)["X-Page-Cache"] == "hit"
+    # The decree's own list of what cites it is renewed.
+    assert second.title in client.get(decree.url).text

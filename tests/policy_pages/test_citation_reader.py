@@ -108,6 +108,9 @@ def test_a_citation_covers_its_words_in_the_original_text():
         "Quyết định 15 ngày sau; năm 2020 có 15 trường hợp; tốc độ 60/km.",
         "Chuẩn ISO 9001:2015, mã sản phẩm TT-2024, dịch COVID-19.",
         "tt 12/2024 và nd 15/2020 viết thường trong câu không phải số văn bản.",
+        "Hội đồng quyết định 2 năm 2024 và 2025 không tăng phí; trường thông báo 3/2024 chỉ tiêu.",
+        "Điểm TB 15/2020 của lớp, hệ CĐ 12/2023 và CT 5/2024 (công ty) không phải văn bản.",
+        "Công văn số 2345/TCHQ-GSQL, Báo cáo số 325/BC-BYT, mẫu số 01/TK-GTGT, QCVN 41:2019/BGTVT.",
     ],
 )
 def test_numbers_that_are_no_citation_are_left_alone(text):
@@ -126,3 +129,45 @@ def test_a_search_reads_the_type_number_and_year(query):
 def test_a_search_reads_a_bare_number_and_year_and_a_lower_case_symbol():
     assert [c.names for c in read_query("15/2020")] == [("", "15/2020/", "")]
     assert [c.key for c in read_query("15/2020/nd-cp")] == ["15/2020/ND-CP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quyết định số 15/2020 của Ủy ban", ("quyet-dinh", "15", "2020")),
+        ("Theo Quyết định 15 năm 2020 của tỉnh", ("quyet-dinh", "15", "2020")),
+        ("theo quyết định số 15/2020", ("quyet-dinh", "15", "2020")),
+    ],
+)
+def test_a_type_that_is_also_a_verb_cites_with_a_capital_or_so(text, expected):
+    assert [c[:3] for c in read(text)] == [expected]
+
+
+def test_named_laws_take_the_nearest_type_word_before_their_name():
+    assert read("Luật sửa đổi một số điều của Bộ luật Lao động số 45/2019/QH14") == [
+        ("bo-luat", "45", "2019", "QH14", "")
+    ]
+    assert read("Văn bản hợp nhất Luật Doanh nghiệp số 67/VBHN-VPQH") == [
+        ("van-ban-hop-nhat", "67", "", "VBHN-VPQH", "")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NĐ" + " " * 100_000,
+        "Thông tư" + "\xa0" * 100_000,
+        "luật " * 20_000,
+        "Điều 1 và " * 20_000,
+        "1/" * 50_000,
+        "<" * 50_000,
+    ],
+)
+def test_long_hostile_text_is_read_at_once(text):
+    """Each is read in well under a second (linear); a regression to quadratic time would make
+    this test take minutes, which the suite's time shows."""
+    assert len(read(text)) < 50_000
+
+
+def test_a_symbol_too_long_for_a_document_is_none():
+    assert read("Nghị định số 15/2020/" + "A" * 60) == []
