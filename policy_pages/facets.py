@@ -16,19 +16,28 @@ whatever the number of documents, values or filters chosen:
 PostgreSQL's GROUPING SETS would give 1. as four small answers, but SQLite has none, and the
 groups are a few thousand rows at most (an issuer issues few types). Query 1's total also spares
 the paginator its COUNT.
+
+Query 1 is the costly one (every document's status is worked out) and depends on the words, the
+field and the day only: the index keeps its groups in the shared cache until a document under
+it is published, withdrawn or moved (core/cache_tags.py), so choosing a type, an issuer, a year
+or a status afterwards costs query 2 alone.
 """
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
+from core import cache_tags
+
 from .choices import DocumentStatus, DocumentType
 from .models.documents import LegalDocumentPage
 
 # The filters summed from query 1's groups, in the order of its columns.
 GROUPED = ("document_type", "issuing_body", "year", "status")
+GROUPS_KEPT_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -53,10 +62,11 @@ class DocumentFacets:
     statuses: list
 
 
-def document_facets(documents, filters):
+def document_facets(documents, filters, kept=None):
     """The facets of `documents` (public documents with their status) under `filters`, a
-    policy_pages.filters.DocumentFilters."""
-    counts, total = _grouped_counts(documents, filters)
+    policy_pages.filters.DocumentFilters. `kept`: (the index page the documents are listed
+    under, the day their status is of), to keep query 1's groups in the shared cache."""
+    counts, total = _grouped_counts(_groups(documents, filters, kept), filters)
     per_field = _field_counts(documents, filters)
     body, field = filters.issuing_body, filters.legal_field
     years = sorted({*counts["year"], *([filters.year] if filters.year else [])}, reverse=True)
@@ -96,15 +106,34 @@ def _choices(options, counts, chosen):
     ]
 
 
-def _grouped_counts(documents, filters):
-    """({filter: Counter(value: count)} for the GROUPED filters, total): query 1."""
-    rows = (
-        filters.apply(documents, without=GROUPED)
-        .order_by()
-        .values("document_type", "issuing_body_id", "status", year=ExtractYear("issued_on"))
-        .annotate(n=Count("pk"))
-        .values_list("document_type", "issuing_body_id", "year", "status", "n")
+def _groups(documents, filters, kept):
+    """[(type, issuing body id, year, status, count)] of the documents matching the words and
+    the field: query 1, or its rows kept."""
+
+    def read():
+        return list(
+            filters.apply(documents, without=GROUPED)
+            .order_by()
+            .values("document_type", "issuing_body_id", "status", year=ExtractYear("issued_on"))
+            .annotate(n=Count("pk"))
+            .values_list("document_type", "issuing_body_id", "year", "status", "n")
+        )
+
+    if kept is None:
+        return read()
+    index, on = kept
+    field = filters.legal_field.pk if filters.legal_field else ""
+    words = hashlib.sha1(filters.query.encode()).hexdigest()  # noqa: S324 (a key, not a secret)
+    return cache_tags.kept(
+        f"document-facets:{index.pk}:{on.isoformat()}:{field}:{words}",
+        GROUPS_KEPT_SECONDS,
+        {cache_tags.ALL, cache_tags.under_tag(index.pk)},
+        read,
     )
+
+
+def _grouped_counts(rows, filters):
+    """({filter: Counter(value: count)} for the GROUPED filters, total) from query 1's rows."""
     body = filters.issuing_body
     chosen = (
         filters.document_type or None,

@@ -68,8 +68,9 @@ class LegalDocumentIndexPage(IntroductionMixin, BasePage):
             cache_tags.list_tag(LegalField),
         )
         filters = DocumentFilters.from_request(request)
-        documents = LegalDocumentPage.objects.published().child_of(self)
-        facets = document_facets(documents, filters)
+        on = today()
+        documents = LegalDocumentPage.objects.published(on).child_of(self)
+        facets = document_facets(documents, filters, kept=(self, on))
         page_obj = paginate(
             filters.apply(documents), request, DOCUMENT_PAGE_SIZE, count=facets.total
         )

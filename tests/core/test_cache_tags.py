@@ -14,6 +14,7 @@ from tests.factories import (
     AuthorFactory,
     IssuingBodyFactory,
     LegalDocumentIndexPageFactory,
+    LegalDocumentPageFactory,
     PolicyPageFactory,
     PortalImageFactory,
     SectionPageFactory,
@@ -178,12 +179,18 @@ def test_a_pending_comment_rejected_renews_nothing_and_one_taken_back_leaves_at_
     assert "Đề nghị rút ngắn thời hạn cấp phép." not in response.text
 
 
-def test_a_new_issuing_body_joins_the_document_filters(client, site, committed):
+def test_a_new_issuing_body_joins_the_document_filters_with_its_first_document(
+    client, site, committed
+):
+    """The filters offer only what finds a document (policy_pages/facets.py)."""
     index = LegalDocumentIndexPageFactory(parent=site["home"], title="Văn bản", slug="van-ban")
     cached(client, index.url, site["unrelated"].url)
-    committed(lambda: IssuingBodyFactory(name="Bộ Khoa học và Công nghệ"))
+    body = IssuingBodyFactory(name="Bộ Khoa học và Công nghệ")
+    document = LegalDocumentPageFactory(parent=index, issuing_body=body, live=False)
+    assert "Bộ Khoa học và Công nghệ" not in client.get(index.url).text
+    committed(lambda: document.save_revision().publish())
 
-    assert "Bộ Khoa học và Công nghệ" in client.get(index.url).text
+    assert "Bộ Khoa học và Công nghệ (1)" in client.get(index.url).text
     assert state(client, site["unrelated"].url) == "hit"
 
 

@@ -8,9 +8,11 @@ import random
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.db import connection
 from django.db.models import Q
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
 
@@ -241,6 +243,48 @@ def test_the_facets_take_two_queries_at_any_size(
     with django_assert_max_num_queries(2):
         many = document_facets(documents, filters)
     assert many.total > few.total
+
+
+def test_another_type_year_or_status_reuses_the_groups_the_words_and_field_found(client, library):
+    """Query 1 depends on the words, the field and the day only: the index keeps its groups."""
+
+    def counting_queries(params):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(library.url, params).status_code == 200
+        return sum("GROUP BY" in query["sql"] for query in captured.captured_queries)
+
+    with on(FIRST_DAY):
+        assert counting_queries({"linh-vuc": "tai-chinh"}) == 2
+        assert counting_queries({"linh-vuc": "tai-chinh", "loai": "luat", "nam": "2021"}) == 1
+        assert counting_queries({"linh-vuc": "tai-chinh", "hieu-luc": "het-hieu-luc"}) == 1
+        assert counting_queries({"linh-vuc": "tai-chinh", "q": "thuế"}) == 2
+        assert counting_queries({"loai": "luat"}) == 2
+    with on(LATER_DAY):
+        assert counting_queries({"loai": "luat"}) == 2
+
+
+def test_a_document_published_or_withdrawn_is_counted_at_once(
+    client, library, django_capture_on_commit_callbacks
+):
+    def count(params):
+        facets = client.get(library.url, params).context["facets"]
+        return facets.total, {choice.value: choice.count for choice in facets.document_types}
+
+    with on(FIRST_DAY):
+        total, types = count({})
+        directive = LegalDocumentPageFactory(
+            parent=library,
+            document_type="chi-thi",
+            issued_on=date(2025, 5, 2),
+            effective_on=date(2025, 5, 2),
+            live=False,
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            directive.save_revision().publish()
+        assert count({"loai": "luat"})[1]["chi-thi"] == types["chi-thi"] + 1
+        with django_capture_on_commit_callbacks(execute=True):
+            LegalDocumentPage.objects.get(pk=directive.pk).unpublish()
+        assert count({}) == (total, types)
 
 
 def test_the_facets_spare_the_index_its_count(client, library):
