@@ -27,6 +27,17 @@ DECREE_TEXT = (
 )
 
 
+def numbered(documents_index, number, issued, effective=None, **fields):
+    """A published document numbered `number`, issued and in force on those days."""
+    return LegalDocumentPageFactory(
+        parent=documents_index,
+        number_symbol=number,
+        issued_on=issued,
+        effective_on=effective or issued,
+        **fields,
+    )
+
+
 def body(*paragraphs):
     return [("paragraph", RichText(f"<p>{p}</p>")) for p in paragraphs]
 
@@ -43,13 +54,13 @@ def citation_links(soup):
 
 @pytest.fixture
 def decree(documents_index):
-    return LegalDocumentPageFactory(
-        parent=documents_index,
+    return numbered(
+        documents_index,
+        "15/2020/NĐ-CP",
+        dt.date(2020, 2, 3),
+        dt.date(2020, 4, 15),
         title="Nghị định quy định xử phạt vi phạm hành chính về giao thông",
         slug="nghi-dinh-15-2020",
-        number_symbol="15/2020/NĐ-CP",
-        issued_on=dt.date(2020, 2, 3),
-        effective_on=dt.date(2020, 4, 15),
         full_text=DECREE_TEXT,
     )
 
@@ -125,12 +136,12 @@ def test_the_note_appears_on_the_day_the_cited_document_is_replaced(
 ):
     """Cached pages are kept by the day, so the note comes at midnight with no publication."""
     settings.PAGE_CACHE_SECONDS = 600
-    successor = LegalDocumentPageFactory(
-        parent=documents_index,
-        number_symbol="168/2024/NĐ-CP",
+    successor = numbered(
+        documents_index,
+        "168/2024/NĐ-CP",
+        dt.date(2024, 12, 26),
+        dt.date(2025, 1, 1),
         title="Nghị định quy định xử phạt vi phạm hành chính về trật tự, an toàn giao thông",
-        issued_on=dt.date(2024, 12, 26),
-        effective_on=dt.date(2025, 1, 1),
     )
     relate(successor, "replaces", decree)
     article = ArticlePageFactory(
@@ -156,27 +167,14 @@ def test_the_note_appears_on_the_day_the_cited_document_is_replaced(
 def test_notes_say_partly_expired_and_not_yet_in_force_and_hide_what_is_not_public(
     client, section, decree, documents_index
 ):
-    amendment = LegalDocumentPageFactory(
-        parent=documents_index,
-        number_symbol="123/2021/NĐ-CP",
-        issued_on=dt.date(2021, 12, 28),
-        effective_on=dt.date(2022, 1, 1),
+    amendment = numbered(
+        documents_index, "123/2021/NĐ-CP", dt.date(2021, 12, 28), dt.date(2022, 1, 1)
     )
     relate(amendment, "amends", decree)
-    hidden = LegalDocumentPageFactory(
-        parent=documents_index,
-        number_symbol="100/2022/NĐ-CP",
-        issued_on=dt.date(2022, 1, 2),
-        effective_on=dt.date(2022, 2, 1),
-    )
+    hidden = numbered(documents_index, "100/2022/NĐ-CP", dt.date(2022, 1, 2), dt.date(2022, 2, 1))
     relate(hidden, "amends", decree)
     hidden.unpublish()
-    upcoming = LegalDocumentPageFactory(
-        parent=documents_index,
-        number_symbol="5/2030/NĐ-CP",
-        issued_on=dt.date(2030, 1, 2),
-        effective_on=dt.date(2030, 3, 1),
-    )
+    upcoming = numbered(documents_index, "5/2030/NĐ-CP", dt.date(2030, 1, 2), dt.date(2030, 3, 1))
     article = ArticlePageFactory(
         parent=section, body=body("Nghị định 15/2020/NĐ-CP và Nghị định 5/2030/NĐ-CP.")
     )
@@ -236,19 +234,15 @@ def test_linking_costs_two_queries_whatever_the_number_of_citations(
 def test_a_consolidated_text_is_not_noted_for_the_amendments_it_merges(
     client, section, decree, documents_index
 ):
-    amendment = LegalDocumentPageFactory(
-        parent=documents_index,
-        number_symbol="123/2021/NĐ-CP",
-        issued_on=dt.date(2021, 12, 28),
-        effective_on=dt.date(2022, 1, 1),
+    amendment = numbered(
+        documents_index, "123/2021/NĐ-CP", dt.date(2021, 12, 28), dt.date(2022, 1, 1)
     )
     relate(amendment, "amends", decree)
-    consolidated = LegalDocumentPageFactory(
-        parent=documents_index,
+    consolidated = numbered(
+        documents_index,
+        "08/VBHN-BGTVT",
+        dt.date(2022, 3, 1),
         document_type="van-ban-hop-nhat",
-        number_symbol="08/VBHN-BGTVT",
-        issued_on=dt.date(2022, 3, 1),
-        effective_on=None,
     )
     relate(consolidated, "consolidates", decree)
     relate(consolidated, "consolidates", amendment)
@@ -316,20 +310,12 @@ def test_a_number_two_documents_share_is_linked_to_neither(
 
 
 def test_a_suspension_that_has_ended_is_not_named(client, section, decree, documents_index):
-    old = LegalDocumentPageFactory(
-        parent=documents_index,
-        document_type="quyet-dinh",
-        number_symbol="1/2021/QĐ-TTg",
-        issued_on=dt.date(2021, 1, 4),
-        effective_on=dt.date(2021, 1, 4),
+    old = numbered(
+        documents_index, "1/2021/QĐ-TTg", dt.date(2021, 1, 4), document_type="quyet-dinh"
     )
     relate(old, "suspends", decree, ends_on=dt.date(2021, 6, 1))
-    current = LegalDocumentPageFactory(
-        parent=documents_index,
-        document_type="quyet-dinh",
-        number_symbol="2/2026/QĐ-TTg",
-        issued_on=dt.date(2026, 1, 5),
-        effective_on=dt.date(2026, 1, 5),
+    current = numbered(
+        documents_index, "2/2026/QĐ-TTg", dt.date(2026, 1, 5), document_type="quyet-dinh"
     )
     relate(current, "suspends", decree)
     article = ArticlePageFactory(parent=section, body=body("Theo Nghị định 15/2020/NĐ-CP."))
