@@ -172,3 +172,24 @@ def test_a_number_two_issuers_share_lists_the_article_under_neither(
     ]
     published(ArticlePageFactory(parent=section, body=body("Quyết định số 15/2020/QĐ-UBND")), 1)
     assert [citing_titles(client, d) for d in decisions] == [[], []]
+
+
+def test_the_list_costs_the_same_queries_for_two_pages_or_ten(
+    client, section, policies_index, decree
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        client.get(decree.url)
+        with CaptureQueriesContext(connection) as read:
+            client.get(decree.url + "?lan=2")
+        return len(read)
+
+    published(ArticlePageFactory(parent=section, body=body("NĐ 15/2020")), 1)
+    published(PolicyPageFactory(parent=policies_index, body=body("NĐ 15/2020")), 2)
+    two = queries()
+    for n in range(8):
+        published(ArticlePageFactory(parent=section, body=body("NĐ 15/2020")), 3 + n)
+    assert len(citing_titles(client, decree)) == 10
+    assert queries() == two

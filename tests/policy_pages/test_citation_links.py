@@ -338,3 +338,22 @@ def test_one_more_article_citing_a_law_renews_no_other_page_citing_it(
     assert client.get(first.url)["X-Page-Cache"] == "hit"
     # The decree's own list of what cites it is renewed.
     assert second.title in client.get(decree.url).text
+
+
+def test_the_note_goes_on_the_day_the_cited_document_comes_into_force(
+    client, section, documents_index, settings
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    numbered(documents_index, "9/2026/NĐ-CP", dt.date(2026, 11, 2), dt.date(2027, 1, 1))
+    article = ArticlePageFactory(parent=section, body=body("Theo Nghị định 9/2026/NĐ-CP."))
+    evening = dt.datetime(2026, 12, 31, 23, 58, tzinfo=HANOI)
+    with time_machine.travel(evening, tick=False):
+        assert "chưa có hiệu lực, có hiệu lực từ ngày 01/01/2027" in notes_of(
+            soup_of(client, article)
+        )
+    with time_machine.travel(evening + dt.timedelta(minutes=3), tick=False):
+        soup = soup_of(client, article)
+    assert notes_of(soup) == ""
+    assert citation_links(soup) == [
+        ("Nghị định 9/2026/NĐ-CP", soup.select_one("a.citation")["href"])
+    ]
