@@ -45,13 +45,13 @@ LOOKUPS = {
     "year": "issued_on__year",
     "status": "status",
 }
-# The address parameter of each facet, and the attribute of DocumentFacets that lists it.
-PARAMETERS = {
-    "document_type": ("loai", "document_types"),
-    "issuing_body": ("co-quan", "bodies"),
-    "legal_field": ("linh-vuc", "fields"),
-    "year": ("nam", "years"),
-    "status": ("hieu-luc", "statuses"),
+# The attribute of DocumentFacets that lists each facet's choices.
+LISTED_AS = {
+    "document_type": "document_types",
+    "issuing_body": "bodies",
+    "legal_field": "fields",
+    "year": "years",
+    "status": "statuses",
 }
 FILTER_SETS = [
     {},
@@ -168,7 +168,7 @@ def brute_force(index, params):
 def shown(facets):
     return {
         (facet, choice.value): choice.count
-        for facet, (_parameter, attribute) in PARAMETERS.items()
+        for facet, attribute in LISTED_AS.items()
         for choice in getattr(facets, attribute)
     }
 
