@@ -57,7 +57,8 @@ def desk(home_page):
 def test_a_reader_filters_documents_and_follows_an_amendment(desk, live_url, page):
     page.goto(live_url + desk["documents"].url)
     assert_accessible(page)
-    page.get_by_label("Loại văn bản").select_option(label="Nghị định")
+    # Each choice says what it would find: two decrees, one circular.
+    page.get_by_label("Loại văn bản").select_option(label="Nghị định (2)")
     page.get_by_label("Năm ban hành").select_option("2020")
     page.get_by_role("button", name="Tìm văn bản").click()
     page.wait_for_url("**nam=2020**")
