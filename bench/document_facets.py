@@ -14,7 +14,8 @@ a ministry's Thông tư and Quyết định, the Prime Minister's Quyết địn
 after issue, a few with a term, and 4,000 relations (amends, replaces, repeals, guides…) so that
 every status occurs. Pages are written in bulk as seed_bulk writes them (demo/bulk/tree.py),
 without search entries: the index's words filter reads the documents' own columns
-(bench/document_facets_setup.py). Building takes about a minute on the shared two-core machine,
+(`manage.py seed_legal_archive`, demo/bulk/legal_archive.py). Building takes about a minute on
+the shared two-core machine,
 after a fresh database's migrations.
 
 Then, in this process, with Django's test client and the page cache and its fragments off
@@ -39,7 +40,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench.document_facets_setup import build, built, create_database
+from bench.document_facets_setup import create_database
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 os.environ["PAGE_CACHE_SECONDS"] = "0"  # no page cache, so no fragments kept either
@@ -171,9 +172,6 @@ def main(argv=None):
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE the facet SQL")
     args = parser.parse_args(argv)
 
-    from bench.environment import logger
-
-    log = logger("facets")
     create_database(DATABASE_URL, args.rebuild)
 
     import django
@@ -188,8 +186,7 @@ def main(argv=None):
     from policy_pages.models import LegalDocumentIndexPage, LegalDocumentPage, LegalField
 
     call_command("migrate", verbosity=0)
-    if not built():
-        build(log)
+    call_command("seed_legal_archive")  # nothing when the database holds it already
     index = LegalDocumentIndexPage.objects.get()
     fields = sorted(
         LegalField.objects.all(),
