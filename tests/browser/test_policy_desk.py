@@ -91,3 +91,47 @@ def test_a_reader_opens_a_policy_and_reads_its_timeline(desk, live_url, page):
     assert "Đang lấy ý kiến" in page.locator(".consultation").inner_text()
     assert "Lấy ý kiến nhân dân" in page.locator(".article__meta").inner_text()
     assert_accessible(page)
+
+
+def test_a_reader_follows_a_citation_to_its_clause_and_back(desk, live_url, page):
+    """The amended decree is cited with a pinpoint: the link lands on the clause, the note says
+    it is partly expired, and the decree lists the article; each page passes axe."""
+    from wagtail.rich_text import RichText
+
+    from tests.factories import ArticlePageFactory, SectionPageFactory
+
+    decree = (
+        desk["documents"]
+        .get_children()
+        .specific()
+        .get(legaldocumentpage__number_symbol="123/2020/NĐ-CP")
+    )
+    decree.full_text = (
+        "<p>Điều 1. Phạm vi điều chỉnh</p><p>1. Nghị định này quy định về hóa đơn.</p>"
+        "<p>2. Hóa đơn điện tử có mã của cơ quan thuế.</p>" + "<p>Nội dung khác.</p>" * 40
+    )
+    decree.save_revision().publish()
+    section = SectionPageFactory(parent=desk["policies"].get_parent(), slug="kinh-te")
+    article = ArticlePageFactory(
+        parent=section,
+        title="Hóa đơn điện tử có mã của cơ quan thuế",
+        body=[
+            (
+                "paragraph",
+                RichText("<p>Theo khoản 2 Điều 1 Nghị định số 123/2020/NĐ-CP, hóa đơn có mã.</p>"),
+            )
+        ],
+        live=False,
+    )
+    article.save_revision().publish()
+
+    page.goto(live_url + article.url)
+    notes = page.locator(".citation-notes")
+    assert "hết hiệu lực một phần" in notes.inner_text()
+    assert "70/2025/NĐ-CP" in notes.inner_text()
+    assert_accessible(page)
+    page.get_by_role("link", name="khoản 2 Điều 1 Nghị định số 123/2020/NĐ-CP").click()
+    page.wait_for_url("**#dieu-1-khoan-2")
+    assert page.locator("#dieu-1-khoan-2").is_visible()
+    assert page.locator(".citing__list a").all_inner_texts() == [article.title]
+    assert_accessible(page)
