@@ -5,6 +5,7 @@ from django.utils.choices import flatten_choices
 from django.utils.translation import gettext_lazy as _
 
 from core.privacy import is_public
+from core.templatetags.vn_format import vn_number
 
 from .choices import Capacity, SubmissionKind
 from .models.participation import COMMENT, PROPOSAL, QUESTION
@@ -175,7 +176,7 @@ class SubmissionForm(forms.Form):
         if len(quote) > QUOTE_MAX_LENGTH:
             raise forms.ValidationError(
                 _("Đoạn trích dẫn tối đa %(max)s ký tự; bạn đã nhập %(count)s ký tự.")
-                % {"max": "1.000", "count": f"{len(quote):,}".replace(",", ".")}
+                % {"max": vn_number(QUOTE_MAX_LENGTH), "count": vn_number(len(quote))}
             )
         return quote
 
@@ -184,7 +185,7 @@ class SubmissionForm(forms.Form):
         if len(body) > BODY_MAX_LENGTH:
             raise forms.ValidationError(
                 _("Nội dung tối đa %(max)s ký tự; bạn đã nhập %(count)s ký tự.")
-                % {"max": "5.000", "count": f"{len(body):,}".replace(",", ".")}
+                % {"max": vn_number(BODY_MAX_LENGTH), "count": vn_number(len(body))}
             )
         return body
 

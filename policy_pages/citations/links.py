@@ -31,12 +31,6 @@ from .tags import awaiting_tag
 from .texts import cited_text
 
 EFFECTS = {relation: (passive, effect) for relation, passive, effect in RELATIONS}
-NOT_IN_FORCE = {
-    DocumentStatus.NOT_YET,
-    DocumentStatus.PARTLY_EXPIRED,
-    DocumentStatus.EXPIRED,
-    DocumentStatus.SUSPENDED,
-}
 
 
 @dataclass
@@ -49,7 +43,7 @@ class Note:
 
     @property
     def status_label(self):
-        return DocumentStatus(self.status).label
+        return self.document.status_label
 
     @property
     def sentence(self):
@@ -133,8 +127,8 @@ class CitedDocuments:
                 f' title="{html.escape(str(document))}">{html.escape(citation.text)}</a>'
             )
             if self.noted(document):
-                label = DocumentStatus(document.status).label.lower()
-                out.append(f' <small class="citation__status">({html.escape(label)})</small>')
+                label = html.escape(document.status_label.lower())
+                out.append(f' <small class="citation__status">({label})</small>')
             position = citation.end
         out.append(html.escape(text[position:]))
         return "".join(out)
@@ -144,8 +138,8 @@ class CitedDocuments:
         """Whether readers are told of `document`'s status: not in force today, except a
         consolidated text partly expired, which is so by the amendments it merges."""
         if document.document_type == DocumentType.CONSOLIDATED:
-            return document.status in NOT_IN_FORCE - {DocumentStatus.PARTLY_EXPIRED}
-        return document.status in NOT_IN_FORCE
+            return document.status not in (DocumentStatus.IN_FORCE, DocumentStatus.PARTLY_EXPIRED)
+        return document.status != DocumentStatus.IN_FORCE
 
     def _notes(self):
         """A note for each cited document not in force today, in the order first cited, with

@@ -163,14 +163,6 @@ class Citation:
         """The document as the citation names it: its key, or its key's start and type."""
         return (self.key, "", "") if self.key else ("", self.year_prefix, self.document_type)
 
-    @property
-    def label(self):
-        """How an editor reads it back: "khoản 2 Điều 5 · nghi-dinh 15/2020/ND-CP"."""
-        number = self.key or f"{self.number}/{self.year}"
-        return f"{self.document_type or '?'} {number}" + (
-            f" #{self.pinpoint}" if self.pinpoint else ""
-        )
-
 
 def _fold_table():
     """Each Latin letter (Vietnamese's among them) to its letter without diacritics, in lower
