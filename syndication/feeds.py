@@ -32,6 +32,8 @@ FEED_SIZE = 50
 STORY_TYPES = (ArticlePage, *MULTIMEDIA_PAGE_TYPES)
 EVERYTHING = (*STORY_TYPES, LegalDocumentPage, PolicyPage)
 PODCAST_COVER = "img/podcast-cover.png"
+# Feed names (syndication/appearances.py) that are not `<source>/<what>`.
+LATEST, PODCAST, LEGAL_DOCUMENTS = "latest", "podcast", "legal-documents"
 
 
 @dataclass
@@ -47,6 +49,26 @@ class Feed:
     podcast: bool = False
     # The canonical filters of a narrowed feed, as an address query ("" for the others).
     variant: str = ""
+    # Its address under /feeds/ without the format (syndication/appearances.py).
+    name: str = ""
+
+
+def find(request, site, source, **kwargs):
+    """The feed of `source` (a name of SOURCES) for these address arguments, named."""
+    feed = SOURCES[source](request, site, **kwargs)
+    feed.name = feed_name(source, **kwargs)
+    return feed
+
+
+def feed_name(source, **kwargs):
+    """The name of the feed a view of `source` serves: its address under /feeds/ without the
+    format (`latest`, `section/thoi-su`, `legal-documents`)."""
+    if source == "legal_documents":
+        return LEGAL_DOCUMENTS
+    if not kwargs:
+        return source
+    (value,) = kwargs.values()
+    return f"{source}/{value}"
 
 
 def _feed(site, title, link, description, build, **kwargs):
@@ -327,3 +349,14 @@ def _policy_entry(guid, link, title, summary, when, body):
         body=body,
         is_permalink=False,
     )
+
+
+SOURCES = {
+    "latest": latest_feed,
+    "section": section_feed,
+    "topic": topic_feed,
+    "policy": policy_feed,
+    "legal_documents": legal_documents_feed,
+    "multimedia": multimedia_feed,
+    "podcast": podcast_feed,
+}

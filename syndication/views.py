@@ -29,15 +29,6 @@ SITEMAPS = {"trang": PageSitemap}
 FIVE_MINUTES = 300
 # Outlets poll every few minutes; a minute keeps a proxy's copy close to what the portal has.
 FEED_MAX_AGE = 60
-SOURCES = {
-    "latest": feeds.latest_feed,
-    "section": feeds.section_feed,
-    "topic": feeds.topic_feed,
-    "policy": feeds.policy_feed,
-    "legal_documents": feeds.legal_documents_feed,
-    "multimedia": feeds.multimedia_feed,
-    "podcast": feeds.podcast_feed,
-}
 FIRST_SEEN_SECONDS = 7 * 24 * 3600
 # A built feed is kept until what it shows changes (core/cache_tags.py), ten minutes at most.
 ENTRY_SECONDS = 600
@@ -116,7 +107,7 @@ def _build(request, stamp, source, fmt, kwargs):
     with cache_tags.collecting() as tags:
         # Every feed lists what was published last (of its kind, section, topic…).
         cache_tags.add(cache_tags.PUBLICATIONS)
-        feed_ = SOURCES[source](request, site, **kwargs)
+        feed_ = feeds.find(request, site, source, **kwargs)
         # Written under the canonical filters: odd or unknown values share the entry of what
         # they actually select, so no address can fill the cache with copies.
         key = _cache_key(request, source, fmt, kwargs, feed_.variant)
