@@ -10,7 +10,8 @@ class SyndicationConfig(AppConfig):
     def ready(self):
         from core import cache_tags
 
-        from . import purge
+        from . import changes, purge
 
         # Each renewal of cache tags also goes to Varnish (docs/deploy.md, "Varnish in front").
         cache_tags.add_purger(purge.purge_tags)
+        changes.connect()
