@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 from media.serving import serve_upload
-from syndication.api import api_router
+from syndication.api_router import api_router
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

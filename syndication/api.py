@@ -34,7 +34,6 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.pagination import WagtailPagination
-from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
@@ -376,10 +375,3 @@ class DraftUnitsEndpoint(ReadOnlyEndpoint, BaseAPIViewSet):
         if not (value.isascii() and value.isdigit()) or len(value) > 9 or int(value) < 1:
             raise BadRequestError(f"Tham số {name} phải là số nguyên dương.")
         return int(value)
-
-
-api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesEndpoint)
-api_router.register_endpoint("images", ImagesEndpoint)
-api_router.register_endpoint("documents", DocumentsEndpoint)
-api_router.register_endpoint("draft-units", DraftUnitsEndpoint)

@@ -183,13 +183,24 @@ def page_entry(page, root_url, section=None):
         summary=xml_text(page.display_summary),
         published=published,
         updated=max(updated, published),
-        body=absolute_html(render_body(page), root_url),
+        body=absolute_html(correction_notes(page) + render_body(page), root_url),
         authors=[xml_text(name) for name in author_names(page)],
         categories=[xml_text(c) for c in categories],
         image=lead_image(page.display_image, root_url),
         enclosure=media_enclosure(getattr(page, "media_file", None), root_url),
         is_permalink=False,
     )
+
+
+def correction_notes(page):
+    """A corrected story's dated notes, newest first, to go at the top of its item: an outlet's
+    importer replaces its copy with the corrected text and shows readers what changed. A
+    correction is saved with a new publication, so the entry is made again (its key) and its
+    `updated` is the correction's time (`modified_time`)."""
+    corrections = getattr(page, "sorted_corrections", None)
+    if not corrections:
+        return ""
+    return render_to_string("syndication/entries/corrections.html", {"corrections": corrections})
 
 
 def render_body(page):

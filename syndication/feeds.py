@@ -34,6 +34,7 @@ EVERYTHING = (*STORY_TYPES, LegalDocumentPage, PolicyPage)
 PODCAST_COVER = "img/podcast-cover.png"
 # Feed names (syndication/appearances.py) that are not `<source>/<what>`.
 LATEST, PODCAST, LEGAL_DOCUMENTS = "latest", "podcast", "legal-documents"
+WITHDRAWN = "withdrawn"
 
 
 @dataclass
@@ -111,6 +112,19 @@ def latest_feed(request, site):
         site.root_url + "/",
         "Tin, bài, ảnh, video, văn bản và chính sách mới đăng, mới nhất trước.",
         _page_entries(site, pages),
+    )
+
+
+def withdrawn_feed(request, site):
+    """Every story withdrawn in the last 30 days, as tombstones only (syndication/withdrawals.py):
+    what an outlet reads to take its copies down."""
+    return _feed(
+        site,
+        "Tin đã gỡ",
+        site.root_url + "/feeds/",
+        "Tin, bài đã thôi xuất bản, giới hạn người xem hoặc đã xoá trong 30 ngày qua, để các "
+        "đơn vị khai thác gỡ bản đăng lại.",
+        list,
     )
 
 
@@ -359,4 +373,5 @@ SOURCES = {
     "legal_documents": legal_documents_feed,
     "multimedia": multimedia_feed,
     "podcast": podcast_feed,
+    "withdrawn": withdrawn_feed,
 }

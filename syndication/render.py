@@ -17,6 +17,8 @@ from feedgen.util import xml_elem
 from .entries import NO_DATE, xml_text
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
+TOMBSTONES_NS = "http://purl.org/atompub/tombstones/1.0"
+ATOM_NS = "http://www.w3.org/2005/Atom"
 RSS, ATOM = "rss", "atom"
 CONTENT_TYPES = {
     RSS: "application/rss+xml; charset=utf-8",
@@ -62,9 +64,36 @@ class LeadImageEntryExtension(BaseEntryExtension):
         return self.extend_rss(entry)
 
 
-def render(feed, entries, fmt, self_url):
-    """The feed document, as bytes."""
+class TombstonesExtension(BaseExtension):
+    """RFC 6721 `<at:deleted-entry>` for each story withdrawn from the feed (syndication/
+    withdrawals.py): its id, the time, its address and title, nothing else. Atom only: RSS has
+    no tombstone; its readers see the item gone, and outlets read the Atom feed or the API."""
+
+    def __init__(self):
+        self.withdrawals = []
+
+    def extend_ns(self):
+        return {"at": TOMBSTONES_NS}
+
+    def extend_atom(self, feed):
+        for withdrawal in self.withdrawals:
+            tombstone = xml_elem(f"{{{TOMBSTONES_NS}}}deleted-entry", feed)
+            tombstone.set("ref", withdrawal.guid)
+            tombstone.set("when", timezone.localtime(withdrawal.withdrawn_at).isoformat())
+            link = xml_elem(f"{{{ATOM_NS}}}link", tombstone)
+            link.set("href", withdrawal.url)
+            comment = xml_elem(f"{{{TOMBSTONES_NS}}}comment", tombstone)
+            comment.set("type", "text")
+            comment.text = xml_text(f"Đã gỡ: {withdrawal.title}")
+        return feed
+
+
+def render(feed, entries, fmt, self_url, withdrawals=()):
+    """The feed document, as bytes; Atom carries the tombstones of `withdrawals`."""
     generator = FeedGenerator()
+    if fmt == ATOM and withdrawals:
+        generator.register_extension("tombstones", TombstonesExtension, atom=True, rss=False)
+        generator.tombstones.withdrawals = withdrawals
     generator.register_extension("leadimage", LeadImageExtension, LeadImageEntryExtension)
     generator.load_extension("dc", atom=False, rss=True)
     if feed.podcast:
@@ -85,7 +114,9 @@ def render(feed, entries, fmt, self_url):
         generator.logo(feed.image_url)
     # The newest change, not the time of writing: the same items give the same bytes (and ETag).
     # An empty feed takes a fixed date, so it keeps its ETag too.
-    newest = max((entry.updated for entry in entries), default=NO_DATE)
+    times = [entry.updated for entry in entries]
+    times += [withdrawal.withdrawn_at for withdrawal in withdrawals if fmt == ATOM]
+    newest = max(times, default=NO_DATE)
     generator.updated(timezone.localtime(newest))
     generator.lastBuildDate(timezone.localtime(newest))
     if feed.podcast:

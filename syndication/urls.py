@@ -50,6 +50,10 @@ urlpatterns = [
         {"source": "multimedia"},
         name="multimedia",
     ),
+    # Tombstones only: Atom is the format that has them (RFC 6721).
+    path(
+        "feeds/withdrawn.atom", views.feed, {"source": "withdrawn", "fmt": "atom"}, name="withdrawn"
+    ),
     # A podcast is RSS only: that is what podcast apps read.
     path("feeds/podcast.rss", views.feed, {"source": "podcast"}, name="podcast"),
 ]

@@ -24,6 +24,7 @@ from . import feeds
 from . import render as feed_render
 from .directory import feed_directory
 from .sitemaps import PageSitemap, recent_news
+from .withdrawals import tombstones
 
 SITEMAPS = {"trang": PageSitemap}
 FIVE_MINUTES = 300
@@ -137,7 +138,8 @@ def _render(request, site, feed_, fmt):
     self_url = site.root_url + request.path
     if feed_.variant:
         self_url += f"?{feed_.variant}"
-    body = feed_render.render(feed_, feed_.build(), fmt, self_url)
+    withdrawals = tombstones(feed_.name, site.root_url) if fmt == feed_render.ATOM else []
+    body = feed_render.render(feed_, feed_.build(), fmt, self_url, withdrawals)
     etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
     # The same bytes keep the time they first went out, so a reader that sends only
     # If-Modified-Since gets 304 after a rebuild that changed nothing in this feed.
