@@ -1,9 +1,11 @@
 """A feed's entries as RSS 2.0 or Atom bytes, through feedgen.
 
-feedgen writes most of what outlets read; two things it lacks are added here: Media RSS's
+feedgen writes most of what outlets read; what it lacks or gets wrong is added here: Media RSS's
 `<media:credit>` and `<media:description>` inside `<media:content>` (its own media extension
-writes only the element's attributes), and Dublin Core's `dc:creator` for bylines in RSS, whose
-`<author>` must be an email address, which the portal never publishes.
+writes only the element's attributes); Dublin Core's `dc:creator` for bylines in RSS, whose
+`<author>` must be an email address, which the portal never publishes, and `dc:rights` for the
+usage terms; Atom's `<link rel="enclosure">` and the podcast's `<itunes:explicit>`, which
+feedgen 1.0.0 cannot write right (see the extensions below).
 """
 
 from html import escape
@@ -17,8 +19,8 @@ from feedgen.util import xml_elem
 from .entries import NO_DATE, xml_text
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
+ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 TOMBSTONES_NS = "http://purl.org/atompub/tombstones/1.0"
-ATOM_NS = "http://www.w3.org/2005/Atom"
 RSS, ATOM = "rss", "atom"
 CONTENT_TYPES = {
     RSS: "application/rss+xml; charset=utf-8",
@@ -64,6 +66,49 @@ class LeadImageEntryExtension(BaseEntryExtension):
         return self.extend_rss(entry)
 
 
+class AtomEnclosureEntryExtension(BaseEntryExtension):
+    """The media file of an Atom entry, as `<link rel="enclosure" href type length>`.
+
+    feedgen 1.0.0 writes an entry's links in a loop that rebinds `link` to the new element
+    before reading `rel`, `type` and `length` from it, so all three are lost: the enclosure
+    came out as a second `alternate` link, which the W3C Feed Validator rejects. The entry's
+    page goes through feedgen (a bare link is its alternate); the file is written here."""
+
+    def __init__(self):
+        self.enclosure = None
+
+    def extend_atom(self, entry):
+        if self.enclosure is not None:
+            # Atom's element names are unqualified under feedgen's default namespace.
+            link = xml_elem("link", entry, rel="enclosure", href=self.enclosure.url)
+            link.set("type", self.enclosure.mime_type)
+            link.set("length", str(self.enclosure.length))
+        return entry
+
+
+class NotExplicitExtension(BaseExtension):
+    """`<itunes:explicit>false</itunes:explicit>` for the podcast: Apple's podcast rules and the
+    W3C Feed Validator take "true" or "false" only, while feedgen 1.0.0's podcast extension
+    accepts and writes only "yes", "no" or "clean" (so it is not given the value at all)."""
+
+    def extend_ns(self):
+        return {"itunes": ITUNES_NS}
+
+    def extend_rss(self, rss_feed):
+        _not_explicit(rss_feed[0])
+        return rss_feed
+
+
+class NotExplicitEntryExtension(BaseEntryExtension):
+    def extend_rss(self, item):
+        _not_explicit(item)
+        return item
+
+
+def _not_explicit(parent):
+    xml_elem(f"{{{ITUNES_NS}}}explicit", parent).text = "false"
+
+
 class TombstonesExtension(BaseExtension):
     """RFC 6721 `<at:deleted-entry>` for each story withdrawn from the feed (syndication/
     withdrawals.py): its id, the time, its address and title, nothing else. Atom only: RSS has
@@ -80,8 +125,8 @@ class TombstonesExtension(BaseExtension):
             tombstone = xml_elem(f"{{{TOMBSTONES_NS}}}deleted-entry", feed)
             tombstone.set("ref", withdrawal.guid)
             tombstone.set("when", timezone.localtime(withdrawal.withdrawn_at).isoformat())
-            link = xml_elem(f"{{{ATOM_NS}}}link", tombstone)
-            link.set("href", withdrawal.url)
+            # An atom:link, unqualified under the feed's default namespace as feedgen writes.
+            xml_elem("link", tombstone, href=withdrawal.url)
             comment = xml_elem(f"{{{TOMBSTONES_NS}}}comment", tombstone)
             comment.set("type", "text")
             comment.text = xml_text(f"Đã gỡ: {withdrawal.title}")
@@ -95,9 +140,15 @@ def render(feed, entries, fmt, self_url, withdrawals=()):
         generator.register_extension("tombstones", TombstonesExtension, atom=True, rss=False)
         generator.tombstones.withdrawals = withdrawals
     generator.register_extension("leadimage", LeadImageExtension, LeadImageEntryExtension)
+    generator.register_extension(
+        "atom_enclosure", BaseExtension, AtomEnclosureEntryExtension, rss=False
+    )
     generator.load_extension("dc", atom=False, rss=True)
     if feed.podcast:
         generator.load_extension("podcast", atom=False, rss=True)
+        generator.register_extension(
+            "not_explicit", NotExplicitExtension, NotExplicitEntryExtension, atom=False
+        )
     generator.id(feed.link)
     generator.title(xml_text(feed.title))
     # In this order: feedgen writes the last link as RSS's channel <link>, the reader's page.
@@ -109,7 +160,10 @@ def render(feed, entries, fmt, self_url, withdrawals=()):
     generator.author(name=xml_text(feed.author))
     generator.generator(GENERATOR)
     if feed.rights:
+        # Atom's <rights>, RSS's <copyright>; and Dublin Core's <dc:rights>, where outlets'
+        # importers look for the terms of reuse.
         generator.rights(xml_text(feed.rights))
+        generator.dc.dc_rights(xml_text(feed.rights))
     if feed.image_url:
         generator.logo(feed.image_url)
     # The newest change, not the time of writing: the same items give the same bytes (and ETag).
@@ -149,12 +203,14 @@ def _add_entry(generator, entry, podcast, fmt=RSS):
     item.leadimage.image = entry.image
     if entry.enclosure:
         enclosure = entry.enclosure
-        item.enclosure(enclosure.url, str(enclosure.length), enclosure.mime_type)
+        if fmt == RSS:
+            item.enclosure(enclosure.url, str(enclosure.length), enclosure.mime_type)
+        else:
+            item.atom_enclosure.enclosure = enclosure
         if podcast:
             if enclosure.duration:
                 item.podcast.itunes_duration(round(enclosure.duration))
             item.podcast.itunes_summary(entry.summary)
-            item.podcast.itunes_explicit("no")
             if entry.image and entry.image.url.endswith((".jpg", ".png")):
                 item.podcast.itunes_image(entry.image.url)  # feedgen refuses any other
 
@@ -163,7 +219,6 @@ def _podcast_channel(podcast, feed):
     podcast.itunes_author(xml_text(feed.author))
     podcast.itunes_category({"cat": "Government"})
     podcast.itunes_category({"cat": "News", "sub": "Daily News"})
-    podcast.itunes_explicit("no")
     podcast.itunes_summary(xml_text(feed.description))
     podcast.itunes_type("episodic")
     if feed.image_url.endswith((".jpg", ".png")):
