@@ -24,6 +24,7 @@ from tests.factories import (
     PolicyPageFactory,
     SectionPageFactory,
 )
+from tests.syndication.feed_rules import feed_problems
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 AT = "{http://purl.org/atompub/tombstones/1.0}"
@@ -78,6 +79,7 @@ def test_an_unpublished_story_leaves_a_tombstone_in_every_atom_feed_it_was_in(
         assert tombstone.find(f"{ATOM}link").get("href") == "http://localhost/kinh-te/gia-lua-tang/"
         # Its title aside, nothing of the story comes out again.
         assert story.title in tombstone.find(f"{AT}comment").text
+        assert feed_problems(client.get(url).content, "http://localhost" + url) == [], url
         text = client.get(url).text
         assert SECRET_WORDS not in text
         assert "<entry><id>" + guid(story) not in text
