@@ -1,4 +1,4 @@
-"""A feed's entries as RSS 2.0 or Atom bytes, through feedgen.
+"""A feed's entries as RSS 2.0 or Atom bytes, through feedgen (or as ninjs JSON: ninjs.py).
 
 feedgen writes most of what outlets read; two things it lacks are added here: Media RSS's
 `<media:credit>` and `<media:description>` inside `<media:content>` (its own media extension
@@ -14,14 +14,18 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
+from . import ninjs
 from .entries import NO_DATE, xml_text
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
-RSS, ATOM = "rss", "atom"
+RSS, ATOM, NINJS = "rss", "atom", "ninjs"
 CONTENT_TYPES = {
     RSS: "application/rss+xml; charset=utf-8",
     ATOM: "application/atom+xml; charset=utf-8",
+    NINJS: "application/json; charset=utf-8",
 }
+# A format's address ends with its name, but for ninjs, whose files are named `.ninjs.json`.
+SUFFIXES = {RSS: RSS, ATOM: ATOM, NINJS: "ninjs.json"}
 GENERATOR = "Cổng Thông tin điện tử (Wagtail, feedgen)"
 
 
@@ -64,6 +68,8 @@ class LeadImageEntryExtension(BaseEntryExtension):
 
 def render(feed, entries, fmt, self_url):
     """The feed document, as bytes."""
+    if fmt == NINJS:
+        return ninjs.render(feed, entries, self_url)
     generator = FeedGenerator()
     generator.register_extension("leadimage", LeadImageExtension, LeadImageEntryExtension)
     generator.load_extension("dc", atom=False, rss=True)

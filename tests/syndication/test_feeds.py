@@ -56,11 +56,11 @@ def read(client, url, **headers):
     return parsed
 
 
-def every_feed_url(client):
-    """Every RSS and Atom address /feeds/ lists."""
+def every_feed_url(client, suffixes=(".rss", ".atom")):
+    """Every RSS and Atom address /feeds/ lists (ninjs: test_ninjs.py)."""
     html = client.get("/feeds/").text
-    urls = {part.split('"', 1)[0] for part in html.split('href="/feeds/')[1:]}
-    return sorted(url.replace("&amp;", "&") for url in urls if url)
+    urls = {part.split('"', 1)[0].replace("&amp;", "&") for part in html.split('href="/feeds/')[1:]}
+    return sorted(url for url in urls if url.split("?")[0].endswith(suffixes))
 
 
 @pytest.fixture
