@@ -90,9 +90,6 @@ class Entry:
     is_permalink: bool = True
     # What RSS and Atom leave out and ninjs carries (syndication/ninjs.py). Plain defaults, so an
     # entry kept in the cache before they existed still reads.
-    # The published revision: a republish or a correction gives a new one ("" for a policy's
-    # own steps, which have none).
-    version: str = ""
     # The multimedia kind (`kind_slug`: anh, video, am-thanh, infographic); "" for text.
     kind: str = ""
     # The section, also first among `categories` when set; the topics follow it there.
@@ -204,7 +201,6 @@ def page_entry(page, root_url, section=None):
         image=lead_image(page.display_image, root_url),
         enclosure=media_enclosure(getattr(page, "media_file", None), root_url),
         is_permalink=False,
-        version=str(page.live_revision_id or ""),
         kind=getattr(page, "kind_slug", ""),
         section=xml_text(section),
         created=start_of_day(issued_on) if issued_on else None,

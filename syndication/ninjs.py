@@ -1,13 +1,14 @@
 """A feed as IPTC ninjs 2.4 (News in JSON), for newsrooms' editorial systems.
 
-ninjs describes one news item, not a feed, and has no wrapper of its own (2.x has no `links`,
-no list type). So the document is a plain JSON object that says what it is, the feed's
-`title`, `link`, `updated` and `rights`, and holds its ninjs items in `items`; each item is
-valid on its own against the published schema (tests/syndication/schemas/), so an importer can
-take them one by one, as a ninjs API would hand them.
+ninjs describes one news item, not a feed, and has no list type of its own. Dressing the feed
+up as a ninjs item (a "composite" whose associations are the stories) would pass the schema but
+tell importers something false, and bury each story one level down. So the document is a plain
+JSON object with the feed's `title`, `link`, `updated` and `rights`, and its ninjs items in
+`items`; each item is valid on its own against the published schema (tests/syndication/
+schemas/), so an importer takes them one by one, as from a ninjs API.
 
 The items are made from the same entries as RSS and Atom (syndication/entries.py), with what
-ninjs names that the other formats cannot say: a `version` per published revision, the bylines
+ninjs names that the other formats cannot say: a `version` per publication, the bylines
 as `people`, section and topics as `subjects`, the lead picture as an association with its
 renditions, credit and usage terms, and the audio or video file as a rendition. A story
 withdrawn in the last 30 days stays in the feeds it was in as an item with `pubstatus`
@@ -70,8 +71,9 @@ def item(entry, usage_terms, terms_url):
         "type": nature,
         "representationtype": "full",
         "profile": f"{nature}-photo" if entry.image else f"{nature}-only",
-        # Revision ids only grow; a policy's own steps have none, and change only with time.
-        "version": entry.version or str(int(entry.updated.timestamp())),
+        # `updated` moves with every publication (a republish, a correction) and never back, for
+        # every kind of entry: a page imported without revisions, a policy's own steps.
+        "version": str(int(entry.updated.timestamp())),
         "firstcreated": iso(entry.published),
         "versioncreated": iso(entry.updated),
         "pubstatus": USABLE,
