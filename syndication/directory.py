@@ -23,12 +23,15 @@ class FeedLink:
     title: str
     rss: str
     atom: str = ""  # the podcast is RSS only
+    ninjs: str = ""  # IPTC ninjs (JSON), for newsrooms' systems; not for the podcast either
 
 
 def _link(title, name, query="", **kwargs):
-    rss = reverse(f"syndication:{name}", kwargs={**kwargs, "fmt": "rss"}) + query
-    atom = reverse(f"syndication:{name}", kwargs={**kwargs, "fmt": "atom"}) + query
-    return FeedLink(str(title), rss, atom)
+    rss, atom, ninjs = (
+        reverse(f"syndication:{name}", kwargs={**kwargs, "fmt": fmt}) + query
+        for fmt in ("rss", "atom", "ninjs")
+    )
+    return FeedLink(str(title), rss, atom, ninjs)
 
 
 def latest():

@@ -25,6 +25,7 @@ from core.html import absolute_urls
 from core.pictures import rendition_or_none
 from core.prefetch import load, prefetched, references
 from core.renditions import largest_jpeg_spec
+from core.text import start_of_day
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +62,8 @@ class Image:
     caption: str
     credit: str
     alt: str
+    # The photo's own id (its tag URI), whatever size or file is sent: for ninjs' associations.
+    guid: str = ""
 
 
 @dataclass
@@ -85,6 +88,14 @@ class Entry:
     image: Image | None = None
     enclosure: Enclosure | None = None
     is_permalink: bool = True
+    # What RSS and Atom leave out and ninjs carries (syndication/ninjs.py). Plain defaults, so an
+    # entry kept in the cache before they existed still reads.
+    # The multimedia kind (`kind_slug`: anh, video, am-thanh, infographic); "" for text.
+    kind: str = ""
+    # The section, also first among `categories` when set; the topics follow it there.
+    section: str = ""
+    # When the content itself was made, where the page knows it (a document's issue date).
+    created: datetime | None = None
 
 
 def tag_uri(root_url, name):
@@ -176,6 +187,7 @@ def page_entry(page, root_url, section=None):
     )
     categories = [section] if section else []
     categories += [topic.name for topic in getattr(page, "topic_list", [])]
+    issued_on = getattr(page, "issued_on", None)
     return Entry(
         guid=guid,
         link=link,
@@ -189,6 +201,9 @@ def page_entry(page, root_url, section=None):
         image=lead_image(page.display_image, root_url),
         enclosure=media_enclosure(getattr(page, "media_file", None), root_url),
         is_permalink=False,
+        kind=getattr(page, "kind_slug", ""),
+        section=xml_text(section),
+        created=start_of_day(issued_on) if issued_on else None,
     )
 
 
@@ -235,6 +250,7 @@ def lead_image(image, root_url):
         caption=xml_text(image.caption),
         credit=xml_text(image.credit),
         alt=xml_text(image.default_alt_text),
+        guid=tag_uri(root_url, f"anh-{image.pk}"),
     )
 
 

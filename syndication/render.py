@@ -1,4 +1,4 @@
-"""A feed's entries as RSS 2.0 or Atom bytes, through feedgen.
+"""A feed's entries as RSS 2.0 or Atom bytes, through feedgen (or as ninjs JSON: ninjs.py).
 
 feedgen writes most of what outlets read; what it lacks or gets wrong is added here: Media RSS's
 `<media:credit>` and `<media:description>` inside `<media:content>` (its own media extension
@@ -16,16 +16,20 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
+from . import ninjs
 from .entries import NO_DATE, xml_text
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 TOMBSTONES_NS = "http://purl.org/atompub/tombstones/1.0"
-RSS, ATOM = "rss", "atom"
+RSS, ATOM, NINJS = "rss", "atom", "ninjs"
 CONTENT_TYPES = {
     RSS: "application/rss+xml; charset=utf-8",
     ATOM: "application/atom+xml; charset=utf-8",
+    NINJS: "application/json; charset=utf-8",
 }
+# A format's address ends with its name, but for ninjs, whose files are named `.ninjs.json`.
+SUFFIXES = {RSS: RSS, ATOM: ATOM, NINJS: "ninjs.json"}
 GENERATOR = "Cổng Thông tin điện tử (Wagtail, feedgen)"
 
 
@@ -134,7 +138,9 @@ class TombstonesExtension(BaseExtension):
 
 
 def render(feed, entries, fmt, self_url, withdrawals=()):
-    """The feed document, as bytes; Atom carries the tombstones of `withdrawals`."""
+    """The feed document, as bytes; Atom and ninjs carry the stories withdrawn from it."""
+    if fmt == NINJS:
+        return ninjs.render(feed, entries, self_url, withdrawals)
     generator = FeedGenerator()
     if fmt == ATOM and withdrawals:
         generator.register_extension("tombstones", TombstonesExtension, atom=True, rss=False)

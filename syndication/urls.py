@@ -1,16 +1,22 @@
+import re
+
 from django.urls import path, register_converter
 
 from . import views
+from .render import SUFFIXES
 
 
 class FeedFormat:
-    regex = "rss|atom"
+    """A feed's format from its address's ending, and back: `rss`, `atom`, `ninjs.json`."""
+
+    regex = "|".join(re.escape(suffix) for suffix in SUFFIXES.values())
+    formats = {suffix: fmt for fmt, suffix in SUFFIXES.items()}
 
     def to_python(self, value):
-        return value
+        return self.formats[value]
 
     def to_url(self, value):
-        return value
+        return SUFFIXES.get(value, value)
 
 
 register_converter(FeedFormat, "feed_format")

@@ -138,7 +138,8 @@ def _render(request, site, feed_, fmt):
     self_url = site.root_url + request.path
     if feed_.variant:
         self_url += f"?{feed_.variant}"
-    withdrawals = tombstones(feed_.name, site.root_url) if fmt == feed_render.ATOM else []
+    # RSS has no tombstone: its readers see the item gone.
+    withdrawals = tombstones(feed_.name, site.root_url) if fmt != feed_render.RSS else []
     body = feed_render.render(feed_, feed_.build(), fmt, self_url, withdrawals)
     etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
     # The same bytes keep the time they first went out, so a reader that sends only
