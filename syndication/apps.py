@@ -10,8 +10,9 @@ class SyndicationConfig(AppConfig):
     def ready(self):
         from core import cache_tags
 
-        from . import changes, purge
+        from . import changes, purge, websub
 
         # Each renewal of cache tags also goes to Varnish (docs/deploy.md, "Varnish in front").
         cache_tags.add_purger(purge.purge_tags)
         changes.connect()
+        websub.connect()
