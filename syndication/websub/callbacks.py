@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
+from django.utils.encoding import iri_to_uri
 
 TIMEOUT_SECONDS = 5
 # The most of an answer the hub reads: a challenge echoed back is far shorter, and a delivery's
@@ -124,14 +125,16 @@ def call(method, url, body=None, headers=None):
     parts = urlsplit(url)
     connection_class = _PinnedTLS if parts.scheme == "https" else _Pinned
     connection = connection_class(parts.hostname, parts.port, address)
-    target = urlunsplit(("", "", parts.path or "/", parts.query, ""))
+    target = iri_to_uri(urlunsplit(("", "", parts.path or "/", parts.query, "")))
     try:
         connection.request(
             method, target, body=body, headers={"User-Agent": USER_AGENT, **(headers or {})}
         )
         response = connection.getresponse()
         return Answer(response.status, _first_bytes(response))
-    except (OSError, http.client.HTTPException) as error:
+    # ValueError: what http.client makes of an address it cannot send (InvalidURL, a name IDNA
+    # cannot encode).
+    except (OSError, http.client.HTTPException, ValueError) as error:
         raise CallbackFailed(f"{type(error).__name__}: {error}"[:250]) from None
     finally:
         connection.close()

@@ -6,6 +6,7 @@ task queue, never by the editor's request. Every subscriber here is a real HTTP 
 import hashlib
 import hmac
 from datetime import timedelta
+from urllib.parse import quote
 
 from django.utils import timezone
 
@@ -120,6 +121,20 @@ def test_subscribing_again_renews_the_lease_and_revives_a_dropped_subscription(
     assert renewed.pk == subscription.pk
     assert renewed.state == SubscriptionState.ACTIVE and renewed.failures == 0
     assert renewed.expires_at > subscription.expires_at + timedelta(days=18)
+
+
+def test_the_callbacks_own_query_and_vietnamese_path_are_kept_when_it_is_called(
+    client, section, callback, django_capture_on_commit_callbacks
+):
+    """WebSub 5.1.2: the hub appends its parameters to the callback's own."""
+    subscription = subscribed(client, callback, path="/nhận-tin?nguon=thoi-su&hub.mode=giu")
+    (question,) = callback.verifications
+    assert question["path"] == quote("/nhận-tin") and question["nguon"] == "thoi-su"
+    assert question["hub.mode"] == "subscribe"  # the hub's, after the callback's own
+    assert subscription.callback.endswith("/nhận-tin?nguon=thoi-su&hub.mode=giu")
+    publish(section, django_capture_on_commit_callbacks)
+    run_queue()
+    assert len(callback.delivered_to(quote("/nhận-tin"))) == 1
 
 
 def test_an_unsubscription_confirmed_by_the_callback_ends_the_subscription(
