@@ -11,7 +11,7 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from syndication.models import Subscription
-from syndication.websub import tasks
+from syndication.websub import hub, tasks
 from tests.factories import SectionPageFactory
 from tests.helpers import member_of
 from tests.queue import run_queue
@@ -134,6 +134,16 @@ def test_a_name_that_resolves_to_a_private_address_is_neither_verified_nor_deliv
     stale.refresh_from_db()
     assert stale.failures == 1 and "địa chỉ nội bộ" in stale.last_error
     assert queued_deliveries().count() == 1  # tried again later: the name may point out again
+
+
+def test_one_sender_cannot_make_the_portal_call_addresses_without_end(client, section, monkeypatch):
+    """Each accepted request makes the hub call an address: a sender's requests are counted."""
+    monkeypatch.setattr(hub, "PER_ADDRESS", (2, 3600))
+    for number in range(2):
+        assert ask(client, callback=f"https://kho-tin.example.vn/{number}").status_code == 202
+    response = ask(client, callback="https://kho-tin.example.vn/3")
+    assert response.status_code == 429 and "Quá nhiều yêu cầu" in response.text
+    assert DBTaskResult.objects.count() == 2
 
 
 def test_one_host_cannot_fill_the_table(client, section, callback, monkeypatch):
