@@ -10,9 +10,10 @@ class SyndicationConfig(AppConfig):
     def ready(self):
         from core import cache_tags
 
-        from . import changes, purge, withdrawals
+        from . import changes, purge, websub, withdrawals
 
         # Each renewal of cache tags also goes to Varnish (docs/deploy.md, "Varnish in front").
         cache_tags.add_purger(purge.purge_tags)
         changes.connect()
         withdrawals.connect()
+        websub.connect()

@@ -22,6 +22,7 @@ from .entries import NO_DATE, xml_text
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 TOMBSTONES_NS = "http://purl.org/atompub/tombstones/1.0"
+ATOM_NS = "http://www.w3.org/2005/Atom"
 RSS, ATOM, NINJS = "rss", "atom", "ninjs"
 CONTENT_TYPES = {
     RSS: "application/rss+xml; charset=utf-8",
@@ -137,8 +138,24 @@ class TombstonesExtension(BaseExtension):
         return feed
 
 
-def render(feed, entries, fmt, self_url, withdrawals=()):
-    """The feed document, as bytes; Atom and ninjs carry the stories withdrawn from it."""
+class HubExtension(BaseExtension):
+    """RSS's `<atom:link rel="hub">` beside its `rel="self"` (WebSub, 4): feedgen writes only the
+    self link of the channel's Atom links in RSS."""
+
+    def __init__(self):
+        self.hub_url = ""
+
+    def extend_rss(self, feed):
+        channel = feed.find("channel")
+        own = channel.find(f"{{{ATOM_NS}}}link[@rel='self']")
+        if self.hub_url and own is not None:
+            own.addnext(own.makeelement(f"{{{ATOM_NS}}}link", href=self.hub_url, rel="hub"))
+        return feed
+
+
+def render(feed, entries, fmt, self_url, hub_url="", withdrawals=()):
+    """The feed document, as bytes. `hub_url`: the WebSub hub that pushes it; Atom and ninjs
+    carry the stories withdrawn from it (`withdrawals`)."""
     if fmt == NINJS:
         return ninjs.render(feed, entries, self_url, withdrawals)
     generator = FeedGenerator()
@@ -149,6 +166,8 @@ def render(feed, entries, fmt, self_url, withdrawals=()):
     generator.register_extension(
         "atom_enclosure", BaseExtension, AtomEnclosureEntryExtension, rss=False
     )
+    generator.register_extension("hub", HubExtension, atom=False, rss=True)
+    generator.hub.hub_url = hub_url
     generator.load_extension("dc", atom=False, rss=True)
     if feed.podcast:
         generator.load_extension("podcast", atom=False, rss=True)
@@ -159,6 +178,8 @@ def render(feed, entries, fmt, self_url, withdrawals=()):
     generator.title(xml_text(feed.title))
     # In this order: feedgen writes the last link as RSS's channel <link>, the reader's page.
     generator.link(href=self_url, rel="self")
+    if hub_url and fmt == ATOM:
+        generator.link(href=hub_url, rel="hub")
     generator.link(href=feed.link, rel="alternate")
     generator.description(xml_text(feed.description))
     generator.language("vi")

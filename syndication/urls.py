@@ -4,6 +4,7 @@ from django.urls import path, register_converter
 
 from . import views
 from .render import SUFFIXES
+from .websub.hub import hub
 
 
 class FeedFormat:
@@ -28,6 +29,8 @@ urlpatterns = [
     path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap"),
     path("news-sitemap.xml", views.news_sitemap, name="news_sitemap"),
     path("feeds/", views.feed_list, name="feed_list"),
+    # The WebSub hub every feed names (syndication/websub/).
+    path("websub/", hub, name="websub"),
     path("feeds/latest.<feed_format:fmt>", views.feed, {"source": "latest"}, name="latest"),
     path(
         "feeds/section/<slug:slug>.<feed_format:fmt>",

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.encoding import iri_to_uri
 from django.utils.http import http_date, quote_etag
 from django.views.decorators.cache import cache_control
 from django.views.decorators.gzip import gzip_page
@@ -17,7 +18,7 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.models import Site
 
 from core import cache_tags
-from core.addresses import absolute
+from core.addresses import absolute, site_root
 from core.models import SiteSettings
 
 from . import feeds
@@ -93,6 +94,11 @@ def feed(request, source, fmt="rss", **kwargs):
     else:
         cached = _build(request, stamp, source, fmt, kwargs)
     response = HttpResponse(cached["body"], content_type=feed_render.CONTENT_TYPES[fmt])
+    # WebSub discovery (W3C WebSub, 4): the hub that pushes this feed, and its own address.
+    root = site_root(request)
+    self_url = cached.get("self") or root + request.path
+    hub_url = root + reverse("syndication:websub")
+    response["Link"] = f'<{iri_to_uri(hub_url)}>; rel="hub", <{iri_to_uri(self_url)}>; rel="self"'
     response["ETag"] = cached["etag"]
     response["Last-Modified"] = http_date(cached["modified"])
     patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
@@ -140,13 +146,14 @@ def _render(request, site, feed_, fmt):
         self_url += f"?{feed_.variant}"
     # RSS has no tombstone: its readers see the item gone.
     withdrawals = tombstones(feed_.name, site.root_url) if fmt != feed_render.RSS else []
-    body = feed_render.render(feed_, feed_.build(), fmt, self_url, withdrawals)
+    hub_url = site.root_url + reverse("syndication:websub")
+    body = feed_render.render(feed_, feed_.build(), fmt, self_url, hub_url, withdrawals)
     etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
     # The same bytes keep the time they first went out, so a reader that sends only
     # If-Modified-Since gets 304 after a rebuild that changed nothing in this feed.
     cache.add(f"feeds:since:{etag}", int(time.time()), FIRST_SEEN_SECONDS)
     modified = cache.get(f"feeds:since:{etag}") or int(time.time())
-    return {"body": body, "etag": etag, "modified": modified}
+    return {"body": body, "etag": etag, "modified": modified, "self": self_url}
 
 
 def _built_by_another(key):

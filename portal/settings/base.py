@@ -98,8 +98,16 @@ PORTAL_QUEUE_STALLED_SECONDS = int(os.environ.get("QUEUE_STALLED_SECONDS", "600"
 # before, so a page is searchable as soon as it is published even with no worker running.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "queue": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail", "alerts", "jobs"]},
+    "queue": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["mail", "alerts", "jobs", "websub"],
+    },
 }
+
+# The portal's WebSub hub (syndication/websub/) calls the addresses strangers give it. It never
+# calls a private, loopback, link-local or reserved address (the portal's own network) unless
+# this is on: tests only, whose subscribers listen on 127.0.0.1.
+WEBSUB_ALLOW_PRIVATE_CALLBACKS = False
 
 INSTALLED_APPS = [
     # The desks, then the shared building blocks, then the demo content that uses them all.

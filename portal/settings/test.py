@@ -25,6 +25,8 @@ SERVE_UPLOADS = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# The WebSub tests' subscribers listen on 127.0.0.1 (tests/syndication/test_websub.py).
+WEBSUB_ALLOW_PRIVATE_CALLBACKS = True
 # Tests read pages right after changing them behind Wagtail's signals (factories save pages
 # without publishing them); the page cache's own tests turn it on, servers by the environment.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
