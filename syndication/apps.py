@@ -8,10 +8,14 @@ class SyndicationConfig(AppConfig):
     verbose_name = "Phân phối nội dung"
 
     def ready(self):
-        from core import cache_tags
+        from core import cache_tags, schedule
 
-        from . import changes, purge
+        from . import changes, outlet_keys, purge, usage
 
         # Each renewal of cache tags also goes to Varnish (docs/deploy.md, "Varnish in front").
         cache_tags.add_purger(purge.purge_tags)
         changes.connect()
+        # Outlets' keys in the shared cache follow their outlets; their polls, counted in the
+        # cache, reach the database at every tick.
+        outlet_keys.connect()
+        schedule.every_tick(usage.flush)

@@ -35,6 +35,9 @@ ENTRY_SECONDS = 600
 BUILD_WAIT_SECONDS = 3
 # The document feed's filters; anything else in the address is ignored.
 DOCUMENT_FILTERS = ("loai", "co-quan", "linh-vuc", "hieu-luc", "nam")
+# How many items the answer holds, for the count of what each outlet fetched
+# (syndication/outlet_polls.py, which drops the header before the answer leaves).
+ITEMS_HEADER = "X-Feed-Items"
 
 
 @require_safe
@@ -94,6 +97,8 @@ def feed(request, source, fmt="rss", **kwargs):
     response = HttpResponse(cached["body"], content_type=feed_render.CONTENT_TYPES[fmt])
     response["ETag"] = cached["etag"]
     response["Last-Modified"] = http_date(cached["modified"])
+    if "items" in cached:  # an entry kept before items were counted has none
+        response[ITEMS_HEADER] = str(cached["items"])
     patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
     return get_conditional_response(
         request, etag=cached["etag"], last_modified=cached["modified"], response=response
@@ -137,13 +142,14 @@ def _render(request, site, feed_, fmt):
     self_url = site.root_url + request.path
     if feed_.variant:
         self_url += f"?{feed_.variant}"
-    body = feed_render.render(feed_, feed_.build(), fmt, self_url)
+    entries = feed_.build()
+    body = feed_render.render(feed_, entries, fmt, self_url)
     etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
     # The same bytes keep the time they first went out, so a reader that sends only
     # If-Modified-Since gets 304 after a rebuild that changed nothing in this feed.
     cache.add(f"feeds:since:{etag}", int(time.time()), FIRST_SEEN_SECONDS)
     modified = cache.get(f"feeds:since:{etag}") or int(time.time())
-    return {"body": body, "etag": etag, "modified": modified}
+    return {"body": body, "etag": etag, "modified": modified, "items": len(entries)}
 
 
 def _built_by_another(key):
