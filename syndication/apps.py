@@ -16,6 +16,7 @@ class SyndicationConfig(AppConfig):
         cache_tags.add_purger(purge.purge_tags)
         changes.connect()
         # Outlets' keys in the shared cache follow their outlets; their polls, counted in the
-        # cache, reach the database at every tick.
+        # process, go to the cache once each answer has gone, and to the database every tick.
         outlet_keys.connect()
+        usage.connect()
         schedule.every_tick(usage.flush)

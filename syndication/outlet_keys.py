@@ -3,10 +3,15 @@ cache so that a poll costs no database query once warm.
 
 The cache holds, per key, the outlet's id, or 0 for a key that counts nothing (unknown, of an
 inactive outlet, or replaced by a new one). It is written when an outlet is saved, deleted or
-given a new key, once that is committed, so every app process sees the change at once.
+given a new key, once that is committed.
+
+Each app process also remembers what it read for MEMO_SECONDS: a poll then costs one round trip
+to the cache (its count) on top of the feed's, not two. So an outlet made inactive, or a key
+replaced, stops counting in the process that saved it at once and in the others within a minute.
 """
 
 import re
+import time
 
 from django.core.cache import cache
 from django.db import transaction
@@ -23,6 +28,11 @@ KNOWN_SECONDS = 24 * 3600
 # costs one query per ten minutes, not one per poll. Creating an outlet overwrites it.
 UNKNOWN_SECONDS = 600
 COUNTS_NOTHING = 0
+MEMO_SECONDS = 60
+# ~800 outlets; past this many keys (random ones sent to fill it) the memo starts again.
+MEMO_SIZE = 4096
+_memo = {}  # key -> (outlet id or COUNTS_NOTHING, time.monotonic() until which it holds)
+clock = time.monotonic
 
 
 def well_formed(key):
@@ -33,24 +43,39 @@ def outlet_id_for(key):
     """The id of the active outlet whose key this is, or None."""
     if not well_formed(key):
         return None
+    now = clock()
+    memo = _memo.get(key)
+    if memo is not None and memo[1] > now:
+        return memo[0] or None
     found = cache.get(CACHE_PREFIX + key)
     if found is None:
         outlet = Outlet.objects.filter(key=key).values_list("pk", "active").first()
         found = outlet[0] if outlet and outlet[1] else COUNTS_NOTHING
-        cache.set(CACHE_PREFIX + key, found, KNOWN_SECONDS if found else UNKNOWN_SECONDS)
+        _share(key, found)
+    if len(_memo) >= MEMO_SIZE:
+        _memo.clear()
+    _memo[key] = (found, now + MEMO_SECONDS)
     return found or None
+
+
+def _share(key, value):
+    cache.set(CACHE_PREFIX + key, value, KNOWN_SECONDS if value else UNKNOWN_SECONDS)
+    _memo.pop(key, None)
+
+
+def forget_all():
+    """Forget every key this process remembers (between tests)."""
+    _memo.clear()
 
 
 def remember(outlet):
     """Once committed: the outlet's key counts for it while it is active, for nobody after."""
     key, value = outlet.key, outlet.pk if outlet.active else COUNTS_NOTHING
-    transaction.on_commit(
-        lambda: cache.set(CACHE_PREFIX + key, value, KNOWN_SECONDS if value else UNKNOWN_SECONDS)
-    )
+    transaction.on_commit(lambda: _share(key, value))
 
 
 def forget(key):
-    transaction.on_commit(lambda: cache.set(CACHE_PREFIX + key, COUNTS_NOTHING, UNKNOWN_SECONDS))
+    transaction.on_commit(lambda: _share(key, COUNTS_NOTHING))
 
 
 def renew_key(outlet):

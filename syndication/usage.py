@@ -1,22 +1,36 @@
 """What each outlet fetched, per day (Hà Nội time) and per feed: polls and items, never an IP.
 
-A poll costs one round trip to the shared cache: one counter per (day, outlet, feed) holding
-`items * ITEMS_UNIT + polls`, raised by one INCR. The first poll of the day for an outlet and a
-feed creates its OutletUsage row, so the database is written once per outlet, feed and day
-while outlets poll; `flush()` then writes each counter's totals to its row, from the scheduler's
-tick (about twice a minute) and before the report reads them.
+Three stages, so that a keyed poll costs its outlet no more time than anyone's poll:
 
-The flush writes totals, not increments, and never lowers a row: run twice, or by two workers at
-once, it leaves the same rows. A counter lost with the cache (Redis restarted) starts again from
-its row's totals on the next poll.
+1. `count_poll()`, on the poll's path, only adds to this process's pending counts: no I/O.
+2. `push_if_due()`, once the answer has gone (Django's `request_finished`), adds them to the
+   shared cache: one counter per (day, outlet, feed) holding `items * ITEMS_UNIT + polls`, one
+   INCR each. A counter this process has not pushed to yet goes with the very answer that
+   counted it; the others wait up to PUSH_SECONDS, so a burst of polls costs one INCR a
+   second per process. The first push of the day to a counter creates its OutletUsage row: the
+   database is written once per outlet, feed and day while outlets poll.
+3. `flush()` writes each counter's totals to its row, from the scheduler's tick (about twice a
+   minute) and before the report reads them. It writes totals, not increments, and never lowers
+   a row: run twice, or by two workers at once, it leaves the same rows. A counter lost with the
+   cache (Redis restarted) goes on from its row's totals at the next push.
+
+A process keeps pending counts for PUSH_SECONDS at most while it serves requests, and pushes
+them when it exits; one killed outright loses its last second of counts.
 """
 
-from datetime import timedelta
+import atexit
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.core.cache import cache
 from django.utils import timezone
 
 from .models import OutletUsage
+
+logger = logging.getLogger(__name__)
 
 # Polls in the low 32 bits, items above: 4 billion polls a day of one feed by one outlet before
 # they would spill into the items, and room for 2 billion items under Redis's 2**63.
@@ -25,6 +39,26 @@ ITEMS_UNIT = 2**32
 COUNTER_SECONDS = 3 * 24 * 3600
 FLUSHED_DAYS = 2  # today and yesterday
 FLUSH_BATCH = 1000
+PUSH_SECONDS = 1.0
+# Counters this process has pushed to (~800 outlets, a few feeds each, two days); past this
+# many it starts again, and each counter's next poll is pushed at once.
+MOST_OPENED = 20_000
+
+
+@dataclass
+class Pending:
+    outlet_id: int
+    day: date
+    feed: str
+    polls: int = 0
+    items: int = 0
+
+
+_lock = threading.Lock()
+_pending = {}  # counter key -> Pending
+_opened = set()  # counter keys this process has pushed to
+_due = None  # the time.monotonic() from which the pending counts are to be pushed
+clock = time.monotonic
 
 
 def counter_key(day, outlet_id, feed):
@@ -39,28 +73,75 @@ def split(value):
 
 def count_poll(outlet_id, feed, items=0, day=None):
     """One poll of `feed` by the outlet, which got `items` items (0 for a 304)."""
+    global _due
     day = day or timezone.localdate()
     key = counter_key(day, outlet_id, feed)
-    delta = items * ITEMS_UNIT + 1
+    now = clock()
+    with _lock:
+        pending = _pending.get(key)
+        if pending is None:
+            pending = _pending[key] = Pending(outlet_id, day, feed)
+        pending.polls += 1
+        pending.items += items
+        due = now if key not in _opened else now + PUSH_SECONDS
+        if _due is None or due < _due:
+            _due = due
+
+
+def push_if_due(**kwargs):
+    """At the end of every request (`request_finished`): push the pending counts if their time
+    has come. A dictionary read and a clock read otherwise."""
+    if _due is not None and clock() >= _due:
+        push()
+
+
+def push():
+    """Add this process's pending counts to the shared cache."""
+    global _pending, _due
+    with _lock:
+        batch, _pending, _due = _pending, {}, None
+    if len(_opened) > MOST_OPENED:
+        _opened.clear()
+    for key, pending in batch.items():
+        try:
+            if _add_to_counter(key, pending):
+                _opened.add(key)
+        except Exception:  # one counter failing (its outlet just deleted) spares the others
+            logger.exception("Counting %s failed", key)
+
+
+def discard_pending():
+    """Forget this process's pending counts and the counters it knows (between tests)."""
+    global _pending, _due
+    with _lock:
+        _pending, _due = {}, None
+        _opened.clear()
+
+
+def _add_to_counter(key, pending):
+    delta = pending.items * ITEMS_UNIT + pending.polls
     if _raise(key, delta):
-        return
+        return True
     # add() is True for one process only; None when the cache is down (nothing is counted).
     if cache.add(key, delta, COUNTER_SECONDS):
-        _open_row(key, outlet_id, day, feed, items)
-    else:
-        _raise(key, delta)  # another process opened the day meanwhile
+        _open_row(key, pending)
+        return True
+    return _raise(key, delta)  # another process opened it meanwhile
 
 
 def _raise(key, delta):
     try:
         return cache.incr(key, delta) is not None
-    except ValueError:  # no counter yet: the first poll of the day
+    except ValueError:  # no counter yet: the first push of the day
         return False
 
 
-def _open_row(key, outlet_id, day, feed, items):
+def _open_row(key, pending):
     row, created = OutletUsage.objects.get_or_create(
-        outlet_id=outlet_id, day=day, feed=feed, defaults={"polls": 1, "items": items}
+        outlet_id=pending.outlet_id,
+        day=pending.day,
+        feed=pending.feed,
+        defaults={"polls": pending.polls, "items": pending.items},
     )
     if not created and (row.polls or row.items):
         # The row has counts the cache lost: the counter goes on from them.
@@ -68,7 +149,9 @@ def _open_row(key, outlet_id, day, feed, items):
 
 
 def flush(today=None):
-    """Write the counters of the last FLUSHED_DAYS days to their rows; how many rows changed."""
+    """Write the counters of the last FLUSHED_DAYS days to their rows (this process's pending
+    counts pushed first); how many rows changed."""
+    push()
     today = today or timezone.localdate()
     rows = list(
         OutletUsage.objects.filter(day__gt=today - timedelta(days=FLUSHED_DAYS)).order_by("pk")
@@ -87,3 +170,10 @@ def flush(today=None):
         OutletUsage.objects.bulk_update(updated, ["polls", "items"])
         changed += len(updated)
     return changed
+
+
+def connect():
+    from django.core.signals import request_finished
+
+    request_finished.connect(push_if_due, dispatch_uid="outlet_usage_push")
+    atexit.register(push)

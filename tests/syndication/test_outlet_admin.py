@@ -18,8 +18,15 @@ from syndication.usage_report import URL_NAME
 from tests.factories import ArticlePageFactory, SectionPageFactory
 from tests.helpers import member_of
 
-from .outlet_helpers import TERMS, committed, make_outlet, usage_of
+from .outlet_helpers import (
+    TERMS,
+    committed,
+    fresh_counts,  # noqa: F401 (a fixture)
+    make_outlet,
+    usage_of,
+)
 
+pytestmark = pytest.mark.usefixtures("fresh_counts")
 REPORT = "/admin/bao-cao/khai-thac-nguon-tin/"
 EDITOR = "Biên tập viên"
 

@@ -18,7 +18,14 @@ from syndication.views import ITEMS_HEADER
 from tests.factories import ArticlePageFactory, SectionPageFactory
 from tests.helpers import count_queries
 
-from .outlet_helpers import committed, make_outlet, usage_of
+from .outlet_helpers import (
+    committed,
+    fresh_counts,  # noqa: F401 (a fixture)
+    make_outlet,
+    usage_of,
+)
+
+pytestmark = pytest.mark.usefixtures("fresh_counts")
 
 LATEST = "/feeds/latest.rss"
 STORIES = 3
@@ -216,6 +223,49 @@ def test_a_count_lost_with_the_cache_goes_on_from_the_database(client, outlet):
     assert usage_of(outlet) == {"latest": (3, 3 * STORIES)}  # a flush never lowers a row
     poll(client, outlet)
     assert usage_of(outlet) == {"latest": (4, 4 * STORIES)}
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The monotonic clock the counts and the keys' memory read, moved by hand."""
+    now = [1000.0]
+    monkeypatch.setattr(usage, "clock", lambda: now[0])
+    monkeypatch.setattr(outlet_keys, "clock", lambda: now[0])
+    return now
+
+
+def shared_count(outlet, feed="latest"):
+    """(polls, items) of the outlet's counter in the shared cache, as a flush would read it."""
+    value = cache.get(usage.counter_key(timezone.localdate(), outlet.pk, feed))
+    return usage.split(value) if value is not None else None
+
+
+def test_polls_reach_the_shared_cache_after_the_answer_at_most_a_second_later(
+    client, outlet, clock
+):
+    """The first poll of a counter goes to the cache with its own answer (it opens the day's
+    row); later ones are pushed together once a second has passed, after any answer."""
+    poll(client, outlet)
+    assert shared_count(outlet) == (1, STORIES)
+    assert outlet.usage.get().polls == 1
+    poll(client, outlet)
+    poll(client, outlet)
+    assert shared_count(outlet) == (1, STORIES)
+    clock[0] += usage.PUSH_SECONDS
+    client.get("/feeds/")  # any answer, keyed or not
+    assert shared_count(outlet) == (3, 3 * STORIES)
+
+
+def test_other_processes_stop_counting_a_deactivated_key_within_a_minute(client, outlet, clock):
+    """The process that saves the outlet forgets its key at once (tested above); another one
+    goes on with what it read for up to MEMO_SECONDS."""
+    poll(client, outlet)
+    # What the saving process's commit writes to the shared cache, unseen by this one.
+    cache.set(outlet_keys.CACHE_PREFIX + outlet.key, outlet_keys.COUNTS_NOTHING)
+    poll(client, outlet)
+    clock[0] += outlet_keys.MEMO_SECONDS
+    poll(client, outlet)
+    assert usage_of(outlet) == {"latest": (2, 2 * STORIES)}
 
 
 def test_a_warm_keyed_poll_does_no_database_query(client, outlet):
