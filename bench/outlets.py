@@ -17,6 +17,7 @@ run and deleted after it, with what was counted.
 import argparse
 import os
 import statistics
+import time
 
 from . import report
 from .environment import (
@@ -99,6 +100,10 @@ class OutletSteps:
                         if address == keyed:
                             answered["304" if headers else "200"] += done[0] + done[1].requests
             measures = {name: combined(found) for name, found in runs.items()}
+            # Each worker pushes its last pending counts with its next answer once they are due.
+            time.sleep(usage.PUSH_SECONDS)
+            for _ in range(self.args.connections):
+                request(self.app_port, path)
             usage.flush()
             row = outlet.usage.get()
         finally:
@@ -147,6 +152,19 @@ class OutletSteps:
             f"wrk saw {sent:,} answers ({answered['200']:,} of {items} items, "
             f"{answered['304']:,} 304s), and up to {in_flight} more were in flight when wrk "
             "stopped counting."
+        )
+        fetched = row.items // items if items else 0
+        counted = (
+            sent <= row.polls <= sent + in_flight
+            and answered["200"] <= fetched <= answered["200"] + in_flight
+            and (not items or row.items % items == 0)
+        )
+        self.add_target(
+            "23.6",
+            "every keyed answer counted once: polls, and items of the 200s",
+            f"{row.polls:,} polls for {sent:,} answers, {row.items:,} items",
+            f"between the answers wrk saw and {in_flight} more (in flight)",
+            counted,
         )
         self.extra["outlet_counts"] = {
             "polls": row.polls,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
@@ -155,7 +155,7 @@ class OutletViewSet(ModelViewSet):
         "contact_name",
         "terms_accepted_on",
         LastPollColumn("last_poll", label=_("Lấy tin gần nhất")),
-        "active",
+        BooleanColumn("active", label=_("Đang hoạt động")),
     ]
     panels = [
         FieldPanel("name"),
