@@ -32,6 +32,7 @@ from .environment import (
 )
 from .footprint import FootprintSteps
 from .load import request
+from .outlets import OutletSteps
 from .reads import ReadSteps
 from .targets import CACHED_RATIO, PAGE_ROWS, Table
 from .writes import WriteSteps
@@ -70,9 +71,9 @@ def parse_args(argv):
 # --- the run ---------------------------------------------------------------------------------
 
 
-class Bench(Table, ReadSteps, WriteSteps, FootprintSteps):
-    """One run: what it starts, in order; the steps are in bench/reads.py, writes.py and
-    footprint.py, the rows and targets in bench/targets.py."""
+class Bench(Table, ReadSteps, WriteSteps, FootprintSteps, OutletSteps):
+    """One run: what it starts, in order; the steps are in bench/reads.py, writes.py,
+    footprint.py and outlets.py, the rows and targets in bench/targets.py."""
 
     def __init__(self, args):
         self.args = args
@@ -238,6 +239,7 @@ class Bench(Table, ReadSteps, WriteSteps, FootprintSteps):
         self.measure_misses()
         self.measure_miss_rates(env)
         self.measure_feed()
+        self.measure_outlet_polls()
         self.measure_search()
         self.measure_weight()
         self.measure_comments()

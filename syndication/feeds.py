@@ -72,6 +72,12 @@ def feed_name(source, **kwargs):
     return f"{source}/{value}"
 
 
+def usage_terms(settings):
+    """The terms of reuse every feed carries (`rights`), which outlets accept (syndication
+    admin): the site's own, or its name after ©."""
+    return settings.reuse_terms or f"© {settings.site_name}"
+
+
 def _feed(site, title, link, description, build, **kwargs):
     settings = SiteSettings.for_site(site)
     return Feed(
@@ -80,7 +86,7 @@ def _feed(site, title, link, description, build, **kwargs):
         description=description,
         build=build,
         author=settings.agency or settings.site_name,
-        rights=settings.reuse_terms or f"© {settings.site_name}",
+        rights=usage_terms(settings),
         **kwargs,
     )
 

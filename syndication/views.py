@@ -37,6 +37,9 @@ ENTRY_SECONDS = 600
 BUILD_WAIT_SECONDS = 3
 # The document feed's filters; anything else in the address is ignored.
 DOCUMENT_FILTERS = ("loai", "co-quan", "linh-vuc", "hieu-luc", "nam")
+# How many items the answer holds, for the count of what each outlet fetched
+# (syndication/outlet_polls.py, which drops the header before the answer leaves).
+ITEMS_HEADER = "X-Feed-Items"
 
 
 @require_safe
@@ -101,6 +104,8 @@ def feed(request, source, fmt="rss", **kwargs):
     response["Link"] = f'<{iri_to_uri(hub_url)}>; rel="hub", <{iri_to_uri(self_url)}>; rel="self"'
     response["ETag"] = cached["etag"]
     response["Last-Modified"] = http_date(cached["modified"])
+    if "items" in cached:  # an entry kept before items were counted has none
+        response[ITEMS_HEADER] = str(cached["items"])
     patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
     return get_conditional_response(
         request, etag=cached["etag"], last_modified=cached["modified"], response=response
@@ -147,13 +152,20 @@ def _render(request, site, feed_, fmt):
     # RSS has no tombstone: its readers see the item gone.
     withdrawals = tombstones(feed_.name, site.root_url) if fmt != feed_render.RSS else []
     hub_url = site.root_url + reverse("syndication:websub")
-    body = feed_render.render(feed_, feed_.build(), fmt, self_url, hub_url, withdrawals)
+    entries = feed_.build()
+    body = feed_render.render(feed_, entries, fmt, self_url, hub_url, withdrawals)
     etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
     # The same bytes keep the time they first went out, so a reader that sends only
     # If-Modified-Since gets 304 after a rebuild that changed nothing in this feed.
     cache.add(f"feeds:since:{etag}", int(time.time()), FIRST_SEEN_SECONDS)
     modified = cache.get(f"feeds:since:{etag}") or int(time.time())
-    return {"body": body, "etag": etag, "modified": modified, "self": self_url}
+    return {
+        "body": body,
+        "etag": etag,
+        "modified": modified,
+        "self": self_url,
+        "items": len(entries),
+    }
 
 
 def _built_by_another(key):

@@ -160,6 +160,9 @@ MIDDLEWARE = [
     # Before the page cache (and WhiteNoise): cached pages and static files carry the policy too.
     "core.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache: takes an outlet's key (`?k=`) out of a feed's address, so keyed
+    # polls share the cached feed, then counts them (syndication/outlet_polls.py).
+    "syndication.outlet_polls.OutletPollMiddleware",
     # Before sessions and CSRF: a cached page is answered without touching either, and a
     # response that sets a cookie (a CSRF token, a session) is never kept.
     "core.page_cache.PageCacheMiddleware",
