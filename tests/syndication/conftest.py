@@ -8,6 +8,7 @@ from wagtail.rich_text import RichText
 
 import pytest
 
+from syndication import outlet_keys, usage
 from tests.factories import (
     ArticlePageFactory,
     AudioBulletinPageFactory,
@@ -23,6 +24,7 @@ from tests.factories import (
     VideoPageFactory,
     milestone,
 )
+from tests.syndication.subscriber import callback_server
 
 
 @pytest.fixture
@@ -64,3 +66,21 @@ def newsroom(section):
         "policy": policy,
         "home": home,
     }
+
+
+@pytest.fixture
+def fresh_counts():
+    """Each test starts with no poll pending in this process and no key remembered by it: ids
+    come back from test to test, so another test's counts would land on this test's outlets."""
+    usage.discard_pending()
+    outlet_keys.forget_all()
+    yield
+    usage.discard_pending()
+    outlet_keys.forget_all()
+
+
+@pytest.fixture
+def callback():
+    """A WebSub subscriber's callback: a real HTTP server on 127.0.0.1 (subscriber.py)."""
+    with callback_server() as server:
+        yield server

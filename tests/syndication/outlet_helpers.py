@@ -2,9 +2,7 @@
 
 from django.test import TestCase
 
-import pytest
-
-from syndication import outlet_keys, usage
+from syndication import usage
 from syndication.models import Outlet
 
 TERMS = "Ghi rõ nguồn “Cổng Thông tin điện tử Chính phủ” và dẫn đường link về bài gốc."
@@ -31,14 +29,3 @@ def usage_of(outlet):
     """{feed: (polls, items)} of the outlet, as the report reads them (after a flush)."""
     usage.flush()
     return {row.feed: (row.polls, row.items) for row in outlet.usage.all()}
-
-
-@pytest.fixture
-def fresh_counts():
-    """Each test starts with no poll pending in this process and no key remembered by it: ids
-    come back from test to test, so another test's counts would land on this test's outlets."""
-    usage.discard_pending()
-    outlet_keys.forget_all()
-    yield
-    usage.discard_pending()
-    outlet_keys.forget_all()

@@ -21,7 +21,6 @@ from tests.helpers import member_of
 from .outlet_helpers import (
     TERMS,
     committed,
-    fresh_counts,  # noqa: F401 (a fixture)
     make_outlet,
     usage_of,
 )

@@ -20,7 +20,6 @@ from tests.helpers import count_queries
 
 from .outlet_helpers import (
     committed,
-    fresh_counts,  # noqa: F401 (a fixture)
     make_outlet,
     usage_of,
 )

@@ -44,19 +44,8 @@ DAY = 24 * 3600
 
 
 @pytest.fixture
-def section(home_page):
-    return SectionPageFactory(parent=home_page, title="Thời sự", slug="thoi-su")
-
-
-@pytest.fixture
 def sports(home_page):
     return SectionPageFactory(parent=home_page, title="Thể thao", slug="the-thao")
-
-
-@pytest.fixture
-def callback():
-    with callback_server() as server:
-        yield server
 
 
 def signed_by(delivery, secret):

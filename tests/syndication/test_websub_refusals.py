@@ -12,29 +12,16 @@ from django_tasks_db.models import DBTaskResult
 
 from syndication.models import Subscription
 from syndication.websub import hub, tasks
-from tests.factories import SectionPageFactory
 from tests.helpers import member_of
 from tests.queue import run_queue
 from tests.syndication.subscriber import (
     ROOT,
     THOI_SU,
     ask,
-    callback_server,
     publish,
     queued_deliveries,
     subscribed,
 )
-
-
-@pytest.fixture
-def section(home_page):
-    return SectionPageFactory(parent=home_page, title="Thời sự", slug="thoi-su")
-
-
-@pytest.fixture
-def callback():
-    with callback_server() as server:
-        yield server
 
 
 @pytest.mark.parametrize(
