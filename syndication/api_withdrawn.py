@@ -20,6 +20,7 @@ from .api import ReadOnlyEndpoint
 from .models import Withdrawal
 from .models.withdrawals import TOMBSTONE_DAYS
 
+EARLIEST_YEAR, LATEST_YEAR = 1900, 9998
 SINCE_HELP = "Tham số since phải là thời điểm theo ISO 8601, ví dụ 2026-12-01T00:00:00+07:00."
 
 
@@ -33,6 +34,8 @@ def parse_since(value):
     except ValueError:
         when = None
     if when is None:
+        raise BadRequestError(SINCE_HELP)
+    if not EARLIEST_YEAR <= when.year <= LATEST_YEAR:  # beyond SQLite's dates, and pointless
         raise BadRequestError(SINCE_HELP)
     if timezone.is_naive(when):
         when = timezone.make_aware(when)

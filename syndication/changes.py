@@ -22,12 +22,17 @@ feeds_changed = Signal()
 def announce(page, names):
     """Send `feeds_changed` for `page`'s feeds `names` once the transaction commits."""
     site = page.get_site()
-    if not names or site is None:
-        return
-    root_url = site.root_url
-    transaction.on_commit(
-        lambda: feeds_changed.send(sender=type(page), names=list(names), root_url=root_url)
-    )
+    if site is not None:
+        announce_names(names, site.root_url)
+
+
+def announce_names(names, root_url):
+    """Send `feeds_changed` for the feeds `names` of the site at `root_url`, once committed."""
+    if names:
+        names = list(names)
+        transaction.on_commit(
+            lambda: feeds_changed.send(sender=None, names=names, root_url=root_url)
+        )
 
 
 def _published(page):

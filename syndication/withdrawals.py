@@ -15,11 +15,14 @@ The writes happen inside the editor's transaction (a failed unpublish leaves non
 it (core/guarded.py): a record that could not be written is logged.
 """
 
+import threading
+from dataclasses import dataclass
+
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from core.guarded import guarded
 
@@ -30,6 +33,10 @@ from .feeds import EVERYTHING, WITHDRAWN
 from .models import Withdrawal, WithdrawnFrom
 from .models.withdrawals import WithdrawalReason
 
+# Tombstones a feed carries at most (a feed lists 50 stories), and /feeds/withdrawn.atom.
+MOST_TOMBSTONES = 100
+MOST_WITHDRAWN = 1000
+
 
 def tombstones(feed_name, root_url):
     """The withdrawals of the site at `root_url` that the feed named `feed_name` carries now,
@@ -37,7 +44,10 @@ def tombstones(feed_name, root_url):
     withdrawals = Withdrawal.objects.recent().filter(url__startswith=root_url + "/")
     if feed_name != WITHDRAWN:
         withdrawals = withdrawals.in_feed(feed_name)
-    return list(withdrawals)
+    # A section of thousands made private would otherwise put thousands of tombstones in every
+    # poll of the feeds: the newest are kept, and the API lists them all.
+    most = MOST_WITHDRAWN if feed_name == WITHDRAWN else MOST_TOMBSTONES
+    return list(withdrawals[:most])
 
 
 def _restricted_paths(excluding=None):
@@ -51,31 +61,72 @@ def _public(page, restricted_paths):
     return not any(page.path.startswith(path) for path in restricted_paths)
 
 
-def withdraw(page, reason, when=None):
-    """Record `page` (specific, as it was out) as withdrawn, with the feeds that listed it, and
-    tell the feeds' subscribers once committed. Pages no feed lists are not recorded."""
+@dataclass
+class OutThere:
+    """What identifies a public page's copies, read while it is still where readers saw it."""
+
+    page_id: int
+    root_url: str
+    url: str
+    title: str
+    feeds: list
+
+
+def out_there(page):
+    """`page` (specific, live, public) as outlets have it, or None if no feed lists it."""
     if not isinstance(page, EVERYTHING):
         return None
     site = page.get_site()
     if site is None:
         return None
-    names = feeds_showing(page)
+    return OutThere(page.pk, site.root_url, page.get_full_url(), page.title, feeds_showing(page))
+
+
+def record(copy, reason):
+    """Record `copy` (an OutThere) as withdrawn; answers the names of the feeds it was in."""
     withdrawal, _created = Withdrawal.objects.update_or_create(
-        page_id=page.pk,
+        page_id=copy.page_id,
         defaults={
-            "guid": tag_uri(site.root_url, f"trang-{page.pk}"),
-            "url": page.get_full_url(),
-            "title": page.title[:255],
-            "withdrawn_at": when or timezone.now(),
+            "guid": tag_uri(copy.root_url, f"trang-{copy.page_id}"),
+            "url": copy.url,
+            "title": copy.title[:255],
+            "withdrawn_at": timezone.now(),
             "reason": reason,
         },
     )
     withdrawal.feeds.all().delete()
     WithdrawnFrom.objects.bulk_create(
-        [WithdrawnFrom(withdrawal=withdrawal, feed=name) for name in names]
+        [WithdrawnFrom(withdrawal=withdrawal, feed=name) for name in copy.feeds]
     )
-    changes.announce(page, names)
-    return withdrawal
+    return copy.feeds
+
+
+def withdraw_all(copies, reason):
+    """Record each of `copies` and tell the subscribers of their feeds and of
+    /feeds/withdrawn.atom, once, when committed."""
+    copies = [copy for copy in copies if copy is not None]
+    names = {name for copy in copies for name in record(copy, reason)}
+    if copies:
+        changes.announce_names([*sorted(names), WITHDRAWN], copies[0].root_url)
+
+
+def withdraw(page, reason):
+    """Record `page` (specific, as it was out) as withdrawn, with the feeds that listed it."""
+    withdraw_all([out_there(page)], reason)
+
+
+def forget(pages):
+    """The withdrawals of `pages`, which are out again, forgotten (and their feeds told)."""
+    pages = list(pages)
+    gone = Withdrawal.objects.filter(page_id__in=[page.pk for page in pages])
+    if pages and gone.exists():
+        names = set(
+            WithdrawnFrom.objects.filter(withdrawal__in=gone).values_list("feed", flat=True)
+        )
+        gone.delete()
+        site = pages[0].get_site()
+        if site is not None:
+            changes.announce_names([*sorted(names), WITHDRAWN], site.root_url)
 
 
 def _unpublished(page):
@@ -93,7 +144,7 @@ def _deleted(page):
 def _published(page):
     page = page.specific
     if _public(page, _restricted_paths()):
-        Withdrawal.objects.filter(page_id=page.pk).delete()
+        forget([page])
 
 
 def _live_under(page):
@@ -105,9 +156,8 @@ def _restricted(restriction):
     before = _restricted_paths(excluding=restriction.pk)
     if not _public(restriction.page, before):
         return  # already hidden by a restriction above it
-    for page in _live_under(restriction.page):
-        if _public(page, before):
-            withdraw(page, WithdrawalReason.PRIVATE)
+    copies = [out_there(page) for page in _live_under(restriction.page) if _public(page, before)]
+    withdraw_all(copies, WithdrawalReason.PRIVATE)
 
 
 def _restriction_lifted(restriction):
@@ -116,19 +166,44 @@ def _restriction_lifted(restriction):
     if page is None:
         return  # deleted with its page
     remaining = _restricted_paths(excluding=restriction.pk)
-    back = [live.pk for live in _live_under(page) if _public(live, remaining)]
-    Withdrawal.objects.filter(page_id__in=back, reason=WithdrawalReason.PRIVATE).delete()
+    back = [live for live in _live_under(page) if _public(live, remaining)]
+    forget(live for live in back if _withdrawn_as_private(live))
 
 
-def _moved(page, parent_before):
-    """A live page moved under a restriction leaves the feeds as surely as one made private."""
-    page = page.specific
-    if not page.live or parent_before is None:
+def _withdrawn_as_private(page):
+    return Withdrawal.objects.filter(page_id=page.pk, reason=WithdrawalReason.PRIVATE).exists()
+
+
+# The copies a move takes out of readers' sight, read before the move (where outlets have them)
+# and recorded after it, by page id; per thread, as each request moves its own pages.
+_moving = threading.local()
+
+
+def _before_move(page, parent_after):
+    """A live page going under a restriction leaves the feeds as surely as one made private:
+    read its public pages' addresses and feeds where they are now."""
+    if not hasattr(_moving, "copies"):
+        _moving.copies = {}
+    _moving.copies.pop(page.pk, None)  # left by a move that failed
+    restricted = _restricted_paths()
+    if _public(parent_after, restricted):
+        return
+    # A page with a restriction of its own (or under one inside it) was never public: skipped.
+    _moving.copies[page.pk] = [
+        out_there(live) for live in _live_under(page) if _public(live, restricted)
+    ]
+
+
+def _after_move(page, parent_before):
+    copies = getattr(_moving, "copies", {}).pop(page.pk, None)
+    if copies:
+        withdraw_all(copies, WithdrawalReason.PRIVATE)
         return
     restricted = _restricted_paths()
-    if _public(parent_before, restricted) and not _public(page, restricted):
-        for moved in _live_under(page):
-            withdraw(moved, WithdrawalReason.PRIVATE)
+    if parent_before is not None and not _public(parent_before, restricted):
+        # Back from under a restriction: what is public again is out again.
+        back = [live for live in _live_under(page) if _public(live, restricted)]
+        forget(live for live in back if _withdrawn_as_private(live))
 
 
 def _on_restriction_saved(sender, instance, created, **kwargs):
@@ -136,11 +211,18 @@ def _on_restriction_saved(sender, instance, created, **kwargs):
         guarded(_restricted)(sender, instance)
 
 
-def _on_moved(sender, instance, **kwargs):
-    def moved(page):
-        _moved(page, kwargs.get("parent_page_before"))
+def _on_before_move(sender, instance, **kwargs):
+    def before(page):
+        _before_move(page, kwargs["parent_page_after"])
 
-    guarded(moved)(sender, instance)
+    guarded(before)(sender, instance)
+
+
+def _on_moved(sender, instance, **kwargs):
+    def after(page):
+        _after_move(page, kwargs.get("parent_page_before"))
+
+    guarded(after)(sender, instance)
 
 
 def connect():
@@ -161,6 +243,7 @@ def connect():
         dispatch_uid="withdrawals-restriction-lifted",
         weak=False,
     )
+    pre_page_move.connect(_on_before_move, dispatch_uid="withdrawals-moving", weak=False)
     post_page_move.connect(_on_moved, dispatch_uid="withdrawals-moved", weak=False)
 
 

@@ -10,9 +10,11 @@ Redirects are never followed (a public address could send the hub to a private o
 are short, and only the first bytes of an answer are read.
 """
 
+import contextlib
 import http.client
 import ipaddress
 import socket
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -21,6 +23,8 @@ from django.conf import settings
 from django.utils.encoding import iri_to_uri
 
 TIMEOUT_SECONDS = 5
+# The most one call may take in all, connecting, sending and reading (a delivery is ~100 kB).
+CALL_SECONDS = 15
 # The most of an answer the hub reads: a challenge echoed back is far shorter, and a delivery's
 # answer is ignored (WebSub, 7).
 READ_BYTES = 1024
@@ -47,7 +51,10 @@ def checked_form(url):
     a host that is an address must be public. Raises CallbackRefused."""
     if not url or len(url) > 1000:
         raise CallbackRefused("hub.callback phải là một địa chỉ http(s) không quá 1000 ký tự.")
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # an unclosed IPv6 bracket, …
+        raise CallbackRefused("hub.callback không phải là một địa chỉ hợp lệ.") from None
     try:
         parts.port  # noqa: B018 (raises ValueError on a port out of range)
     except ValueError:
@@ -79,8 +86,11 @@ def _refuse_private():
 def _public(address):
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
         address = address.ipv4_mapped
+    # fec0::/10 (deprecated site-local) is "global" to Python 3.11's ipaddress.
+    site_local = isinstance(address, ipaddress.IPv6Address) and address.is_site_local
     return address.is_global and not (
-        address.is_multicast
+        site_local
+        or address.is_multicast
         or address.is_private
         or address.is_loopback
         or address.is_link_local
@@ -124,8 +134,14 @@ def call(method, url, body=None, headers=None):
     address = resolved_address(url)
     parts = urlsplit(url)
     connection_class = _PinnedTLS if parts.scheme == "https" else _Pinned
-    connection = connection_class(parts.hostname, parts.port, address)
+    # The port given outright: http.client would read ":1" of a bare "2001:db8::1" as one.
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    connection = connection_class(parts.hostname, port, address)
     target = iri_to_uri(urlunsplit(("", "", parts.path or "/", parts.query, "")))
+    # The socket's timeout bounds each read only: a subscriber sending its status line and
+    # headers a byte at a time could hold the worker for hours. The whole call is cut here.
+    deadline = threading.Timer(CALL_SECONDS, _cut, (connection,))
+    deadline.start()
     try:
         connection.request(
             method, target, body=body, headers={"User-Agent": USER_AGENT, **(headers or {})}
@@ -137,7 +153,16 @@ def call(method, url, body=None, headers=None):
     except (OSError, http.client.HTTPException, ValueError) as error:
         raise CallbackFailed(f"{type(error).__name__}: {error}"[:250]) from None
     finally:
+        deadline.cancel()
         connection.close()
+
+
+def _cut(connection):
+    """End a call that has run out of time: its reads fail at once (CallbackFailed)."""
+    sock = connection.sock
+    if sock is not None:
+        with contextlib.suppress(OSError):  # closed meanwhile
+            sock.shutdown(socket.SHUT_RDWR)
 
 
 def _first_bytes(response):

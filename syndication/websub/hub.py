@@ -65,6 +65,8 @@ def read(params):
     if mode not in MODES:
         raise Refused("hub.mode phải là subscribe hoặc unsubscribe.")
     topic_url, callback = params.get("hub.topic", ""), params.get("hub.callback", "")
+    if any("\x00" in value for value in (topic_url, callback, params.get("hub.secret", ""))):
+        raise Refused("hub.topic, hub.callback và hub.secret không được chứa ký tự NUL.")
     if not topic_url:
         raise Refused("Thiếu hub.topic: địa chỉ nguồn tin muốn nhận.")
     if not callback:

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
 from django.core.handlers.wsgi import WSGIRequest
-from django.http import Http404
+from django.http import Http404, HttpResponseNotFound
 from django.urls import Resolver404, resolve
+from django.utils.encoding import iri_to_uri
 
 from wagtail.models import Site
 
@@ -46,8 +47,11 @@ def sites_by_root():
 def topic_of(url, sites=None):
     """The Topic `url` names; raises NotATopic. `sites` (sites_by_root()) saves a query per
     address when many are read at once."""
-    parts = urlsplit(url or "")
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    try:
+        parts = urlsplit(url or "")
+    except ValueError:  # an unclosed IPv6 bracket, …
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
         raise NotATopic("hub.topic phải là địa chỉ đầy đủ của một nguồn tin RSS/Atom của cổng.")
     site = (sites if sites is not None else sites_by_root()).get(f"{parts.scheme}://{parts.netloc}")
     if site is None:
@@ -81,7 +85,8 @@ def request_for(topic):
             "REQUEST_METHOD": "GET",
             "PATH_INFO": topic.path,
             "SCRIPT_NAME": "",
-            "QUERY_STRING": topic.query,
+            # WSGI carries the query string as Latin-1: an outlet's "?loai=nghị-định" encoded.
+            "QUERY_STRING": iri_to_uri(topic.query),
             "SERVER_NAME": topic.site.hostname,
             "SERVER_PORT": str(root.port or (443 if root.scheme == "https" else 80)),
             "HTTP_HOST": root.netloc,
@@ -107,5 +112,10 @@ def check_exists(topic):
 
 
 def current(topic):
-    """The feed's answer now (status, body, headers), from the feed view, as a poll gets it."""
-    return views.feed(request_for(topic), topic.source, **topic.arguments)
+    """The feed's answer now (status, body, headers), from the feed view, as a poll gets it:
+    a 404 when the feed is gone (the view raises Http404, which only the handler turns into an
+    answer)."""
+    try:
+        return views.feed(request_for(topic), topic.source, **topic.arguments)
+    except Http404:
+        return HttpResponseNotFound()

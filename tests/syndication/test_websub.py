@@ -5,6 +5,9 @@ task queue, never by the editor's request. Every subscriber here is a real HTTP 
 
 import hashlib
 import hmac
+import socket
+import threading
+import time
 from datetime import timedelta
 from urllib.parse import quote
 
@@ -21,9 +24,9 @@ from core import schedule
 from core.queue import RETRY_MINUTES
 from newsroom.models import ArticlePage
 from syndication.changes import feeds_changed
-from syndication.models import Outlet, Subscription
+from syndication.models import Outlet, Subscription, Withdrawal
 from syndication.models.websub import SubscriptionState
-from syndication.websub import tasks
+from syndication.websub import callbacks, tasks
 from tests.factories import ArticlePageFactory, SectionPageFactory
 from tests.helpers import admin_article_form
 from tests.queue import run_queue
@@ -342,3 +345,55 @@ def test_a_subscriber_that_cannot_be_reached_is_tried_again_later(
     subscription.refresh_from_db()
     assert subscription.failures == 1 and "ConnectionRefused" in subscription.last_error
     assert queued_deliveries().count() == 1
+
+
+def test_a_feed_made_private_is_not_delivered_and_the_subscription_says_why(
+    client, section, callback, django_capture_on_commit_callbacks
+):
+    subscription = subscribed(client, callback, THOI_SU)
+    story = publish(section, django_capture_on_commit_callbacks)
+    run_queue()
+    assert len(callback.deliveries) == 1
+    # The section goes behind a login: its story is withdrawn, its feed is gone (404).
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=section, restriction_type="login")
+    run_queue()
+    assert len(callback.deliveries) == 1
+    subscription.refresh_from_db()
+    assert "404" in subscription.last_error
+    assert not DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).exists()
+    assert Withdrawal.objects.filter(page_id=story.pk).exists()
+
+
+def test_a_slow_subscriber_cannot_hold_a_worker(monkeypatch):
+    """A callback that sends its headers a byte at a time is cut at CALL_SECONDS in all."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    port = listener.getsockname()[1]
+    stop = threading.Event()
+
+    def dribble():
+        connection, _address = listener.accept()
+        with connection:
+            connection.recv(65536)
+            while not stop.is_set():
+                try:
+                    connection.sendall(b"X")
+                except OSError:
+                    return
+                time.sleep(0.2)
+
+    thread = threading.Thread(target=dribble, daemon=True)
+    thread.start()
+    monkeypatch.setattr(callbacks, "CALL_SECONDS", 1)
+    monkeypatch.setattr(callbacks, "TIMEOUT_SECONDS", 5)
+    started = time.monotonic()
+    try:
+        with pytest.raises(callbacks.CallbackFailed):
+            callbacks.call("GET", f"http://127.0.0.1:{port}/nhan")
+        assert time.monotonic() - started < 4
+    finally:
+        stop.set()
+        listener.close()
+        thread.join(timeout=5)

@@ -44,6 +44,10 @@ from tests.syndication.subscriber import (
         ({"hub.lease_seconds": "-5"}, "số nguyên dương"),
         ({"hub.secret": "x" * 200}, "ngắn hơn 200 byte"),
         ({"hub.secret": "bí mật" * 30}, "ngắn hơn 200 byte"),
+        ({"hub.topic": "http://[x/feeds/latest.rss"}, "địa chỉ đầy đủ"),
+        ({"hub.callback": "http://[::1/nhan"}, "không phải là một địa chỉ hợp lệ"),
+        ({"hub.topic": THOI_SU + "\x00"}, "ký tự NUL"),
+        ({"hub.secret": "bí\x00mật"}, "ký tự NUL"),
     ],
 )
 def test_a_request_the_hub_cannot_take_is_a_400_saying_why_in_vietnamese(

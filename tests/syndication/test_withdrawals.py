@@ -5,9 +5,10 @@ days, a line in /feeds/withdrawn.atom and in /api/v2/withdrawn/, and nothing els
 import datetime as dt
 from xml.etree import ElementTree
 
+from django.core.cache import cache
 from django.utils import timezone
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 import feedparser
 import pytest
@@ -255,3 +256,77 @@ def test_a_corrected_story_carries_its_dated_note_on_top_under_the_same_id(
         assert dt.datetime(*after.updated_parsed[:6], tzinfo=dt.UTC) > dt.datetime(
             *before.updated_parsed[:6], tzinfo=dt.UTC
         )
+
+
+def test_a_private_story_moved_between_public_sections_is_not_named_anywhere(
+    client, story, home_page, django_capture_on_commit_callbacks
+):
+    secret = ArticlePageFactory(parent=story.get_parent(), title="Kế hoạch nội bộ tuyệt mật")
+    PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau"
+    )
+    Withdrawal.objects.all().delete()  # the restriction withdrew it: it was public a moment
+    other = SectionPageFactory(parent=home_page, slug="xa-hoi")
+    with django_capture_on_commit_callbacks(execute=True):
+        secret.move(other, pos="last-child")
+    assert not Withdrawal.objects.exists()
+    assert "tuyệt mật" not in client.get("/feeds/withdrawn.atom").text
+
+
+def test_a_story_moved_under_a_private_section_keeps_the_address_outlets_have(
+    client, story, home_page, django_capture_on_commit_callbacks
+):
+    section = story.get_parent()
+    hidden = SectionPageFactory(parent=home_page, slug="noi-bo-mat")
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    with django_capture_on_commit_callbacks(execute=True):
+        story.move(hidden, pos="last-child")
+    withdrawal = Withdrawal.objects.get()
+    assert withdrawal.url == "http://localhost/kinh-te/gia-lua-tang/"
+    assert "section/kinh-te" in set(withdrawal.feeds.values_list("feed", flat=True))
+    (tombstone,) = tombstones(client, "/feeds/section/kinh-te.atom")
+    assert "noi-bo-mat" not in client.get("/feeds/withdrawn.atom").text
+    # Moved back where readers see it: out again, no tombstone.
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=story.pk).move(Page.objects.get(pk=section.pk), pos="last-child")
+    assert not Withdrawal.objects.exists()
+    assert tombstones(client, "/feeds/latest.atom") == []
+
+
+def test_a_withdrawal_tells_the_subscribers_of_the_withdrawn_feed(
+    story, django_capture_on_commit_callbacks
+):
+    heard = []
+
+    def listener(sender, names, root_url, **kwargs):
+        heard.append(set(names))
+
+    feeds_changed.connect(listener)
+    try:
+        unpublish(story, django_capture_on_commit_callbacks)
+        with django_capture_on_commit_callbacks(execute=True):
+            story.save_revision().publish()
+    finally:
+        feeds_changed.disconnect(listener)
+    assert "withdrawn" in heard[0]  # withdrawn…
+    assert any("withdrawn" in names and "latest" in names for names in heard[1:])  # …and back
+
+
+def test_tombstones_are_bounded_in_each_feed(client, story, django_capture_on_commit_callbacks):
+    section = story.get_parent()
+    stories = [ArticlePageFactory(parent=section) for _ in range(3)]
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=section, restriction_type="login")
+    assert len(tombstones(client, "/feeds/latest.atom")) == 4
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("syndication.withdrawals.MOST_TOMBSTONES", 2)
+        cache.clear()
+        newest = tombstones(client, "/feeds/latest.atom")
+    assert len(newest) == 2
+    assert {t.get("ref") for t in newest} <= {guid(page) for page in [story, *stories]}
+    assert len(client.get("/api/v2/withdrawn/").json()["items"]) == 4
+
+
+@pytest.mark.parametrize("since", ["0001-01-01", "9999-12-31T23:59:59"])
+def test_a_since_beyond_any_date_kept_is_a_400(client, home_page, since):
+    assert client.get("/api/v2/withdrawn/", {"since": since}).status_code == 400
