@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .choices import DeliveryStatus
@@ -78,6 +79,13 @@ class SubscriberViewSet(ModelViewSet):
         return guarded
 
 
+class FailedDeliveryIndexView(IndexView):
+    # Wagtail's ModelViewSet has no queryset hook: the listing narrows its own.
+    def get_base_queryset(self):
+        base = super().get_base_queryset()
+        return base.filter(status=DeliveryStatus.FAILED).select_related("event")
+
+
 class FailedDeliveryViewSet(ModelViewSet):
     model = Delivery
     name = "failed_alerts"
@@ -95,5 +103,4 @@ class FailedDeliveryViewSet(ModelViewSet):
         "last_error",
     ]
 
-    def get_queryset(self, request=None):
-        return Delivery.objects.filter(status=DeliveryStatus.FAILED).select_related("event")
+    index_view_class = FailedDeliveryIndexView

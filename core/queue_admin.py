@@ -3,10 +3,18 @@ error and its traceback, for the admins (Settings → Việc nền lỗi)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
+
+
+class FailedTaskIndexView(IndexView):
+    # Wagtail's ModelViewSet has no queryset hook: the listing narrows its own.
+    def get_base_queryset(self):
+        base = super().get_base_queryset()
+        return base.filter(status=TaskResultStatus.FAILED).order_by("-finished_at")
 
 
 class FailedTaskViewSet(ModelViewSet):
@@ -26,5 +34,4 @@ class FailedTaskViewSet(ModelViewSet):
     ]
     list_display = ["task_path", "finished_at", "exception_class_path"]
 
-    def get_queryset(self, request=None):
-        return DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).order_by("-finished_at")
+    index_view_class = FailedTaskIndexView

@@ -4,7 +4,12 @@ import json
 
 from django.core import mail
 
-from alerts.models import Delivery, Subscriber, Subscription
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from alerts.choices import DeliveryStatus, EventKind, Frequency
+from alerts.models import Delivery, Event, Subscriber, Subscription
+from syndication.websub.tasks import deliver
 from tests.alerts.helpers import confirmed
 from tests.factories import PolicyIndexPageFactory, PolicyPageFactory
 from tests.helpers import log_in_verified
@@ -35,8 +40,33 @@ def test_the_export_is_for_admins_only(client, home_page):
     assert not mail.outbox
 
 
-def test_failed_alert_mail_and_failed_tasks_are_listed_for_admins(client, admin_user, db):
+def test_failed_alert_mail_and_failed_tasks_are_listed_for_admins_and_nothing_else(
+    client, admin_user, db
+):
+    event = Event.objects.create(key="thu", kind=EventKind.MILESTONE, title="Mốc mới", path="/")
+    _sent, _failed = (
+        Delivery.objects.create(
+            subscriber=Subscriber.objects.create(email=f"{name}@example.vn"),
+            event=event,
+            reason=f"Theo dõi chính sách ({name})",
+            frequency=Frequency.IMMEDIATE,
+            status=status,
+            last_error=error,
+        )
+        for name, status, error in [
+            ("da-gui", DeliveryStatus.SENT, ""),
+            ("loi", DeliveryStatus.FAILED, "Máy chủ thư từ chối địa chỉ"),
+        ]
+    )
+    done, broken = deliver.enqueue(0), deliver.enqueue(0)
+    DBTaskResult.objects.filter(pk=broken.id).update(
+        status=TaskResultStatus.FAILED, exception_class_path="builtins.ValueError"
+    )
+    DBTaskResult.objects.filter(pk=done.id).update(status=TaskResultStatus.SUCCESSFUL)
     log_in_verified(client, admin_user)
-    assert client.get("/admin/failed_alerts/").status_code == 200
-    assert client.get("/admin/failed_tasks/").status_code == 200
-    assert Delivery.objects.count() == 0
+    alerts = client.get("/admin/failed_alerts/")
+    assert alerts.status_code == 200
+    assert "(loi)" in alerts.text and "(da-gui)" not in alerts.text
+    tasks = client.get("/admin/failed_tasks/")
+    assert tasks.status_code == 200
+    assert str(broken.id) in tasks.text and str(done.id) not in tasks.text
