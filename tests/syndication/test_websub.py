@@ -23,7 +23,6 @@ from django_tasks_db.models import DBTaskResult
 from core import schedule
 from core.queue import RETRY_MINUTES
 from newsroom.models import ArticlePage
-from syndication.changes import feeds_changed
 from syndication.models import Outlet, Subscription, Withdrawal
 from syndication.models.websub import SubscriptionState
 from syndication.websub import callbacks, tasks
@@ -229,14 +228,25 @@ def test_the_editors_publication_only_queues_the_deliveries(
     assert b"H\xe1\xbb\x99i ngh\xe1\xbb\x8b tr\xe1\xbb\xb1c tuy\xe1\xba\xbfn" in delivery.body
 
 
-def test_a_withdrawal_or_correction_told_as_changed_feeds_is_delivered_too(
-    client, section, callback
+def test_a_withdrawal_and_a_correction_are_delivered_to_the_feeds_subscribers(
+    client, section, callback, django_capture_on_commit_callbacks
 ):
-    """Withdrawals and corrections send `feeds_changed` as a publication does."""
     subscribed(client, callback, LATEST)
-    feeds_changed.send(sender=ArticlePage, names=["latest"], root_url=ROOT)
+    story = publish(section, django_capture_on_commit_callbacks)
     run_queue()
-    assert len(callback.deliveries) == 1
+    story.corrections.create(text="Sửa tên cơ quan chủ trì ở đoạn đầu.")
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+    run_queue()
+    corrected = callback.deliveries[-1].body.decode()
+    assert "Đính chính" in corrected and "Sửa tên cơ quan chủ trì" in corrected
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePage.objects.get(pk=story.pk).unpublish()  # as published, live
+    run_queue()
+    assert len(callback.deliveries) == 3
+    withdrawn = callback.deliveries[-1].body.decode()
+    assert f'ref="tag:localhost,2026:trang-{story.pk}"' in withdrawn
+    assert "Sửa tên cơ quan chủ trì" not in withdrawn
 
 
 @pytest.mark.parametrize("hidden", ["private", "scheduled", "draft"])
