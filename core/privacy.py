@@ -35,11 +35,19 @@ def restricted_paths():
 
 
 def _restricted_paths():
-    return cache_tags.kept(CACHE_KEY, CACHE_SECONDS, {cache_tags.ALL, RESTRICTIONS}, _read_paths)
+    return cache_tags.kept(
+        CACHE_KEY, CACHE_SECONDS, {cache_tags.ALL, RESTRICTIONS}, read_restricted_paths
+    )
 
 
-def _read_paths():
-    return sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
+def read_restricted_paths(excluding=None):
+    """The paths under a view restriction, read from the database now, past every cache: for
+    a change to restrictions, which must see them as they are (`excluding` the restriction
+    being saved or deleted, to tell what was public before it or stays public after it)."""
+    restrictions = PageViewRestriction.objects.all()
+    if excluding is not None:
+        restrictions = restrictions.exclude(pk=excluding)
+    return sorted(restrictions.values_list("page__path", flat=True))
 
 
 class PortalPageQuerySet(PageQuerySet):
@@ -58,9 +66,11 @@ def all_pages():
     return PortalPageQuerySet(Page).order_by("path")
 
 
-def is_public(page):
-    """Whether one page is outside every view restriction, from the same cached paths."""
-    return not any(page.path.startswith(path) for path in restricted_paths())
+def is_public(page, paths=None):
+    """Whether one page is outside every view restriction: of `paths` if given
+    (read_restricted_paths()), else of the same cached paths."""
+    paths = restricted_paths() if paths is None else paths
+    return not any(page.path.startswith(path) for path in paths)
 
 
 @receiver(post_save, sender=PageViewRestriction)

@@ -8,6 +8,9 @@ for a document the filter did not select costs an outlet nothing (it has no copy
 and saves keeping every filter a document matched.
 """
 
+from django.db.models import Q
+
+from media.models import AudioBulletinPage
 from newsroom.models import ArticlePage, SectionPage
 from policy_pages.models import LegalDocumentPage, PolicyPage
 from policy_pages.models.policy_items import (
@@ -16,7 +19,7 @@ from policy_pages.models.policy_items import (
     PolicyTopic,
 )
 
-from .feeds import EVERYTHING, LATEST, LEGAL_DOCUMENTS, PODCAST, STORY_TYPES
+from .feeds import EVERYTHING, LATEST, PODCAST, STORY_TYPES, feed_name
 
 
 def feeds_showing(page):
@@ -26,25 +29,29 @@ def feeds_showing(page):
     names = [LATEST]
     if isinstance(page, STORY_TYPES):
         sections = SectionPage.objects.ancestor_of(page).values_list("slug", flat=True)
-        names += [f"section/{slug}" for slug in sections]
+        names += [feed_name("section", slug=slug) for slug in sections]
     kind = getattr(page, "kind_slug", "")
     if kind:
-        names.append(f"multimedia/{kind}")
-        if kind == "am-thanh":
-            names.append(PODCAST)
+        names.append(feed_name("multimedia", kind=kind))
+    if isinstance(page, AudioBulletinPage):
+        names.append(PODCAST)
     if isinstance(page, ArticlePage):
         topics = list(page.topics.all())
-        names += [f"topic/{topic.slug}" for topic in topics]
-        policies = PolicyPage.objects.filter(
-            pk__in=PolicyRelatedArticle.objects.filter(article=page).values("page")
-        ) | PolicyPage.objects.filter(
-            pk__in=PolicyTopic.objects.filter(tag__in=topics).values("content_object")
+        names += [feed_name("topic", slug=topic.slug) for topic in topics]
+        names += _policy_feeds(
+            PolicyRelatedArticle.objects.filter(article=page).values("page"),
+            PolicyTopic.objects.filter(tag__in=topics).values("content_object"),
         )
-        names += [f"policy/{slug}" for slug in policies.values_list("slug", flat=True)]
     if isinstance(page, LegalDocumentPage):
-        names.append(LEGAL_DOCUMENTS)
-        policies = PolicyPage.objects.filter(
-            pk__in=PolicyLegalDocument.objects.filter(document=page).values("page")
-        )
-        names += [f"policy/{slug}" for slug in policies.values_list("slug", flat=True)]
+        names.append(feed_name("legal_documents"))
+        names += _policy_feeds(PolicyLegalDocument.objects.filter(document=page).values("page"))
     return list(dict.fromkeys(names))
+
+
+def _policy_feeds(*policy_ids):
+    """The feeds of the policies whose ids these subqueries give ("follow this policy")."""
+    chosen = Q()
+    for ids in policy_ids:
+        chosen |= Q(pk__in=ids)
+    slugs = PolicyPage.objects.filter(chosen).values_list("slug", flat=True)
+    return [feed_name("policy", slug=slug) for slug in slugs]

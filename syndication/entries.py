@@ -102,6 +102,11 @@ def tag_uri(root_url, name):
     return f"tag:{urlsplit(root_url).hostname},{TAG_DATE}:{name}"
 
 
+def page_guid(root_url, page_id):
+    """A page's item id in every feed, and the `ref` of its tombstone once withdrawn."""
+    return tag_uri(root_url, f"trang-{page_id}")
+
+
 def absolute_html(html, root_url):
     """`html` with every site-relative address absolute, as a page republished elsewhere needs
     them, and nothing XML cannot carry."""
@@ -177,7 +182,7 @@ def page_entries(pages, root_url):
 
 def page_entry(page, root_url, section=None):
     link = page.get_full_url()
-    guid = tag_uri(root_url, f"trang-{page.pk}")
+    guid = page_guid(root_url, page.pk)
     # Every published page has a first publication time; one made outside Wagtail's publishing
     # (an import) falls back to a fixed time, so rebuilding the feed gives the same bytes.
     published = page.publication_time or page.last_published_at or NO_DATE

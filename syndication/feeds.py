@@ -6,6 +6,7 @@ built only when the cache has none (see views). A narrowed feed's `variant` is t
 of its filters, so two addresses for the same content share one cache entry.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
@@ -70,6 +71,17 @@ def feed_name(source, **kwargs):
         return source
     (value,) = kwargs.values()
     return f"{source}/{value}"
+
+
+# A feed's name is its address under /feeds/ without the format (`.rss`, `.atom`…).
+FEED_ADDRESS = re.compile(r"/feeds/(?P<name>[A-Za-z0-9_-]{1,100}(?:/[A-Za-z0-9_-]{1,100})?)\.")
+
+
+def name_of_address(path):
+    """The name of the feed at `path` (as feed_name() gives it), without resolving the URL: an
+    outlet's poll may be answered from the page cache, before any view runs."""
+    match = FEED_ADDRESS.match(path)
+    return match["name"] if match else None
 
 
 def usage_terms(settings):

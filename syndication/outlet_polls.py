@@ -11,12 +11,12 @@ feed as anyone is, and nothing is counted. No address of the poller is read or k
 """
 
 import logging
-import re
 from urllib.parse import unquote_plus
 
 from django.http import QueryDict
 
 from . import usage
+from .feeds import name_of_address
 from .outlet_keys import outlet_id_for
 from .views import ITEMS_HEADER
 
@@ -25,9 +25,6 @@ logger = logging.getLogger(__name__)
 FEEDS = "/feeds/"
 KEY_PARAMETER = "k"
 COUNTED_STATUS = (200, 304)
-# A feed's name (syndication/feeds.py: `latest`, `section/thoi-su`, `legal-documents`) is its
-# address under /feeds/ without the format (`.rss`, `.atom`…).
-FEED_ADDRESS = re.compile(r"/feeds/(?P<name>[A-Za-z0-9_-]{1,100}(?:/[A-Za-z0-9_-]{1,100})?)\.")
 
 
 def take_key(request):
@@ -47,11 +44,6 @@ def take_key(request):
         request.META["QUERY_STRING"] = "&".join(kept)
         request.GET = QueryDict(request.META["QUERY_STRING"], encoding=request.encoding)
     return key
-
-
-def feed_name(path):
-    match = FEED_ADDRESS.match(path)
-    return match["name"] if match else None
 
 
 class OutletPollMiddleware:
@@ -74,7 +66,7 @@ class OutletPollMiddleware:
         return response
 
     def count(self, request, key, status, items):
-        name = feed_name(request.path_info)
+        name = name_of_address(request.path_info)
         if name is None or request.method not in ("GET", "HEAD"):
             return
         outlet_id = outlet_id_for(key)

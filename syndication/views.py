@@ -100,7 +100,7 @@ def feed(request, source, fmt="rss", **kwargs):
     # WebSub discovery (W3C WebSub, 4): the hub that pushes this feed, and its own address.
     root = site_root(request)
     self_url = cached.get("self") or root + request.path
-    hub_url = root + reverse("syndication:websub")
+    hub_url = _hub_url(root)
     response["Link"] = f'<{iri_to_uri(hub_url)}>; rel="hub", <{iri_to_uri(self_url)}>; rel="self"'
     response["ETag"] = cached["etag"]
     response["Last-Modified"] = http_date(cached["modified"])
@@ -151,9 +151,8 @@ def _render(request, site, feed_, fmt):
         self_url += f"?{feed_.variant}"
     # RSS has no tombstone: its readers see the item gone.
     withdrawals = tombstones(feed_.name, site.root_url) if fmt != feed_render.RSS else []
-    hub_url = site.root_url + reverse("syndication:websub")
     entries = feed_.build()
-    body = feed_render.render(feed_, entries, fmt, self_url, hub_url, withdrawals)
+    body = feed_render.render(feed_, entries, fmt, self_url, _hub_url(site.root_url), withdrawals)
     etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
     # The same bytes keep the time they first went out, so a reader that sends only
     # If-Modified-Since gets 304 after a rebuild that changed nothing in this feed.
@@ -166,6 +165,11 @@ def _render(request, site, feed_, fmt):
         "self": self_url,
         "items": len(entries),
     }
+
+
+def _hub_url(root_url):
+    """The WebSub hub that pushes the site's feeds (syndication/websub/)."""
+    return root_url + reverse("syndication:websub")
 
 
 def _built_by_another(key):

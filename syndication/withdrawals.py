@@ -25,10 +25,11 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from core.guarded import guarded
+from core.privacy import is_public, read_restricted_paths
 
 from . import changes
 from .appearances import feeds_showing
-from .entries import tag_uri
+from .entries import page_guid
 from .feeds import EVERYTHING, WITHDRAWN
 from .models import Withdrawal, WithdrawnFrom
 from .models.withdrawals import WithdrawalReason
@@ -48,17 +49,6 @@ def tombstones(feed_name, root_url):
     # poll of the feeds: the newest are kept, and the API lists them all.
     most = MOST_WITHDRAWN if feed_name == WITHDRAWN else MOST_TOMBSTONES
     return list(withdrawals[:most])
-
-
-def _restricted_paths(excluding=None):
-    restrictions = PageViewRestriction.objects.all()
-    if excluding is not None:
-        restrictions = restrictions.exclude(pk=excluding)
-    return list(restrictions.values_list("page__path", flat=True))
-
-
-def _public(page, restricted_paths):
-    return not any(page.path.startswith(path) for path in restricted_paths)
 
 
 @dataclass
@@ -87,7 +77,7 @@ def record(copy, reason):
     withdrawal, _created = Withdrawal.objects.update_or_create(
         page_id=copy.page_id,
         defaults={
-            "guid": tag_uri(copy.root_url, f"trang-{copy.page_id}"),
+            "guid": page_guid(copy.root_url, copy.page_id),
             "url": copy.url,
             "title": copy.title[:255],
             "withdrawn_at": timezone.now(),
@@ -131,7 +121,7 @@ def forget(pages):
 
 def _unpublished(page):
     page = page.specific
-    if _public(page, _restricted_paths()):
+    if is_public(page, read_restricted_paths()):
         withdraw(page, WithdrawalReason.UNPUBLISHED)
 
 
@@ -143,7 +133,7 @@ def _deleted(page):
 
 def _published(page):
     page = page.specific
-    if _public(page, _restricted_paths()):
+    if is_public(page, read_restricted_paths()):
         forget([page])
 
 
@@ -153,10 +143,10 @@ def _live_under(page):
 
 def _restricted(restriction):
     """A new view restriction: the live pages it hides that were public until now."""
-    before = _restricted_paths(excluding=restriction.pk)
-    if not _public(restriction.page, before):
+    before = read_restricted_paths(excluding=restriction.pk)
+    if not is_public(restriction.page, before):
         return  # already hidden by a restriction above it
-    copies = [out_there(page) for page in _live_under(restriction.page) if _public(page, before)]
+    copies = [out_there(page) for page in _live_under(restriction.page) if is_public(page, before)]
     withdraw_all(copies, WithdrawalReason.PRIVATE)
 
 
@@ -165,8 +155,8 @@ def _restriction_lifted(restriction):
     page = Page.objects.filter(pk=restriction.page_id).first()
     if page is None:
         return  # deleted with its page
-    remaining = _restricted_paths(excluding=restriction.pk)
-    back = [live for live in _live_under(page) if _public(live, remaining)]
+    remaining = read_restricted_paths(excluding=restriction.pk)
+    back = [live for live in _live_under(page) if is_public(live, remaining)]
     forget(live for live in back if _withdrawn_as_private(live))
 
 
@@ -185,12 +175,12 @@ def _before_move(page, parent_after):
     if not hasattr(_moving, "copies"):
         _moving.copies = {}
     _moving.copies.pop(page.pk, None)  # left by a move that failed
-    restricted = _restricted_paths()
-    if _public(parent_after, restricted):
+    restricted = read_restricted_paths()
+    if is_public(parent_after, restricted):
         return
     # A page with a restriction of its own (or under one inside it) was never public: skipped.
     _moving.copies[page.pk] = [
-        out_there(live) for live in _live_under(page) if _public(live, restricted)
+        out_there(live) for live in _live_under(page) if is_public(live, restricted)
     ]
 
 
@@ -199,10 +189,10 @@ def _after_move(page, parent_before):
     if copies:
         withdraw_all(copies, WithdrawalReason.PRIVATE)
         return
-    restricted = _restricted_paths()
-    if parent_before is not None and not _public(parent_before, restricted):
+    restricted = read_restricted_paths()
+    if parent_before is not None and not is_public(parent_before, restricted):
         # Back from under a restriction: what is public again is out again.
-        back = [live for live in _live_under(page) if _public(live, restricted)]
+        back = [live for live in _live_under(page) if is_public(live, restricted)]
         forget(live for live in back if _withdrawn_as_private(live))
 
 
