@@ -1,0 +1,90 @@
+"""Pages that change while readers watch them: live coverage (newsroom) and online dialogues
+(policy_pages). Their items (updates, answered questions) are records of their own, not page
+revisions, so posting one renews only that page and the one address its open copies poll.
+
+The contract between a desk's page, its endpoint and static/js/live-coverage.js:
+
+- The page renders every item (readers without JavaScript see them all) inside
+  `<section data-live-updates data-live="true|false" data-endpoint="…" data-since="STAMP"
+  data-order="newest-first|oldest-first">`, with a `[data-live-list]` list whose items each
+  carry an `id`, `data-order-key` (a string that sorts them) and `data-changed` (their STAMP),
+  a `[data-live-status]` live region, and optionally a `[data-live-empty]` placeholder.
+- The endpoint answers `?since=STAMP` with `changes_response()`: the items changed after STAMP,
+  less `OVERLAP` (a change committed a moment after a later one is not missed; the script skips
+  what it has already), as `updates`, and `since`, the newest stamp, which the script sends next
+  time. Each is `{"id", "key", "changed", "html"}`, or `{"id", "changed", "removed": true}` for
+  one taken away; `live` false tells the script to stop asking.
+- A change calls `renew(page_id)`; the page and its endpoint call `show(page_id)` while they
+  render, so the page cache and Varnish keep both until the next change and nothing else is
+  renewed: not the listings that show the page, nor the rest of the site.
+
+Every open copy that is up to date asks for the same address (the stamp is the server's, not
+the reader's clock), so one cached answer, revalidated by ETag, serves every reader.
+"""
+
+from datetime import datetime, timedelta
+
+from django.http import JsonResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+from . import cache_tags
+
+# How often an open page asks (static/js/live-coverage.js polls as often): a change shows
+# within this and the answer's age, which the shared caches keep under MAX_AGE.
+POLL_SECONDS = 3
+MAX_AGE = 2
+OVERLAP = timedelta(seconds=5)
+BAD_SINCE = "Tham số “since” phải là thời điểm dạng ISO 8601."
+
+
+def live_tag(page_id):
+    return f"live-{page_id}"
+
+
+def renew(page_id):
+    """Renew the page's answers and its endpoint's, once the change is committed."""
+    cache_tags.invalidate(live_tag(page_id))
+
+
+def show(page_id):
+    """The answer being made shows the page's items."""
+    cache_tags.add(live_tag(page_id))
+
+
+def stamp(moment):
+    """A change's time as the endpoint's `since` and the items' `data-changed`."""
+    return timezone.localtime(moment).isoformat(timespec="microseconds")
+
+
+def parse_since(value):
+    """`?since=` as an aware time, or None when it is not an ISO 8601 time."""
+    # A "+" in a query string arrives as a space when the client did not encode it.
+    try:
+        moment = datetime.fromisoformat((value or "").strip().replace(" ", "+"))
+    except ValueError:
+        return None
+    # Far years are refused rather than overflowing when shifted by OVERLAP or a time zone.
+    if not 1900 <= moment.year <= 9998:
+        return None
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
+
+
+def changed_after(since):
+    """The earliest change time an answer to `?since=` includes."""
+    return since - OVERLAP
+
+
+def changes_response(*, live, since, items):
+    """The endpoint's answer: `items` (dicts as above), `since` the newest change's stamp."""
+    response = JsonResponse({"live": live, "since": since, "updates": items})
+    # Short: the page cache and Varnish are renewed at once by `renew()`; this bounds what
+    # a browser or another shared cache keeps.
+    patch_cache_control(response, max_age=MAX_AGE)
+    return response
+
+
+def bad_since_response():
+    return JsonResponse({"error": BAD_SINCE}, status=400)
