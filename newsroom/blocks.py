@@ -67,8 +67,7 @@ class RelatedLinkBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         # A story readers cannot see yet (a draft, embargoed, restricted) gives no link and no
         # title, on the page as in feeds and the API: the block shows once the story does.
-        page = value["page"]
-        context["visible_page"] = page if page and page.live and is_public(page) else None
+        context["visible_page"] = visible(value["page"])
         return context
 
     def clean(self, value):
@@ -98,3 +97,47 @@ class ArticleBodyBlock(blocks.StreamBlock):
     table = DataTableBlock()
     document = DocumentBlock()
     related_link = RelatedLinkBlock()
+
+
+class LiveVideoBlock(blocks.StructBlock):
+    """A short video of the multimedia desk in a live update: its player with captions and a
+    link to its transcript. Chosen by name: the newsroom does not import the media desk."""
+
+    video = PortalPageChooserBlock(label=_("video"), page_type="media.VideoPage")
+
+    class Meta:
+        icon = "media"
+        label = _("Video ngắn")
+        template = "components/streamfield/blocks/live_video_block.html"
+        description = _("Video của ban Đa phương tiện, kèm phụ đề và bản ghi lời.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["visible_video"] = visible(value["video"])
+        return context
+
+
+class LegalDocumentCardBlock(blocks.StructBlock):
+    """A legal document in a live update, as a card: number and symbol, title, status, link.
+    Chosen by name: the newsroom does not import the policy desk."""
+
+    document = PortalPageChooserBlock(
+        label=_("văn bản"), page_type="policy_pages.LegalDocumentPage"
+    )
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("Văn bản pháp luật")
+        template = "components/streamfield/blocks/legal_document_card_block.html"
+        description = _("Thẻ văn bản: số, ký hiệu, trích yếu, hiệu lực và liên kết.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["visible_document"] = visible(value["document"])
+        return context
+
+
+def visible(page):
+    """`page` if readers may see it (live, outside every view restriction), else None: a block
+    pointing at a draft, an embargoed or a restricted page shows nothing."""
+    return page if page is not None and page.live and is_public(page) else None

@@ -1,7 +1,8 @@
 """The news desk's models, split by concept.
 
 Dependencies inside the package point one way: topics and authors know nothing of pages;
-article builds on both; live coverage is an article; listing (home, sections) builds on article.
+article builds on both; live coverage is an article, and its updates (live_updates) build on it;
+listing (home, sections) builds on article.
 """
 
 from core.paginate import LISTING_PAGE_SIZE
@@ -21,7 +22,14 @@ from .listing import (
     HomePage,
     SectionPage,
 )
-from .live import LiveCoveragePage, LiveUpdate
+from .live import LiveCoveragePage
+from .live_updates import (
+    LiveDeskAssignment,
+    LiveUpdate,
+    LiveUpdateAction,
+    LiveUpdateBlock,
+    LiveUpdateHistory,
+)
 from .topics import ArticleTopic, Topic
 
 __all__ = [
@@ -37,7 +45,11 @@ __all__ = [
     "Author",
     "HomePage",
     "LiveCoveragePage",
+    "LiveDeskAssignment",
     "LiveUpdate",
+    "LiveUpdateAction",
+    "LiveUpdateBlock",
+    "LiveUpdateHistory",
     "RelatedArticle",
     "SectionPage",
     "Topic",

@@ -79,9 +79,14 @@ class LiveCoveragePageFactory(ArticlePageFactory):
         model = LiveCoveragePage
 
 
-def live_update(page, text, posted_at):
+def live_update(page, text, posted_at=None, **fields):
+    """An update as the live desk leaves it (newsroom/live_desk.py posts through the same
+    model), its last change at its posting time unless given."""
+    posted_at = posted_at or timezone.now()
+    fields.setdefault("changed_at", posted_at)
     return LiveUpdate.objects.create(
         page=page,
         posted_at=posted_at,
         content=[("text", RichText(f"<p>{text}</p>"))],
+        **fields,
     )
