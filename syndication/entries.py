@@ -232,7 +232,10 @@ def render_body(page):
         if isinstance(model, type) and issubclass(model, Page) and not model._meta.abstract
     ]
     template = select_template([*names, "syndication/entries/page.html"])
-    return template.render({"page": page})
+    # What the body shows beyond the page's fields, read before the template renders (a live
+    # page's updates).
+    extra = page.entry_context() if hasattr(page, "entry_context") else {}
+    return template.render({"page": page, **extra})
 
 
 def author_names(page):

@@ -199,6 +199,10 @@ class LiveCoveragePage(RoutablePageMixin, ArticlePage):
         context["updates"] = self.prepare_updates(self.public_updates())
         return context
 
+    def entry_context(self):
+        """A feed entry shows the updates too (syndication/entries.py): renewed with them."""
+        return {"updates": self.prepare_updates(self.public_updates())}
+
     @path("cap-nhat/", name="updates")
     def updates_json(self, request):
         """What changed after ?since=, as core/live.py says: updates posted, edited, corrected,
@@ -212,7 +216,7 @@ class LiveCoveragePage(RoutablePageMixin, ArticlePage):
         self.prepare_updates([update for update in changed if update.pk in shown])
         items = []
         for update in changed:
-            item = {"id": update.anchor, "changed": live.stamp(update.changed_at)}
+            item = {"id": update.anchor, "changed": update.changed_stamp}
             if update.pk in shown:
                 item["key"] = update.order_key
                 item["html"] = render_to_string(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.fields import StreamField
 
+from core import live
 from core.blocks import ImageBlock, ParagraphBlock
 
 from ..blocks import LegalDocumentCardBlock, LiveVideoBlock, PullQuoteBlock
@@ -97,6 +98,10 @@ class LiveUpdate(models.Model):
         pinned ones above the others, then by time posted."""
         posted = self.posted_at.astimezone(UTC).strftime("%Y%m%d%H%M%S%f")
         return f"{int(self.pinned)}-{posted}-{self.pk:012d}"
+
+    @property
+    def changed_stamp(self):
+        return live.stamp(self.changed_at)
 
     @property
     def anchor(self):

@@ -49,7 +49,7 @@ def test_the_json_endpoint_returns_only_updates_after_since(client, live):
     assert data["live"] is True
     assert len(data["updates"]) == 1
     assert "Phiên khai mạc chính thức bắt đầu." in data["updates"][0]["html"]
-    assert data["updates"][0]["posted_at"].endswith("+07:00")
+    assert data["updates"][0]["changed"].endswith("+07:00")
 
 
 def test_an_unencoded_plus_in_since_is_understood(client, live):
