@@ -7,7 +7,9 @@ The roles are the portal's groups (newsroom/migrations/0003_editorial_roles.py,
 policy_pages/migrations/0002_policy_officers.py and 0004_moderators.py, policy_pages/roles.py):
 reporters write and edit their own drafts; editors edit any story; the editor-in-chief also
 publishes; policy officers write in the policy tree only and answer and export the public's
-comments; moderators see and moderate the comments and nothing else.
+comments; moderators see and moderate the comments and nothing else; live-desk reporters
+(newsroom/migrations/0017_live_desk_reporters.py) post only to the live pages an editor assigned
+them to, and none is assigned here.
 """
 
 from django.contrib.auth import get_user_model
@@ -22,11 +24,13 @@ import pytest
 from media.models import PortalDocument
 from tests.factories import (
     ArticlePageFactory,
+    LiveCoveragePageFactory,
     PolicyIndexPageFactory,
     PolicyPageFactory,
     PortalImageFactory,
     SectionPageFactory,
     SubmissionFactory,
+    live_update,
 )
 from tests.factories.drafts import draft_version
 from tests.helpers import log_in_verified, member_of
@@ -41,6 +45,7 @@ ROLES = {
     "editor_in_chief": "Tổng biên tập",
     "policy_officer": "Chuyên viên chính sách",
     "moderator": "Kiểm duyệt viên",
+    "live_reporter": "Phóng viên tường thuật",
 }
 
 
@@ -61,6 +66,8 @@ def world(home_page):
         sapo=f"{SECRET} nháp",
     )
     draft.save_revision(user=colleague)
+    live_page = LiveCoveragePageFactory(parent=section, slug="truc-tiep", owner=colleague)
+    live_item = live_update(live_page, f"{SECRET} cập nhật trực tiếp")
     story = ArticlePageFactory(parent=section, slug="tin-da-dang", owner=colleague)
     story.sapo = f"{SECRET} bản sửa chưa duyệt"
     story.save_revision(user=colleague)
@@ -96,6 +103,8 @@ def world(home_page):
     return {
         "draft": draft,
         "story": story,
+        "live": live_page,
+        "live_update": live_item,
         "policy": policy,
         "comment": comment,
         "version": draft_version(live_policy, published=False),
@@ -132,6 +141,17 @@ def bulk_url(app, model, action, key):
 
 
 SUBMISSIONS = "wagtailsnippets_policy_pages_submission"
+
+
+def desk_url(name, with_update=False):
+    def url(w):
+        args = [w["live"].pk, w["live_update"].pk] if with_update else [w["live"].pk]
+        return reverse(f"live_desk:{name}", args=args)
+
+    return url
+
+
+EDITORS = {"editor", "editor_in_chief"}
 
 # endpoint id -> (how to build the address from the world, the roles that may open it)
 ENDPOINTS = {
@@ -220,6 +240,13 @@ ENDPOINTS = {
         lambda w: reverse("wagtailimages:delete", args=[w["image"].pk]),
         {"editor", "editor_in_chief"},
     ),
+    # The live desk: editors act on every live page; a live-desk reporter sees the list of the
+    # pages assigned to them (none) and nothing of a page they are not assigned to.
+    "live-desk-index": (lambda w: reverse("live_desk:index"), EDITORS | {"live_reporter"}),
+    "live-desk": (desk_url("desk"), EDITORS),
+    "live-desk-history": (desk_url("history"), EDITORS),
+    "live-update-edit": (desk_url("edit", with_update=True), EDITORS),
+    "live-update-remove": (desk_url("remove", with_update=True), EDITORS),
     # Other people's accounts.
     "users-list": (lambda w: reverse("wagtailusers_users:index"), set()),
     # The public site never shows a draft, whoever asks.
