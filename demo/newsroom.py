@@ -16,6 +16,8 @@ from newsroom.models import (
     HomePage,
     LiveCoveragePage,
     LiveUpdate,
+    LiveUpdateAction,
+    LiveUpdateHistory,
     SectionPage,
 )
 
@@ -91,6 +93,13 @@ LIVE = {
         (10, "text", "Hội nghị nghỉ giải lao 15 phút trước phần phát biểu kết luận."),
     ],
 }
+
+# (minutes ago, the corrected text, the note): one update corrected after the grace period.
+LIVE_CORRECTED = (
+    120,
+    "Đại diện các địa phương báo cáo tiến độ giải ngân; nhiều tỉnh đạt trên 65% kế hoạch.",
+    "Sửa tỷ lệ giải ngân theo báo cáo của Bộ Tài chính (65%, không phải 70%).",
+)
 
 CORRECTION = (
     "Bài viết đã sửa lại số liệu ở đoạn thứ hai cho đúng với báo cáo chính thức của bộ chủ quản."
@@ -210,7 +219,7 @@ def seed_live_coverage(section, authors, now=None):
         first_published_at=started,
         article_authors=[ArticleAuthor(author=authors[0], sort_order=0)],
     )
-    updates = []
+    publish(section, page)
     for number, (minutes_ago, kind, value) in enumerate(LIVE["updates"], start=2):
         if kind == "text":
             content = [("text", RichText(f"<p>{escape(value)}</p>"))]
@@ -219,9 +228,31 @@ def seed_live_coverage(section, authors, now=None):
         else:
             photo = _photo({"title": LIVE["title"], "slug": LIVE["slug"]}, value, number)
             content = [("photo", {"image": photo, "caption": ""})]
-        updates.append(LiveUpdate(posted_at=now - timedelta(minutes=minutes_ago), content=content))
-    page.updates = updates
-    publish(section, page)
+        posted = now - timedelta(minutes=minutes_ago)
+        update = LiveUpdate.objects.create(
+            page=page, content=content, posted_at=posted, changed_at=posted
+        )
+        LiveUpdateHistory.objects.create(update=update, action=LiveUpdateAction.POSTED, at=posted)
+        if kind == "quote":  # the minister's words stay on top
+            update.pinned = True
+            update.save(update_fields=["pinned"])
+            LiveUpdateHistory.objects.create(
+                update=update, action=LiveUpdateAction.PINNED, at=posted
+            )
+        if minutes_ago == LIVE_CORRECTED[0]:
+            before = list(update.content.raw_data)
+            corrected = posted + timedelta(minutes=25)
+            update.content = [("text", RichText(f"<p>{escape(LIVE_CORRECTED[1])}</p>"))]
+            update.corrected_at = update.changed_at = corrected
+            update.correction_note = LIVE_CORRECTED[2]
+            update.save()
+            LiveUpdateHistory.objects.create(
+                update=update,
+                action=LiveUpdateAction.CORRECTED,
+                at=corrected,
+                content_before=before,
+                note=LIVE_CORRECTED[2],
+            )
 
 
 def seed_corrections():

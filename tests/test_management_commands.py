@@ -95,6 +95,10 @@ def test_seed_demo_builds_a_real_portal_and_running_it_again_changes_nothing(db,
     assert Topic.objects.filter(tagged_articles__isnull=False).distinct().count() >= 5
     live = LiveCoveragePage.objects.live().get()
     assert live.updates.count() >= 5 and live.is_live
+    assert live.updates.filter(pinned=True).count() == 1
+    assert live.updates.filter(corrected_at__isnull=False).exists()
+    live_text = client.get(live.url).text
+    assert "Ghim</span>" in live_text and "Đã sửa lúc" in live_text
     assert ArticleCorrection.objects.exists()
     home.refresh_from_db()
     assert home.top_story is not None and home.featured_slots.exists()
