@@ -89,12 +89,15 @@ format: $(VENV)/.installed-dev ## Apply ruff's fixes and formatting
 # cache's hit ratio with and without cache tags; DAY_ARGS=--quick for a short one. Then the
 # alerts' fan-out (bench/alerts.py): one event for a policy followed by 100,000 subscribers, sent
 # by two db_worker processes to a local SMTP server, on a scratch database of its own;
-# ALERTS_ARGS=--quick for 5,000.
+# ALERTS_ARGS=--quick for 5,000. Last, a live page's changes endpoint (bench/live.py): 2,000
+# readers polling it while updates are posted, and the delay from posting to a poller seeing it;
+# LIVE_ARGS=--quick for 6 posts.
 bench: $(VENV)/.installed-dev ## Measure req/s, latency, queries and memory against Django and nginx floors
 	$(PY) -m bench.run $(BENCH_ARGS)
 	$(PY) -m bench.drafts
 	$(PY) -m bench.day $(DAY_ARGS)
 	$(PY) -m bench.alerts $(ALERTS_ARGS)
+	$(PY) -m bench.live $(LIVE_ARGS)
 
 # A scratch SQLite portal in var/bench/editor-entry/ under runserver, and Debian's chromium.
 bench-editor: $(VENV)/.installed-dev ## Time entering a 30-paragraph article with 4 photos in the admin
