@@ -199,6 +199,11 @@ def _article(portal, factory_class):
                         ("photo", {"image": small_image(), "caption": "", "display": "column"}),
                         ("text", RichText(links_html([sharing], [document()]))),
                         ("quote", {"quote": "Khẩn trương.", "attribution": ""}),
+                        ("video", {"video": VideoPageFactory(parent=section)}),
+                        (
+                            "legal_document",
+                            {"document": LegalDocumentPageFactory(parent=portal["documents"])},
+                        ),
                     ],
                 )
 

@@ -20,6 +20,9 @@ from tests.every_page_type import CASES, build_portal
 # 13: the policy page of an open consultation, whose form offers its draft's units (issue 19),
 # beside the timeline, documents, news and comments; every other page costs 12 or less.
 MAX_QUERIES = 13
+# A live page whose updates hold every kind of block: beside an article's 11, its updates, the
+# videos with their files and the legal documents with their status (two queries a kind).
+MOST_QUERIES = {"live_coverage": 15}
 FEW, MANY = 3, 12
 
 
@@ -45,7 +48,7 @@ def test_every_page_type_costs_a_bounded_number_of_queries_at_any_size(client, p
     many = queries(client, url, params, status)
     listing = "\n".join(_short(sql) for sql in many)
     assert (len(few), len(many)) == (len(few), len(few)), f"{len(few)} then:\n{listing}"
-    assert len(many) <= MAX_QUERIES, f"{len(many)}:\n{listing}"
+    assert len(many) <= MOST_QUERIES.get(case.__name__, MAX_QUERIES), f"{len(many)}:\n{listing}"
 
 
 def _short(sql):
