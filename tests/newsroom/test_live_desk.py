@@ -143,7 +143,8 @@ def test_an_unassigned_reporter_may_not_post(other_live, reporter):
 
 def test_a_change_renews_only_the_live_tag(live, reporter, monkeypatch):
     renewed = []
-    monkeypatch.setattr("core.cache_tags.invalidate", lambda *tags, **kw: renewed.append(tags))
+    for where in ("core.cache_tags.invalidate", "core.cache_renewal.invalidate"):
+        monkeypatch.setattr(where, lambda *tags, **kw: renewed.append(tags))
     with TestCase.captureOnCommitCallbacks(execute=True):
         live_desk.post(live, reporter, text("Khai mạc."))
     assert renewed == [(f"live-{live.pk}",)]
@@ -251,3 +252,27 @@ def test_a_newsroom_reporter_without_the_live_role_sees_no_desk(client, live):
     log_in_verified(client, member_of("Phóng viên", "phong-vien-thuong"))
     assert refused(client.get(reverse("live_desk:index")))
     assert client.get(reverse("live_desk:desk", args=[live.pk])).status_code == 404
+
+
+def test_after_the_grace_period_the_edit_screen_asks_for_a_correction_note(client, live, reporter):
+    update = live_desk.post(live, reporter, text("Có 480 đại biểu."))
+    log_in_verified(client, reporter)
+    url = reverse("live_desk:edit", args=[live.pk, update.pk])
+    with time_machine.travel(timezone.now() + live_desk.GRACE + dt.timedelta(seconds=5)):
+        assert "Đính chính cập nhật" in client.get(url).text
+        refused = client.post(url, desk_form("Có 482 đại biểu."))
+        assert refused.status_code == 200 and "Ghi rõ đã sửa gì" in refused.text
+        done = client.post(url, desk_form("Có 482 đại biểu.", note="Sửa số đại biểu."))
+        assert done.status_code == 302
+    body = client.get(live.url).text
+    assert "Có 482 đại biểu." in body and "Đã sửa lúc" in body and "Sửa số đại biểu." in body
+
+
+def test_an_editor_pins_from_the_desk(client, live, reporter, editor):
+    first = live_desk.post(live, reporter, text("Quan trọng."))
+    live_desk.post(live, reporter, text("Mới hơn."))
+    log_in_verified(client, editor)
+    response = client.post(reverse("live_desk:pin", args=[live.pk, first.pk]), {"pinned": "1"})
+    assert response.status_code == 302
+    body = client.get(live.url).text
+    assert body.index("Quan trọng.") < body.index("Mới hơn.")
