@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
@@ -22,7 +24,7 @@ from .article import ArticlePage
 
 # What an open page sends as `since` when the page has no update yet: every such copy asks for
 # the same address (core/live.py).
-NO_UPDATE_YET = timezone.datetime(2000, 1, 1, tzinfo=timezone.get_fixed_timezone(7 * 60))
+NO_UPDATE_YET = datetime(2000, 1, 1, tzinfo=timezone.get_fixed_timezone(7 * 60))
 
 
 class LiveUpdatesField(Field):
