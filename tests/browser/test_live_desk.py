@@ -1,20 +1,25 @@
 """A reader's open live page keeps up with the live desk (static/js/live-coverage.js and
 core/live.py): an update posted meanwhile appears within a poll, a withdrawal replaces the
 update's content with its notice, a deleted one goes; the page passes axe-core with pinned,
-corrected and withdrawn updates on it."""
+corrected and withdrawn updates on it; a reporter posts through the admin desk's StreamField
+form and a reader's open page shows it."""
 
 import datetime as dt
+import re
 
 from django.utils import timezone
 
 from wagtail.rich_text import RichText
 
 import pytest
+from playwright.sync_api import expect
 
 from newsroom import live_desk
 from tests.browser.conftest import assert_accessible
 from tests.factories import LiveCoveragePageFactory, SectionPageFactory, live_update
 from tests.helpers import member_of
+
+PASSWORD = "mat-khau-du-dai-2026"
 
 
 def text(content):
@@ -79,3 +84,37 @@ def test_the_live_page_is_accessible_with_every_kind_of_update(desk, page):
     assert page.get_by_text("Đã sửa lúc").count() == 1
     assert page.get_by_text("Cập nhật này đã được rút lúc").count() == 1
     assert_accessible(page)
+
+
+def test_a_reporter_posts_from_the_admin_desk_and_a_reader_sees_it(desk, page):
+    """The whole way: the desk's StreamField form in the real admin, a reader's open page."""
+    live, editor, base_url = desk
+    reporter = member_of("Phóng viên tường thuật", "pv-trinh-duyet")
+    reporter.set_password(PASSWORD)
+    reporter.save()
+    live_desk.assign(live, reporter, by=editor)
+
+    reader = page.context.browser.new_context(locale="vi-VN").new_page()
+    reader.goto(base_url + live.url)
+
+    page.goto(base_url + "/admin/login/")
+    page.fill("#id_username", "pv-trinh-duyet")
+    page.fill("#id_password", PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(base_url + "/admin/")
+    page.get_by_role("link", name="Tường thuật trực tiếp").first.click()
+    page.get_by_role("link", name=live.title).click()
+    page.wait_for_load_state("networkidle")
+    page.locator(".c-sf-add-button").first.click()
+    page.get_by_role("option", name="Đoạn văn").click()
+    page.locator("[contenteditable=true]").first.click()
+    page.keyboard.type("Quốc hội biểu quyết thông qua Luật Thủ đô.")
+    expect(page.locator('input[name="cap-nhat-content-0-value"]')).to_have_value(
+        re.compile("Luật Thủ đô")
+    )
+    page.get_by_role("button", name="Đăng cập nhật").click()
+    page.get_by_text("Đã đăng cập nhật.").wait_for()
+
+    update = live.updates.get(posted_by=reporter)
+    reader.locator(f"#{update.anchor}").get_by_text("Luật Thủ đô").wait_for(timeout=8_000)
+    reader.context.close()
