@@ -15,7 +15,7 @@ from .policy import IssuingBodyFactory, SubmissionFactory
 
 
 class DialoguePageFactory(ArticlePageFactory):
-    """A dialogue on air now (started an hour ago, ends in an hour), about `policy`."""
+    """A dialogue on air now (started an hour ago, ends in an hour), about `policy` if given."""
 
     title = factory.Sequence(lambda n: f"Giao lưu trực tuyến: Chính sách hỗ trợ nhà ở xã hội {n}")
     slug = factory.Sequence(lambda n: f"giao-luu-nha-o-xa-hoi-{n}")
@@ -24,6 +24,9 @@ class DialoguePageFactory(ArticlePageFactory):
     ends_at = factory.LazyFunction(lambda: timezone.now() + timedelta(hours=1))
     host_name = "Nguyễn Thu Hà"
     host_title = "Biên tập viên Cổng Thông tin điện tử Chính phủ"
+    policy = None
+    # Questions only with a policy to file their answers into (DialoguePage.clean).
+    accepts_questions = factory.LazyAttribute(lambda o: o.policy is not None)
 
     class Meta:
         model = DialoguePage
