@@ -177,3 +177,22 @@ def test_the_api_shows_the_dialogue_without_any_senders_email(client, dialogue, 
     assert detail.status_code == 200
     assert ASKER_EMAIL not in detail.content.decode()
     assert ASKER_EMAIL not in response.content.decode()
+
+
+def test_the_demo_has_an_ended_dialogue_with_its_transcript_and_an_upcoming_one(db, client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=StringIO())
+    ended = DialoguePage.objects.get(slug="giao-luu-truc-tuyen-mien-hoc-phi")
+    upcoming = DialoguePage.objects.get(slug="giao-luu-truc-tuyen-luong-toi-thieu-vung")
+    assert ended.has_ended and not upcoming.has_ended and not upcoming.is_live
+    transcript = soup_of(client.get(ended.url))
+    assert transcript.select_one("#dialogue-questions-heading").get_text() == (
+        "Toàn văn buổi giao lưu"
+    )
+    assert len(transcript.select("[data-live-list] > li")) == 3
+    assert soup_of(client.get(upcoming.url)).select_one("form#cau-hoi-giao-luu") is not None
+    policy_page = client.get(ended.policy.url).content.decode()
+    assert "Trả lời tại buổi giao lưu trực tuyến" in policy_page
