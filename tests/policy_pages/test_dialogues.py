@@ -4,6 +4,7 @@ once it ends; the sender's email nowhere."""
 
 import json
 from datetime import timedelta
+from unittest import mock
 
 from django.utils import timezone
 
@@ -196,3 +197,20 @@ def test_the_demo_has_an_ended_dialogue_with_its_transcript_and_an_upcoming_one(
     assert soup_of(client.get(upcoming.url)).select_one("form#cau-hoi-giao-luu") is not None
     policy_page = client.get(ended.policy.url).content.decode()
     assert "Trả lời tại buổi giao lưu trực tuyến" in policy_page
+
+
+def test_each_change_renews_the_dialogues_live_answers_never_a_publication(dialogue, guests):
+    """Answers, hand-overs and the order are records of their own: they renew the page and its
+    endpoint (core.live.renew, once committed), and leave the page's revisions alone."""
+    revisions = dialogue.revisions.count()
+    with mock.patch("core.live.cache_tags.invalidate") as invalidate:
+        question = answered(dialogue, "Câu hỏi thứ nhất?", guests[0], "Trả lời thứ nhất.")
+        other = answered(dialogue, "Câu hỏi thứ hai?", guests[1], "Trả lời thứ hai.")
+        invalidate.reset_mock()
+        dialogue_desk.move(dialogue, other.pk, -1)
+        assert invalidate.call_args_list == [mock.call(live.live_tag(dialogue.pk))]
+        invalidate.reset_mock()
+        place = question.dialogue_place
+        dialogue_desk.post_answer(dialogue, place, None, guest=guests[0], text="Đã sửa.")
+        assert mock.call(live.live_tag(dialogue.pk)) in invalidate.call_args_list
+    assert dialogue.revisions.count() == revisions
