@@ -81,6 +81,7 @@ def test_the_policy_feed_carries_the_answer_but_no_email(client, filed, housing_
     body = feed.content.decode()
     assert "6,6%/năm" in body
     assert "Trả lời câu hỏi" in body
+    assert "Trả lời tại buổi giao lưu trực tuyến" in body
     assert ASKER_EMAIL not in body
 
 
