@@ -24,6 +24,7 @@ ENDED = {
     "slug": "giao-luu-truc-tuyen-mien-hoc-phi",
     "title": "Giao lưu trực tuyến: Miễn học phí cho học sinh phổ thông công lập",
     "policy": "chinh-sach-mien-hoc-phi",
+    "topics": ["Giáo dục"],
     "days_ago": 3,
     "sapo": (
         "Lãnh đạo Bộ Giáo dục và Đào tạo và Bộ Tài chính trả lời câu hỏi của phụ huynh, giáo "
@@ -75,6 +76,7 @@ UPCOMING = {
     "slug": "giao-luu-truc-tuyen-luong-toi-thieu-vung",
     "title": "Giao lưu trực tuyến: Điều chỉnh lương tối thiểu vùng",
     "policy": "chinh-sach-luong-toi-thieu-vung",
+    "topics": ["An sinh xã hội"],
     "days_ahead": 5,
     "sapo": (
         "Mời bạn đọc gửi câu hỏi trước về mức lương tối thiểu vùng mới, thời điểm áp dụng và "
@@ -122,6 +124,8 @@ def _page(data, section, policy, starts):
         )
         for order, (name, position, agency) in enumerate(data["guests"])
     ]
+    # Topics from the start: the newsroom's demo gives topics to any story of a section without.
+    page.topics.add(*data["topics"])
     return publish(section, page)
 
 
