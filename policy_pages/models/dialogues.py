@@ -12,10 +12,13 @@ The page is live per core/live.py: a question's place and its answer are records
 so a change renews the page and its endpoint, never a page publication.
 """
 
+import math
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -156,9 +159,23 @@ class DialoguePage(RoutablePageMixin, ArticlePage):
         context.update(page_context(self))
         return context
 
+    def seconds_until_it_changes(self):
+        """Until the page's state changes by the clock alone (on air, then ended), or None."""
+        now = timezone.now()
+        for moment in (self.starts_at, self.ends_at):
+            if moment > now:
+                return math.ceil((moment - now).total_seconds())
+        return None
+
     @path("", name="index")
     def index_route(self, request):
-        return BasePage.serve(self, request)
+        response = BasePage.serve(self, request)
+        # Kept (page cache, Varnish) no longer than its state: no change renews it when the
+        # dialogue starts or ends, and a copy would go on saying "Sắp diễn ra" or show the form.
+        seconds = self.seconds_until_it_changes()
+        if seconds is not None and seconds < settings.PAGE_CACHE_SECONDS:
+            patch_cache_control(response, max_age=seconds)
+        return response
 
     @path("cap-nhat/", name="updates")
     def updates(self, request):

@@ -6,7 +6,9 @@ import json
 from datetime import timedelta
 from unittest import mock
 
+from django.core.cache import cache
 from django.utils import timezone
+from django.utils.cache import get_max_age
 
 import pytest
 from bs4 import BeautifulSoup
@@ -214,3 +216,17 @@ def test_each_change_renews_the_dialogues_live_answers_never_a_publication(dialo
         dialogue_desk.post_answer(dialogue, place, None, guest=guests[0], text="Đã sửa.")
         assert mock.call(live.live_tag(dialogue.pk)) in invalidate.call_args_list
     assert dialogue.revisions.count() == revisions
+
+
+def test_a_kept_copy_lasts_no_longer_than_the_dialogues_state(client, dialogue, settings):
+    """Nothing renews the page when the clock starts or ends the dialogue: its copy in the page
+    cache and Varnish must lapse then, or it would go on showing the form."""
+    settings.PAGE_CACHE_SECONDS = 600
+    dialogue.ends_at = timezone.now() + timedelta(minutes=5)
+    dialogue.save_revision().publish()
+    response = client.get(dialogue.url)
+    assert 290 <= get_max_age(response) <= 300
+    dialogue.ends_at = timezone.now() + timedelta(hours=2)
+    dialogue.save_revision().publish()
+    cache.clear()  # the publication's renewal runs on commit, which this test never reaches
+    assert get_max_age(client.get(dialogue.url)) in (None, 0)
