@@ -164,7 +164,7 @@ def submit(request, policy_id):
 def receipt(request, code):
     """Where a receipt stands. Shows the status and the policy, never the text or the email."""
     submission = (
-        Submission.objects.select_related("policy", "unit__version", PARENTS, "answer")
+        Submission.objects.select_related("policy", "dialogue", "unit__version", PARENTS, "answer")
         .filter(receipt=parse_receipt(code))
         .first()
     )

@@ -138,3 +138,13 @@ def test_a_dialogue_without_answers_records_nothing(dialogue):
     end(dialogue)
     assert events.ended_dialogues() == []
     assert not Event.objects.filter(kind=EventKind.DIALOGUE).exists()
+
+
+def test_the_receipt_names_the_dialogue_and_shows_the_guests_answer(client, dialogue, filed):
+    from django.urls import reverse
+
+    page = client.get(reverse("policy_pages:receipt", args=[filed.receipt]))
+    text = BeautifulSoup(page.content, "html.parser").get_text(" ", strip=True)
+    assert "Buổi giao lưu Giao lưu trực tuyến về nhà ở xã hội" in text
+    assert "Câu trả lời tại buổi giao lưu" in text and ANSWER in text
+    assert ASKER_EMAIL not in page.content.decode()
