@@ -24,11 +24,13 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from core import live
+from core.api_fields import ObjectsField
 from core.models import BasePage, optional_image_field, optional_link
 from newsroom.models import ArticlePage
 
@@ -83,6 +85,24 @@ class DialoguePage(RoutablePageMixin, ArticlePage):
         index.RelatedFields("guests", [index.SearchField("name")]),
     ]
 
+    # The dialogue as outlets reuse it: when, who hosts, who answers; never the questions'
+    # senders (their answers reach the API with the policy's questions and answers).
+    api_fields = [
+        *ArticlePage.api_fields,
+        APIField("starts_at"),
+        APIField("ends_at"),
+        APIField("host_name"),
+        APIField("host_title"),
+        APIField(
+            "guests",
+            serializer=ObjectsField(
+                {"name": "name", "position": "position", "agency": "agency.name"},
+                source="guest_list",
+            ),
+        ),
+    ]
+    api_listing_prefetch = (*ArticlePage.api_listing_prefetch, "guests__agency")
+
     class Meta:
         verbose_name = _("giao lưu trực tuyến")
         verbose_name_plural = _("giao lưu trực tuyến")
@@ -111,6 +131,8 @@ class DialoguePage(RoutablePageMixin, ArticlePage):
 
     @cached_property
     def guest_list(self):
+        if "guests" in getattr(self, "_prefetched_objects_cache", {}):
+            return list(self.guests.all())  # the API's listing fetched them for every page
         return list(self.guests.select_related("agency", "photo"))
 
     def answered(self):

@@ -178,6 +178,12 @@ def test_the_api_shows_the_dialogue_without_any_senders_email(client, dialogue, 
     assert response.json()["meta"]["total_count"] == 1
     detail = client.get(f"/api/v2/pages/{dialogue.pk}/")
     assert detail.status_code == 200
+    assert detail.json()["guests"][1] == {
+        "name": "Lê Thị Hồng",
+        "position": "Phó Vụ trưởng Vụ Tín dụng",
+        "agency": "Ngân hàng Nhà nước",
+    }
+    assert detail.json()["starts_at"]
     assert ASKER_EMAIL not in detail.content.decode()
     assert ASKER_EMAIL not in response.content.decode()
 
