@@ -228,3 +228,17 @@ def test_the_secretariat_sees_only_passed_questions_without_emails(client, dialo
     assert Submission.objects.get(pk=pending.pk).status == PENDING
     queue = reverse("wagtailsnippets_policy_pages_submission:list")
     assert client.get(queue).status_code in (302, 403)
+
+
+def test_the_moderation_queue_filters_by_dialogue(client, dialogue):
+    """The queue is the comments' own: a dialogue's questions are in it, filterable."""
+    from tests.factories import SubmissionFactory
+
+    asked = dialogue_question(dialogue, "Câu hỏi giao lưu trong hàng đợi.")
+    other = SubmissionFactory(policy=dialogue.policy, body="Ý kiến thường về chính sách.")
+    log_in_verified(client, member_of("Kiểm duyệt viên", "kiem-duyet-vien"))
+    queue = reverse("wagtailsnippets_policy_pages_submission:list")
+    body = client.get(queue, {"dialogue": dialogue.pk}).content.decode()
+    assert asked.receipt_display in body
+    assert other.receipt_display not in body
+    assert other.receipt_display in client.get(queue).content.decode()
