@@ -29,3 +29,4 @@ class EventKind(models.TextChoices):
     STATUS = "hieu-luc", _("Văn bản thay đổi hiệu lực")
     STORY = "bai-moi", _("Bài mới")
     DOCUMENT = "van-ban-moi", _("Văn bản mới")
+    DIALOGUE = "giao-luu", _("Giải đáp tại giao lưu trực tuyến")

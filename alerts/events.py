@@ -19,6 +19,7 @@ from core.privacy import is_public
 from newsroom.models import SectionPage
 from policy_pages.choices import DocumentStatus, Relation, Stage
 from policy_pages.models import (
+    DialoguePage,
     LegalDocumentPage,
     LegalDocumentRelation,
     PolicyMilestone,
@@ -245,6 +246,47 @@ def story_published(article):
         audience,
         summary=getattr(article, "sapo", "") or getattr(article, "search_description", ""),
     )
+
+
+def dialogue_answered(dialogue, now=None):
+    """An online dialogue about a policy, ended, whose guests' answers joined the policy's
+    questions and answers: one event for the policy's followers, saying how many questions were
+    answered and linking to the transcript, never one per answer. Recorded after the end, so
+    the count is final, and once per dialogue and policy (the key names both)."""
+    now = now or timezone.now()
+    policy = dialogue.policy
+    if dialogue.ends_at > now or not dialogue.live or not is_public(dialogue):
+        return None
+    if policy is None or not policy.live or not is_public(policy):
+        return None
+    count = dialogue.answered().filter(submission__policy=policy).count()
+    if not count:
+        return None
+    return record(
+        f"giao-luu-{dialogue.pk}-chinh-sach-{policy.pk}",
+        EventKind.DIALOGUE,
+        dialogue,
+        _("Giải đáp %(count)s câu hỏi tại buổi giao lưu trực tuyến “%(dialogue)s”")
+        % {"count": count, "dialogue": dialogue.title},
+        dialogue.url or "",
+        [page_key(policy.pk)],
+        summary=_("Các câu trả lời đã được đưa vào mục hỏi đáp của chính sách “%(title)s”.")
+        % {"title": policy.title},
+    )
+
+
+def ended_dialogues():
+    """The tick's sweep: dialogues ended lately whose event is not recorded yet (one query
+    when there are none)."""
+    now = timezone.now()
+    recorded = Event.objects.filter(kind=EventKind.DIALOGUE).values("page_id")
+    dialogues = (
+        DialoguePage.objects.live()
+        .filter(ends_at__range=(now - timedelta(days=RECENT_DAYS), now), policy__isnull=False)
+        .exclude(pk__in=recorded)
+        .select_related("policy")
+    )
+    return [event for event in map(dialogue_answered, dialogues) if event]
 
 
 def daily_events(period):

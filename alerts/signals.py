@@ -48,3 +48,5 @@ def connect():
     schedule.daily("alerts-daily-digest", time(7, 0), tasks.digests(Frequency.DAILY))
     schedule.weekly("alerts-weekly-digest", 0, time(7, 0), tasks.digests(Frequency.WEEKLY))
     schedule.every_tick(tasks.catch_up)
+    # An online dialogue's answers, told to the policy's followers once it has ended.
+    schedule.every_tick(events.ended_dialogues)

@@ -51,6 +51,24 @@ class PolicyPagesConfig(AppConfig):
         post_save.connect(_on_submission, sender=Submission, dispatch_uid="renew-submission")
         post_delete.connect(_on_withdrawn, sender=Submission, dispatch_uid="renew-sub-del")
         self.connect_outcome_mail()
+        self.connect_dialogues()
+
+    def connect_dialogues(self):
+        """Online dialogues are stories of a news section: newsroom names no desk that builds
+        on it, so the section learns of them here. A verdict on a dialogue's question (from
+        the moderation queue too) may add it to the dialogue's live page or take it away."""
+        from django.db.models.signals import post_save
+
+        from newsroom.models import SectionPage
+
+        from .models import Submission
+
+        dialogue = "policy_pages.DialoguePage"
+        if dialogue not in SectionPage.subpage_types:
+            SectionPage.subpage_types = [*SectionPage.subpage_types, dialogue]
+        post_save.connect(
+            _on_dialogue_question, sender=Submission, dispatch_uid="dialogue-question"
+        )
 
     def connect_outcome_mail(self):
         """A sender who asked is mailed the answer once the receipt page shows it: when an
@@ -127,3 +145,16 @@ def _queue_outcome_mail(instance):
         return
     policy_id = getattr(instance, "policy_id", None) or instance.pk
     send_outcomes.enqueue(policy_id)
+
+
+def _on_dialogue_question(sender, instance, created, update_fields=None, **kwargs):
+    from django.utils import timezone
+
+    from core import live
+
+    from .models import DialogueQuestion
+
+    if created or not instance.dialogue_id or update_fields == frozenset({"answer"}):
+        return
+    DialogueQuestion.objects.filter(pk=instance.pk).update(changed_at=timezone.now())
+    live.renew(instance.dialogue_id)

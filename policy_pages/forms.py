@@ -103,6 +103,11 @@ class SubmissionForm(forms.Form):
     token = forms.CharField(widget=forms.HiddenInput, required=False)
     tokens_inline = False
 
+    @property
+    def token_key(self):
+        """What the form's time token is made for (submissions.issue_token)."""
+        return self.policy.pk
+
     def __init__(self, *args, policy, consultation_open, **kwargs):
         super().__init__(*args, **kwargs)
         self.policy = policy
@@ -217,7 +222,7 @@ def fresh_token(form):
     """A re-shown form, from an uncached answer to one reader, carries its tokens in the page
     (a new time token, and the CSRF token), so the reader can send again once it is fixed."""
     data = form.data.copy()
-    data["token"] = issue_token(form.policy.pk)
+    data["token"] = issue_token(form.token_key)
     form.data = data
     form.tokens_inline = True
     return form
@@ -227,3 +232,43 @@ def without_consent(data):
     data = data.copy()
     data.pop("consent", None)
     return data
+
+
+class DialogueQuestionForm(SubmissionForm):
+    """A question to an online dialogue: the question form of its policy, without the choice of
+    kind, its time token made for the dialogue."""
+
+    def __init__(self, *args, dialogue, **kwargs):
+        super().__init__(*args, policy=dialogue.policy, consultation_open=False, **kwargs)
+        self.dialogue = dialogue
+        del self.fields["kind"]
+        self.fields["capacity"].label = _("Bạn hỏi với tư cách")
+        self.fields["body"].label = _("Câu hỏi của bạn")
+        self.fields["body"].error_messages["required"] = _("Vui lòng nhập câu hỏi.")
+        self.fields["notify_outcome"].label = _("Báo cho tôi khi câu hỏi được trả lời")
+        self.fields["notify_outcome"].help_text = _(
+            "Khi khách mời trả lời câu hỏi của bạn, chúng tôi gửi câu trả lời vào thư điện tử "
+            "của bạn, một lần."
+        )
+
+    @property
+    def token_key(self):
+        return dialogue_token_key(self.dialogue.pk)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        cleaned_data.update(kind=QUESTION, dialogue=self.dialogue)
+        return cleaned_data
+
+
+def dialogue_token_key(dialogue_id):
+    return f"giao-luu-{dialogue_id}"
+
+
+def dialogue_form(dialogue, data=None):
+    """The question form of a dialogue taking questions now, live and public; else None."""
+    if not dialogue.pk or not dialogue.live or not is_public(dialogue):
+        return None
+    if not dialogue.takes_questions or not dialogue.policy.live:
+        return None
+    return DialogueQuestionForm(data, dialogue=dialogue)

@@ -93,9 +93,24 @@ def outcome_message(submission):
             "answer": outcome.answer,
             "changes": changes,
             "lookup_url": lookup_url(submission),
+            **dialogue_words(submission),
         },
         key=f"outcome-{submission.pk}",
     )
+
+
+def dialogue_words(submission):
+    """For a question answered at an online dialogue: the dialogue, its address, the guest."""
+    if not submission.dialogue_id:
+        return {}
+    dialogue = submission.dialogue
+    place = getattr(submission, "dialogue_place", None)
+    answer = getattr(place, "guest_answer", None) if place else None
+    return {
+        "dialogue": dialogue,
+        "dialogue_url": absolute(dialogue.url or ""),
+        "guest": answer.guest if answer else None,
+    }
 
 
 @background(MAIL)

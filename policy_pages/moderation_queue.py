@@ -61,7 +61,7 @@ class SubmissionFilterSet(WagtailFilterSet):
     class Meta:
         model = Submission
         # rate_unchecked: sent while the rate limits could not count (the cache was down).
-        fields = ["status", "kind", "policy", "unit", "created_at", "rate_unchecked"]
+        fields = ["status", "kind", "policy", "dialogue", "unit", "created_at", "rate_unchecked"]
 
     def filter_unit(self, queryset, name, value):
         return queryset.filter(unit_id=value)
@@ -153,6 +153,7 @@ class SubmissionViewSet(SnippetViewSet):
         "kind",
         "status",
         "policy",
+        "dialogue",
         "unit_label",
         "quote",
         "name",

@@ -37,7 +37,10 @@ def comment_outcome(submission):
     The changes shown are in published versions only: an answer may name units of a version
     the head of the desk has not published yet."""
     answer = submission.answer
-    if answer is None or submission.status != APPROVED or not submission.policy.report_is_public:
+    if answer is None or submission.status != APPROVED:
+        return None
+    # A guest's answer at an online dialogue was public as soon as it was given.
+    if not submission.dialogue_id and not submission.policy.report_is_public:
         return None
     published = DraftVersion.objects.published()
     changed = list(

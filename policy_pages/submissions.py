@@ -168,6 +168,7 @@ def store(policy, data, ip, nonce, rate_checked=True):
             submission = Submission.objects.create(
                 policy=policy,
                 kind=data["kind"],
+                dialogue=data.get("dialogue"),
                 receipt=new_receipt(),
                 name=data["name"],
                 email=data["email"],
@@ -196,3 +197,16 @@ def store(policy, data, ip, nonce, rate_checked=True):
             raise Refusal(str(DUPLICATE)) from error
         return earlier, False
     return submission, True
+
+
+def receive(policy, data, token, ip, token_key=None):
+    """The pipeline after a valid form, in its one order: the time token (made for `token_key`,
+    the policy's id unless the form is another's), the same form sent again (the receipt of
+    what it stored, before the rate limits, which counted it the first time), the rate limits,
+    then the store. Answers (item, created) or raises a Refusal."""
+    nonce = check_token(token, policy.pk if token_key is None else token_key)
+    earlier = sent_before(nonce, data)
+    if earlier is not None:
+        return earlier, False
+    rate_checked = check_rates(ip, data["email"], nonce)
+    return store(policy, data, ip, nonce, rate_checked=rate_checked)

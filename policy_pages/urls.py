@@ -1,12 +1,18 @@
 from django.urls import path, re_path
 from django.views.generic import TemplateView
 
-from . import views
+from . import dialogue_public, views
 
 app_name = "policy_pages"
 urlpatterns = [
     path("y-kien/gui/<int:policy_id>/", views.submit, name="submit"),
     path("y-kien/phien/<int:policy_id>/", views.form_tokens, name="form_tokens"),
+    path("y-kien/giao-luu/<int:dialogue_id>/", dialogue_public.submit, name="dialogue_submit"),
+    path(
+        "y-kien/giao-luu/<int:dialogue_id>/phien/",
+        dialogue_public.form_tokens,
+        name="dialogue_form_tokens",
+    ),
     path("y-kien/tra-cuu/", views.receipt_lookup, name="receipt_lookup"),
     path("y-kien/bien-nhan/<str:code>/", views.receipt, name="receipt"),
     path(

@@ -34,14 +34,7 @@ from .forms import form_for_page, fresh_token, without_consent
 from .models import PolicyPage, Submission
 from .models.participation import parse_receipt
 from .receipt_outcome import comment_outcome
-from .submissions import (
-    Refusal,
-    check_rates,
-    check_token,
-    issue_token,
-    sent_before,
-    store,
-)
+from .submissions import Refusal, issue_token, receive
 from .unit_labels import PARENTS, unit_with_version
 
 logger = logging.getLogger(__name__)
@@ -153,15 +146,7 @@ def submit(request, policy_id):
             return show_form(request, policy, form, refusal)
         data = form.cleaned_data
         try:
-            nonce = check_token(data.get("token"), policy.pk)
-            # The same form sent again (its first answer lost): the receipt of what it stored,
-            # before the rate limits, which counted it the first time.
-            submission, created = sent_before(nonce, data), False
-            if submission is None:
-                rate_checked = check_rates(client_ip(request), data["email"], nonce)
-                submission, created = store(
-                    policy, data, client_ip(request), nonce, rate_checked=rate_checked
-                )
+            submission, _created = receive(policy, data, data.get("token"), client_ip(request))
         except Refusal as refusal:
             return show_form(request, policy, form, refusal, status=refusal.status)
     except DatabaseError:
@@ -179,7 +164,7 @@ def submit(request, policy_id):
 def receipt(request, code):
     """Where a receipt stands. Shows the status and the policy, never the text or the email."""
     submission = (
-        Submission.objects.select_related("policy", "unit__version", PARENTS, "answer")
+        Submission.objects.select_related("policy", "dialogue", "unit__version", PARENTS, "answer")
         .filter(receipt=parse_receipt(code))
         .first()
     )

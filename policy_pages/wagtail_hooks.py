@@ -1,7 +1,7 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from . import draft_report
+from . import dialogue_admin, draft_report
 from .draft_admin import LOG_ACTIONS as DRAFT_ACTIONS
 from .draft_admin import DraftVersionViewSet
 from .moderation import (
@@ -40,3 +40,13 @@ hooks.register("register_admin_viewset", DraftVersionViewSet)
 @hooks.register("register_admin_urls")
 def register_draft_report():
     return draft_report.urlpatterns
+
+
+@hooks.register("register_admin_urls")
+def register_dialogue_screens():
+    return dialogue_admin.urlpatterns
+
+
+@hooks.register("register_admin_menu_item")
+def register_dialogue_menu_item():
+    return dialogue_admin.menu_item()

@@ -312,6 +312,7 @@ def policy_entries(policy, policy_url, root_url):
             q.answered_by,
             q.answered_on,
             q.answer,
+            None,
         )
         for q in policy.faq
     ]
@@ -324,11 +325,19 @@ def policy_entries(policy, policy_url, root_url):
             item.answer.answered_by or policy.drafting_agency,
             item.answer.answered_on,
             item.answer.explanation,
+            # Answered at an online dialogue: the entry links back to it, once it is public.
+            item.dialogue if item.dialogue_id and item.dialogue.live else None,
         )
         for item in [*answered["questions"], *answered["proposals"]]
     ]
-    for anchor, heading, kind, question, agency, answered_on, text in answers:
-        context = {"question": question, "agency": agency, "answered_on": answered_on, "text": text}
+    for anchor, heading, kind, question, agency, answered_on, text, dialogue in answers:
+        context = {
+            "question": question,
+            "agency": agency,
+            "answered_on": answered_on,
+            "text": text,
+            "dialogue": dialogue,
+        }
         items.append(
             _policy_entry(
                 entry_tools.tag_uri(root_url, anchor),

@@ -32,6 +32,7 @@ from tests.factories import (
     ArticlePageFactory,
     AudioBulletinPageFactory,
     AuthorFactory,
+    DialoguePageFactory,
     InfographicPageFactory,
     IssuingBodyFactory,
     LegalDocumentIndexPageFactory,
@@ -46,10 +47,13 @@ from tests.factories import (
     SectionPageFactory,
     SubmissionFactory,
     VideoPageFactory,
+    answered,
+    dialogue_question,
     live_update,
     milestone,
     relate,
 )
+from tests.factories import guest as dialogue_guest
 from tests.factories.drafts import decree_units, draft_version
 from tests.factories.media import stock_image
 
@@ -104,6 +108,7 @@ def mixed_stories(parent, n, **fields):
         VideoPageFactory(parent=parent, **fields)
         AudioBulletinPageFactory(parent=parent, **fields)
         InfographicPageFactory(parent=parent, image=stock_image(), **fields)
+        DialoguePageFactory(parent=parent, **fields)
 
 
 def build_portal(home_page):
@@ -216,6 +221,29 @@ def article(portal):
 
 def live_coverage(portal):
     return _article(portal, LiveCoveragePageFactory)
+
+
+def dialogue(portal):
+    """An online dialogue on air about a policy: guests with their portraits; answered questions
+    with a photo and a clip each; questions pending, approved or handed over, not shown."""
+    section = portal["sections"][0]
+    policy = PolicyPageFactory(parent=portal["policies"])
+    page = DialoguePageFactory(parent=section, policy=policy)
+    first = dialogue_guest(page, photo=small_image())
+    clip = VideoPageFactory(parent=section)
+
+    def add_more(n):
+        for _ in range(n):
+            k = next(_numbers)
+            guest = dialogue_guest(page, name=f"Khách mời {k}", photo=small_image())
+            question = answered(page, f"Câu hỏi số {k}?", guest, f"Trả lời câu hỏi số {k}.")
+            reply = question.dialogue_place.guest_answer
+            reply.photo, reply.photo_credit, reply.clip = small_image(), "TTXVN", clip
+            reply.save()
+            answered(page, f"Câu hỏi khác số {k}?", first, "Trả lời ngắn.")
+            dialogue_question(page, f"Câu hỏi chờ duyệt số {k}?")
+
+    return page.url, None, 200, add_more
 
 
 def author_page(portal):
@@ -451,6 +479,7 @@ CASES = [
     deep_section_page,
     article,
     live_coverage,
+    dialogue,
     author_page,
     topic_page,
     multimedia_index,

@@ -77,7 +77,11 @@ def reindex(app_label):
         for model in current.get_app_config(app_label).get_models():
             if not issubclass(model, index.Indexed) or not model.get_search_fields():
                 continue
-            if not apps.get_model(app_label, model.__name__).objects.exists():
+            try:
+                historical = apps.get_model(app_label, model.__name__)
+            except LookupError:  # a model a later migration creates: nothing to index yet
+                continue
+            if not historical.objects.exists():
                 continue
             try:
                 with transaction.atomic():  # a savepoint: PostgreSQL's migration goes on after

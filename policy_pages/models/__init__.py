@@ -3,13 +3,15 @@
 Inside the package dependencies point one way, each module importing only those before it:
 taxonomy, files, citations (which pages cite which numbers), document_status (a document's
 status on a day) <- document_form, document_relations (how a document shows its relations) <-
-documents <- drafts <- participation <- policy_items <- timeline <- policy_api <- policies <-
+documents <- drafts <- participation <- dialogues (online dialogues, which also import newsroom)
+<- policy_items <- timeline <- policy_api <- policies <-
 indexes. The fixed lists (document
 types, stages, the public's kinds and states…) are TextChoices in policy_pages/choices.py, which
 imports nothing of the desk.
 """
 
 from .citations import Citation
+from .dialogues import DialogueGuest, DialoguePage, DialogueQuestion, GuestAnswer
 from .documents import (
     LegalDocumentAttachment,
     LegalDocumentPage,
@@ -33,9 +35,13 @@ from .timeline import PolicyMilestone
 __all__ = [
     "Answer",
     "Citation",
+    "DialogueGuest",
+    "DialoguePage",
+    "DialogueQuestion",
     "DraftLineage",
     "DraftUnit",
     "DraftVersion",
+    "GuestAnswer",
     "IssuingBody",
     "LegalDocumentAttachment",
     "LegalDocumentIndexPage",

@@ -136,6 +136,16 @@ class Submission(models.Model):
     kind = models.CharField(
         _("loại"), max_length=20, choices=SubmissionKind.choices, default=COMMENT
     )
+    # A question sent to an online dialogue (models/dialogues.py): still about `policy`, the
+    # dialogue's, so everything that reads the policy's questions reads it too.
+    dialogue = models.ForeignKey(
+        "policy_pages.DialoguePage",
+        verbose_name=_("buổi giao lưu"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="questions",
+    )
     status = models.CharField(
         _("trạng thái"),
         max_length=20,

@@ -185,7 +185,11 @@ class PolicyPage(RoutablePageMixin, PolicyTimeline, BasePage):
 
     def answered_questions(self):
         """Readers' questions the agency has answered, for the FAQ; proposals likewise."""
-        answered = list(self.public_submissions(QUESTION, PROPOSAL).filter(answer__isnull=False))
+        answered = list(
+            self.public_submissions(QUESTION, PROPOSAL)
+            .filter(answer__isnull=False)
+            .select_related("dialogue")  # answered at an online dialogue: linked back to it
+        )
         return {
             "questions": [item for item in answered if item.kind == QUESTION],
             "proposals": [item for item in answered if item.kind == PROPOSAL],

@@ -1,5 +1,6 @@
 """Factories per desk, for tests: `from tests.factories import ArticlePageFactory`."""
 
+from .dialogues import DialoguePageFactory, answered, dialogue_question, guest
 from .media import PortalImageFactory
 from .multimedia import (
     AudioBulletinPageFactory,
@@ -32,6 +33,10 @@ from .policy import (
 )
 
 __all__ = [
+    "DialoguePageFactory",
+    "answered",
+    "dialogue_question",
+    "guest",
     "AnswerFactory",
     "SubmissionFactory",
     "IssuingBodyFactory",

@@ -62,3 +62,33 @@ def closed_policy(policies_index):
 def instant_forms(settings):
     """Forms may be sent at once (the time token's lower bound is tested on its own)."""
     settings.PORTAL_PARTICIPATION = {**settings.PORTAL_PARTICIPATION, "MIN_SECONDS": 0}
+
+
+@pytest.fixture
+def housing_policy(policies_index):
+    from tests.factories import IssuingBodyFactory, PolicyPageFactory
+
+    return PolicyPageFactory(
+        parent=policies_index,
+        title="Chính sách hỗ trợ nhà ở xã hội",
+        slug="nha-o-xa-hoi",
+        drafting_agency=IssuingBodyFactory(name="Bộ Xây dựng"),
+    )
+
+
+@pytest.fixture
+def dialogue(section, housing_policy):
+    """A dialogue on air about the housing policy, with two guests."""
+    from tests.factories import DialoguePageFactory, guest
+
+    page = DialoguePageFactory(
+        parent=section, title="Giao lưu trực tuyến về nhà ở xã hội", policy=housing_policy
+    )
+    guest(page, "Nguyễn Văn Sinh", "Thứ trưởng", "Bộ Xây dựng", sort_order=0)
+    guest(page, "Lê Thị Hồng", "Phó Vụ trưởng Vụ Tín dụng", "Ngân hàng Nhà nước", sort_order=1)
+    return page
+
+
+@pytest.fixture
+def guests(dialogue):
+    return list(dialogue.guests.order_by("sort_order"))

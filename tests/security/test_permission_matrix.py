@@ -22,14 +22,18 @@ from wagtail.models import Collection, CollectionViewRestriction
 import pytest
 
 from media.models import PortalDocument
+from policy_pages import dialogue_desk
 from tests.factories import (
     ArticlePageFactory,
+    DialoguePageFactory,
     LiveCoveragePageFactory,
     PolicyIndexPageFactory,
     PolicyPageFactory,
     PortalImageFactory,
     SectionPageFactory,
     SubmissionFactory,
+    dialogue_question,
+    guest,
     live_update,
 )
 from tests.factories.drafts import draft_version
@@ -46,6 +50,8 @@ ROLES = {
     "policy_officer": "Chuyên viên chính sách",
     "moderator": "Kiểm duyệt viên",
     "live_reporter": "Phóng viên tường thuật",
+    "dialogue_moderator": "Kiểm duyệt giao lưu",
+    "dialogue_secretariat": "Thư ký khách mời",
 }
 
 
@@ -84,6 +90,11 @@ def world(home_page):
     policy.save_revision(user=colleague)
     live_policy = PolicyPageFactory(parent=policies, slug="chinh-sach-cong-khai")
     comment = SubmissionFactory(policy=live_policy, body=f"{SECRET} ý kiến", email=SENDER_EMAIL)
+    dialogue = DialoguePageFactory(parent=section, slug="giao-luu", policy=live_policy)
+    guest(dialogue)
+    question = dialogue_question(dialogue, f"{SECRET} câu hỏi", email=SENDER_EMAIL)
+    dialogue_desk.judge(dialogue, [question.pk], "da-duyet", None)
+    dialogue_desk.pass_to_host(dialogue, [question.pk], None)
 
     office = Group.objects.create(name="Văn phòng (thử)")
     private = Collection.get_first_root_node().add_child(name="Hồ sơ mật")
@@ -107,6 +118,8 @@ def world(home_page):
         "live_update": live_item,
         "policy": policy,
         "comment": comment,
+        "dialogue": dialogue,
+        "question": question,
         "version": draft_version(live_policy, published=False),
         "document": document,
         "image": image,
@@ -247,6 +260,27 @@ ENDPOINTS = {
     "live-desk-history": (desk_url("history"), EDITORS),
     "live-update-edit": (desk_url("edit", with_update=True), EDITORS),
     "live-update-remove": (desk_url("remove", with_update=True), EDITORS),
+    # An online dialogue: its page is the news desk's; its questions are moderated and
+    # ordered by its moderators, answered by the guests' secretariat.
+    "dialogue-edit": (page_url("edit", "dialogue"), {"editor", "editor_in_chief"}),
+    "dialogues": (
+        lambda w: reverse("policy_pages_dialogues"),
+        {"dialogue_moderator", "dialogue_secretariat"},
+    ),
+    "dialogue-moderate": (
+        lambda w: reverse("policy_pages_dialogue_moderate", args=[w["dialogue"].pk]),
+        {"dialogue_moderator"},
+    ),
+    "dialogue-answers": (
+        lambda w: reverse("policy_pages_dialogue_answers", args=[w["dialogue"].pk]),
+        {"dialogue_secretariat"},
+    ),
+    "dialogue-answer": (
+        lambda w: reverse(
+            "policy_pages_dialogue_answer", args=[w["dialogue"].pk, w["question"].pk]
+        ),
+        {"dialogue_secretariat"},
+    ),
     # Other people's accounts.
     "users-list": (lambda w: reverse("wagtailusers_users:index"), set()),
     # The public site never shows a draft, whoever asks.
@@ -264,6 +298,20 @@ def test_moderators_judge_a_comment_without_seeing_who_sent_it(client, world):
     assert SENDER_EMAIL not in text_of(moderator)
     client.logout()
     assert SENDER_EMAIL in text_of(client_for(client, "policy_officer").get(url))
+
+
+@pytest.mark.parametrize("role", ["dialogue_moderator", "dialogue_secretariat"])
+def test_the_dialogue_roles_work_without_the_senders_email(client, world, role):
+    """They judge and answer what was asked, by the asker's name: never who sent it."""
+    dialogue = world["dialogue"]
+    name = {
+        "dialogue_moderator": "policy_pages_dialogue_moderate",
+        "dialogue_secretariat": "policy_pages_dialogue_answers",
+    }[role]
+    response = client_for(client, role).get(reverse(name, args=[dialogue.pk]))
+    assert response.status_code == 200
+    assert f"{SECRET} câu hỏi" in text_of(response)
+    assert SENDER_EMAIL not in text_of(response)
 
 
 def client_for(client, role):

@@ -4,6 +4,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from core.models import SiteSettings
+from demo import dialogues as dialogues_demo
 from demo import media as media_demo
 from demo import newsroom as newsroom_demo
 from demo import policy_drafts as drafts_demo
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         media_demo.seed(home, SectionPage.objects.child_of(home).get(slug="thoi-su"))
         policy_demo.seed(home)
         drafts_demo.seed(home)
+        dialogues_demo.seed(home)
 
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         site.hostname, site.port = site.hostname or "localhost", site.port or 80
