@@ -22,8 +22,10 @@ Every open copy that is up to date asks for the same address (the stamp is the s
 the reader's clock), so one cached answer, revalidated by ETag, serves every reader.
 """
 
+import math
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -31,7 +33,7 @@ from django.utils.cache import patch_cache_control
 from . import cache_tags
 
 # How often an open page asks (static/js/live-coverage.js polls as often): a change shows
-# within this and the answer's age, which the shared caches keep under MAX_AGE.
+# within this, since the caches in front are renewed at once and browsers keep it MAX_AGE.
 POLL_SECONDS = 3
 MAX_AGE = 2
 OVERLAP = timedelta(seconds=5)
@@ -77,12 +79,32 @@ def changed_after(since):
     return since - OVERLAP
 
 
-def changes_response(*, live, since, items):
-    """The endpoint's answer: `items` (dicts as above), `since` the newest change's stamp."""
+def seconds_until(*moments):
+    """Whole seconds until the first of `moments` still to come, or None: when a page's state
+    changes by the clock alone (on air, then ended), which nothing renews."""
+    now = timezone.now()
+    ahead = [moment for moment in moments if moment is not None and moment > now]
+    return math.ceil((min(ahead) - now).total_seconds()) if ahead else None
+
+
+def keep_until(response, seconds):
+    """Shared caches (the page cache, Varnish) keep `response` no longer than `seconds`, when
+    that is shorter than they would; browsers ask again each time, as for every page."""
+    if seconds is not None and seconds < settings.PAGE_CACHE_SECONDS:
+        patch_cache_control(response, public=True, s_maxage=seconds)
+    return response
+
+
+def changes_response(*, live, since, items, changes_in=None):
+    """The endpoint's answer: `items` (dicts as above), `since` the newest change's stamp;
+    `changes_in` the seconds until the page's state changes by the clock, if it will."""
     response = JsonResponse({"live": live, "since": since, "updates": items})
-    # Short: the page cache and Varnish are renewed at once by `renew()`; this bounds what
-    # a browser or another shared cache keeps.
-    patch_cache_control(response, max_age=MAX_AGE)
+    # Browsers keep it MAX_AGE seconds; shared caches (the page cache and Varnish, which
+    # `renew()` purges) until the next change, or the clock's (`changes_in`).
+    shared = settings.PAGE_CACHE_SECONDS
+    if changes_in is not None:
+        shared = min(shared, changes_in)
+    patch_cache_control(response, public=True, max_age=MAX_AGE, s_maxage=shared)
     return response
 
 

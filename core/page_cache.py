@@ -162,10 +162,14 @@ class PageCacheMiddleware:
                 return response
             response[XKEY_HEADER] = " ".join(sorted(tags))
         self._add_validators(response, seconds)
+        # An answer may say how long shared caches keep it (s-maxage: a live page's changes
+        # endpoint, a page whose state changes by the clock), apart from what browsers keep.
+        shared = get_shared_max_age(response)
+        kept = shared if shared is not None else get_max_age(response) or seconds
         cache_tags.store(
             key,
             stamp,  # read before rendering: see core/cache_tags.py
-            min(seconds, get_max_age(response) or seconds),
+            min(seconds, kept),
             tags,
             day=today,
             status=response.status_code,

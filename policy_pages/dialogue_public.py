@@ -82,7 +82,12 @@ def updates_response(page, request):
         for pk, changed in gone
     ]
     newest = max([since, *(item.changed_at for item in items), *(c for _pk, c in gone)])
-    return live.changes_response(live=page.is_live, since=live.stamp(newest), items=updates)
+    return live.changes_response(
+        live=page.is_live,
+        since=live.stamp(newest),
+        items=updates,
+        changes_in=page.seconds_until_it_changes(),
+    )
 
 
 def public_dialogue(dialogue_id):

@@ -201,9 +201,12 @@ class LiveCoveragePage(RoutablePageMixin, ArticlePage):
     def serve(self, request, *args, **kwargs):
         # RoutablePageMixin answers before BasePage.serve: the updates' photos, files and links
         # are fetched once here for the page and the updates endpoint alike.
-        return render_prefetched(
+        response = render_prefetched(
             self, lambda: super(LiveCoveragePage, self).serve(request, *args, **kwargs)
         )
+        # Nothing renews the page or its endpoint when the clock starts or ends the event
+        # (the badge, `live`): no cached copy outlives that moment.
+        return live.keep_until(response, live.seconds_until(self.started_at, self.ended_at))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -12,13 +12,10 @@ The page is live per core/live.py: a question's place and its answer are records
 so a change renews the page and its endpoint, never a page publication.
 """
 
-import math
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -183,21 +180,14 @@ class DialoguePage(RoutablePageMixin, ArticlePage):
 
     def seconds_until_it_changes(self):
         """Until the page's state changes by the clock alone (on air, then ended), or None."""
-        now = timezone.now()
-        for moment in (self.starts_at, self.ends_at):
-            if moment > now:
-                return math.ceil((moment - now).total_seconds())
-        return None
+        return live.seconds_until(self.starts_at, self.ends_at)
 
     @path("", name="index")
     def index_route(self, request):
         response = BasePage.serve(self, request)
         # Kept (page cache, Varnish) no longer than its state: no change renews it when the
         # dialogue starts or ends, and a copy would go on saying "Sắp diễn ra" or show the form.
-        seconds = self.seconds_until_it_changes()
-        if seconds is not None and seconds < settings.PAGE_CACHE_SECONDS:
-            patch_cache_control(response, max_age=seconds)
-        return response
+        return live.keep_until(response, self.seconds_until_it_changes())
 
     @path("cap-nhat/", name="updates")
     def updates(self, request):

@@ -4,9 +4,14 @@ import json
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_max_age
+
 import pytest
 
 from core import cache_tags, live
+from core.page_cache import get_shared_max_age
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -47,9 +52,11 @@ def test_an_answer_includes_changes_a_little_older_than_since():
     assert live.changed_after(since) == since - timedelta(seconds=5)
 
 
-def test_the_answer_is_short_lived_for_every_cache():
+def test_browsers_keep_the_answer_briefly_and_shared_caches_until_renewed(settings):
+    settings.PAGE_CACHE_SECONDS = 600
     response = live.changes_response(live=True, since="s", items=[{"id": "cap-nhat-1"}])
-    assert response["Cache-Control"] == f"max-age={live.MAX_AGE}"
+    assert get_max_age(response) == live.MAX_AGE
+    assert get_shared_max_age(response) == 600
     assert json.loads(response.content) == {
         "live": True,
         "since": "s",
@@ -67,3 +74,16 @@ def test_showing_a_page_tags_the_answer_with_its_live_tag():
     with cache_tags.collecting() as tags:
         live.show(42)
     assert "live-42" in tags
+
+
+def test_shared_caches_keep_no_copy_past_a_change_by_the_clock(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    soon = live.seconds_until(
+        None, timezone.now() - timedelta(hours=1), timezone.now() + timedelta(minutes=5)
+    )
+    assert 299 <= soon <= 300
+    response = live.changes_response(live=True, since="s", items=[], changes_in=soon)
+    assert get_shared_max_age(response) == soon
+    assert get_shared_max_age(live.keep_until(HttpResponse(), soon)) == soon
+    assert not live.keep_until(HttpResponse(), 3600).has_header("Cache-Control")
+    assert live.seconds_until(timezone.now() - timedelta(seconds=1)) is None

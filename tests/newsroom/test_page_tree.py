@@ -3,7 +3,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from media.models import MULTIMEDIA_PAGE_TYPES, MultimediaIndexPage
 from newsroom.models import ArticlePage, HomePage, LiveCoveragePage, SectionPage
-from policy_pages.models import LegalDocumentIndexPage, PolicyIndexPage
+from policy_pages.models import DialoguePage, LegalDocumentIndexPage, PolicyIndexPage
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -20,7 +20,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
     def test_sections_nest_and_hold_articles(self):
         self.assertAllowedParentPageTypes(SectionPage, {HomePage, SectionPage})
         self.assertAllowedSubpageTypes(
-            SectionPage, {SectionPage, ArticlePage, LiveCoveragePage, *MULTIMEDIA_PAGE_TYPES}
+            SectionPage,
+            {SectionPage, ArticlePage, LiveCoveragePage, DialoguePage, *MULTIMEDIA_PAGE_TYPES},
         )
 
     def test_articles_live_only_in_sections_and_have_no_children(self):

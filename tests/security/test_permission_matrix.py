@@ -9,7 +9,9 @@ reporters write and edit their own drafts; editors edit any story; the editor-in
 publishes; policy officers write in the policy tree only and answer and export the public's
 comments; moderators see and moderate the comments and nothing else; live-desk reporters
 (newsroom/migrations/0017_live_desk_reporters.py) post only to the live pages an editor assigned
-them to, and none is assigned here.
+them to, and none is assigned here; a dialogue's moderators (policy_pages/migrations/
+0016_dialogue_roles.py) judge and order its questions, and the guests' secretariat answers the
+questions passed to the host, neither seeing who sent them.
 """
 
 from django.contrib.auth import get_user_model
