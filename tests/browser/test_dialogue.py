@@ -1,5 +1,6 @@
 """A reader asks a dialogue's guests a question with the keyboard alone and keeps the receipt;
-after the dialogue the page is its transcript. Both pass axe (no serious or critical issue)."""
+an answer given meanwhile reaches the open page; after the dialogue the page is its transcript.
+Each passes axe (no serious or critical issue)."""
 
 import re
 from datetime import timedelta
@@ -7,7 +8,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 import pytest
+from playwright.sync_api import expect
 
+from policy_pages import dialogue_desk
 from policy_pages.models import Submission
 from tests.browser.conftest import assert_accessible
 from tests.factories import (
@@ -85,4 +88,39 @@ def test_after_the_dialogue_the_page_is_its_transcript(on_air, live_url, page):
     item = page.locator("[data-live-list] > li").first
     assert "Câu hỏi của Trần Thị Lan" in item.inner_text()
     assert "Phạm Ngọc Thưởng, Thứ trưởng, Bộ Giáo dục và Đào tạo trả lời" in item.inner_text()
+    assert_accessible(page)
+
+
+def test_an_answer_given_meanwhile_reaches_the_open_page_under_its_question(on_air, live_url, page):
+    """The guests' secretariat answers while a reader has the page open: the script
+    (static/js/live-coverage.js) adds it after the earlier answers, by its own poll, and an
+    edited answer replaces the one shown."""
+    page.goto(live_url + on_air.url)
+    items = page.locator("[data-live-list] > li")
+    assert items.count() == 1
+    minister = on_air.guests.get()
+
+    later = answered(
+        on_air,
+        "Trẻ em học mầm non có được miễn học phí không?",
+        minister,
+        "Trẻ em mẫu giáo năm tuổi được miễn học phí từ năm học 2025-2026.",
+        name="Nguyễn Văn Hùng",
+    )
+    # No event: the page's own timer (core.live.POLL_SECONDS) fetches it.
+    expect(items).to_have_count(2, timeout=8_000)
+    assert "Câu hỏi của Nguyễn Văn Hùng" in items.last.inner_text()  # oldest first
+    assert "Trẻ em mẫu giáo năm tuổi" in items.last.inner_text()
+
+    place = Submission.objects.get(pk=later.pk).dialogue_place
+    dialogue_desk.post_answer(
+        on_air,
+        place,
+        None,
+        guest=minister,
+        text="Trẻ em mầm non năm tuổi và học sinh phổ thông công lập được miễn học phí.",
+    )
+    page.locator("[data-live-updates]").dispatch_event("live:poll")
+    expect(items.last).to_contain_text("Trẻ em mầm non năm tuổi và học sinh phổ thông")
+    expect(items).to_have_count(2)
     assert_accessible(page)
