@@ -44,9 +44,11 @@ def live_tag(page_id):
     return f"live-{page_id}"
 
 
-def renew(page_id):
-    """Renew the page's answers and its endpoint's, once the change is committed."""
-    cache_tags.invalidate(live_tag(page_id))
+def renew(page_id, *, hard=False):
+    """Renew the page's answers and its endpoint's, once the change is committed. `hard`: what
+    it showed is taken away (an update withdrawn or deleted, a question no longer approved), so
+    no cache may serve the old copy even while the new one is made (core/cache_tags.py)."""
+    cache_tags.invalidate(live_tag(page_id), hard=hard)
 
 
 def show(page_id):
