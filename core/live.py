@@ -36,7 +36,11 @@ from . import cache_tags
 # within this, since the caches in front are renewed at once and browsers keep it MAX_AGE.
 POLL_SECONDS = 3
 MAX_AGE = 2
-OVERLAP = timedelta(seconds=5)
+# A change's stamp is taken before its transaction commits; one committed this much later than
+# a newer change is still sent (the live desk's and the dialogue desk's transactions last
+# milliseconds; a commit held longer than this by a lock would be missed by open pages, which
+# show it on their next load).
+OVERLAP = timedelta(seconds=30)
 BAD_SINCE = "Tham số “since” phải là thời điểm dạng ISO 8601."
 
 

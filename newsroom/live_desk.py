@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wagtail.models import Page
 from wagtail.search import index
 
 from core import live
@@ -98,14 +99,15 @@ def _record(update, action, user, before=None, note="", at=None):
     )
 
 
-def _renew_on_commit(update):
+def _renew_on_commit(update, *, hard=False):
     page_id = update.page_id
-    transaction.on_commit(lambda: after_change(page_id))
+    transaction.on_commit(lambda: after_change(page_id, hard=hard))
 
 
-def after_change(page_id):
-    """Once a change is committed: the page's answers renewed, its search entry refreshed."""
-    live.renew(page_id)
+def after_change(page_id, *, hard=False):
+    """Once a change is committed: the page's answers renewed (`hard` when something shown is
+    taken away: no cache serves the old copy meanwhile), its search entry refreshed."""
+    live.renew(page_id, hard=hard)
     page = LiveCoveragePage.objects.filter(pk=page_id, live=True).first()
     if page is not None:
         index.insert_or_update_object(page)
@@ -175,7 +177,7 @@ def remove(update, user, reason=""):
     update.changed_at = now
     update.save()
     _record(update, action, user, before, reason.strip())
-    _renew_on_commit(update)
+    _renew_on_commit(update, hard=True)
     return update
 
 
@@ -184,6 +186,9 @@ def pin(update, user, pinned=True):
     """Pin `update` above the others (the one pinned before is unpinned), or unpin it."""
     if not may_pin(user):
         raise PermissionDenied
+    # The page's row first: two editors pinning two updates at once take turns, so the second
+    # unpins the first's (the constraint on LiveUpdate is the last guard).
+    list(Page.objects.select_for_update().filter(pk=update.page_id).values_list("pk"))
     update = LiveUpdate.objects.select_for_update().get(pk=update.pk)
     if update.is_removed or update.is_withdrawn:
         raise ValidationError(_("Không thể ghim cập nhật đã xoá hoặc đã rút."))

@@ -7,6 +7,8 @@ told), an update of another page is a 404, an action the user may not take is a 
 are newsroom/live_desk.py's.
 """
 
+import re
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -246,7 +248,7 @@ def reporters(request, page_id):
         reporter_id = request.POST["remove"]
         reporter = get_object_or_404(
             get_user_model(),
-            pk=int(reporter_id) if reporter_id.isdigit() else 0,
+            pk=int(reporter_id) if re.fullmatch(r"[0-9]{1,18}", reporter_id) else 0,
             live_desk_assignments__page=page,
         )
         live_desk.unassign(page, reporter, request.user)

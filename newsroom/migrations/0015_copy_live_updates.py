@@ -13,13 +13,15 @@ def copy_updates(apps, schema_editor):
     InlineLiveUpdate = apps.get_model("newsroom", "InlineLiveUpdate")
     LiveUpdate = apps.get_model("newsroom", "LiveUpdate")
     LiveUpdateHistory = apps.get_model("newsroom", "LiveUpdateHistory")
-    for old in InlineLiveUpdate.objects.select_related("page").order_by("pk").iterator():
+    for old in InlineLiveUpdate.objects.order_by("pk").iterator():
         update = LiveUpdate.objects.create(
             pk=old.pk,
             page_id=old.page_id,
             content=old.content.raw_data,
             posted_at=old.posted_at,
-            posted_by_id=old.page.owner_id,
+            # Who wrote it is not known (the page's owner need not be): nobody, so no
+            # reporter may change it as their own; the history row says where it came from.
+            posted_by_id=None,
             changed_at=old.posted_at,
         )
         LiveUpdateHistory.objects.create(

@@ -75,6 +75,11 @@ class LiveUpdate(models.Model):
         # sequence's names when migration 0013 renamed it, and these must not clash with them.
         db_table = "newsroom_live_update"
         indexes = [models.Index(fields=["page", "changed_at"], name="liveupdate_page_changed")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page"], condition=models.Q(pinned=True), name="one_pinned_update_a_page"
+            )
+        ]
 
     def __str__(self):
         return f"#{self.pk} {timezone.localtime(self.posted_at):%d/%m/%Y %H:%M}"

@@ -15,6 +15,9 @@
     this.endpoint = root.dataset.endpoint;
     this.since = root.dataset.since;
     this.newestFirst = root.dataset.order !== "oldest-first";
+    // What the live region says, in the page's words ("cập nhật", "câu trả lời"); {n} a count.
+    this.addedText = root.dataset.addedText || "Có {n} cập nhật mới.";
+    this.endedText = root.dataset.endedText || "Sự kiện đã kết thúc.";
     this.timer = null;
     this.busy = false;
     this.stopped = false;
@@ -57,6 +60,9 @@
       headers: { Accept: "application/json" },
     })
       .then(function (response) {
+        if (response.status === 404 || response.status === 410) {
+          self.stop(); // the page is gone (unpublished, deleted): nothing more will come
+        }
         return response.ok ? response.json() : null;
       })
       .then(function (data) {
@@ -77,14 +83,16 @@
     var added = 0;
     (data.updates || []).forEach(function (item) {
       var current = document.getElementById(item.id);
+      // The overlap (core.live.OVERLAP) sends again what the page already has, and a slow
+      // answer may be older than one applied before it: only a newer stamp changes the page.
+      // Stamps share one format (core.live.stamp), so they compare as strings.
+      if (current && (current.getAttribute("data-changed") || "") >= item.changed) {
+        return;
+      }
       if (item.removed) {
         if (current) {
           current.remove();
         }
-        return;
-      }
-      // The overlap (core.live.OVERLAP) sends again what the page already has.
-      if (current && current.getAttribute("data-changed") === item.changed) {
         return;
       }
       var template = document.createElement("template");
@@ -103,15 +111,15 @@
     if (this.empty) {
       this.empty.hidden = this.list.children.length > 0;
     }
-    if (data.since) {
+    if (data.since && data.since > this.since) {
       this.since = data.since;
     }
     if (added) {
-      this.announce(added === 1 ? "Có 1 cập nhật mới." : "Có " + added + " cập nhật mới.");
+      this.announce(this.addedText.replace("{n}", String(added)));
     }
     if (data.live === false) {
       this.stop();
-      this.announce("Sự kiện đã kết thúc.");
+      this.announce(this.endedText);
     }
   };
 

@@ -6,6 +6,7 @@ reporter can never touch another live page."""
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
@@ -150,6 +151,42 @@ def test_a_change_renews_only_the_live_tag(live, reporter, monkeypatch):
     assert renewed == [(f"live-{live.pk}",)]
 
 
+def test_taking_an_update_away_renews_hard_and_a_change_softly(live, reporter, editor, monkeypatch):
+    """A withdrawn or deleted update must never be served again while the page is re-made (a
+    hard renewal); a new or edited one may be, a moment (core/cache_tags.py)."""
+    renewed = []
+    monkeypatch.setattr("core.cache_tags.invalidate", lambda *tags, **kw: renewed.append(kw))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        mine = live_desk.post(live, reporter, text("Gõ nhầm."))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        live_desk.remove(mine, reporter)  # deleted within the grace period
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        other = live_desk.post(live, reporter, text("Số liệu chưa kiểm chứng."))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        live_desk.remove(other, editor, "Số liệu chưa được kiểm chứng.")  # withdrawn
+    assert renewed == [{"hard": False}, {"hard": True}, {"hard": False}, {"hard": True}]
+
+
+def test_one_update_a_page_is_pinned_even_if_two_rows_say_so_at_once(live, editor):
+    first = live_desk.post(live, editor, text("Phát biểu khai mạc."))
+    second = live_desk.post(live, editor, text("Thông qua chương trình kỳ họp."))
+    live_desk.pin(first, editor)
+    live_desk.pin(second, editor)
+    assert list(live.updates.filter(pinned=True)) == [second]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        LiveUpdate.objects.filter(pk=first.pk).update(pinned=True)  # as a racing editor would
+
+
+def test_migrated_updates_belong_to_nobody_so_no_reporter_may_change_them(live, reporter):
+    """The copied inline updates (migration 0015) have no poster: the page's owner may not
+    have written them, and a reporter may change only their own."""
+    update = live_update(live, "Cập nhật từ trước khi có bàn tường thuật.", timezone.now())
+    update.posted_by = None
+    update.save()
+    assert not live_desk.may_change_silently(reporter, update)
+    assert not live_desk.may_correct(reporter, update)
+
+
 # --- The admin screens --------------------------------------------------------------------------
 
 
@@ -188,7 +225,8 @@ def test_an_editor_assigns_a_reporter_from_the_desk(client, live, editor):
     url = reverse("live_desk:reporters", args=[live.pk])
     assert client.post(url, {"reporter": newcomer.pk}).status_code == 302
     assert live_desk.may_post(newcomer, live)
-    assert client.post(url, {"remove": "abc"}).status_code == 404
+    for tampered in ("abc", "²", "9" * 30):  # never a 500, as int("²") or a huge id gave
+        assert client.post(url, {"remove": tampered}).status_code == 404
     client.post(url, {"remove": newcomer.pk})
     assert not live_desk.may_post(newcomer, live)
 
