@@ -84,11 +84,15 @@ def _places(dialogue):
 
 
 def _touch(dialogue, *places):
+    """Stamp the changed places; renew the page when one of them is shown to readers (or was:
+    once answered), since handing over, ordering or taking back questions nobody saw changes
+    nothing they see."""
     now = timezone.now()
     for place in places:
         place.changed_at = now
         place.save()
-    live.renew(dialogue.pk)
+    if any(place.shown_at for place in places):
+        live.renew(dialogue.pk)
 
 
 def move(dialogue, submission_id, step):

@@ -300,15 +300,6 @@ class DialogueQuestion(models.Model):
     def order_key(self):
         return f"{self.position:06d}-{self.pk:09d}"
 
-    @property
-    def is_shown(self):
-        """Readers see it: approved, handed to the host and answered."""
-        return (
-            self.submission.status == APPROVED
-            and self.passed_at is not None
-            and GuestAnswer.objects.filter(question_id=self.pk).exists()
-        )
-
 
 class RemovedDialogueQuestion(models.Model):
     """A question readers saw, then deleted (from the moderation queue or the personal-data

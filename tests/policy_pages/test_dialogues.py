@@ -275,14 +275,18 @@ def test_a_shown_question_taken_away_is_renewed_hard(dialogue, with_answers, ver
 
 
 def test_a_verdict_on_a_question_nobody_saw_renews_nothing(dialogue, guests):
-    """Approving or rejecting a pending question, or one approved but not yet answered, changes
-    nothing readers see: the page is not purged for every reader."""
+    """Approving or rejecting a pending question, or handing over, taking back, ordering and
+    judging one approved but not yet answered, changes nothing readers see: the page is not
+    purged for every reader."""
     pending = dialogue_question(dialogue, "Câu hỏi còn chờ duyệt?")
     passed = dialogue_question(dialogue, "Câu hỏi đã chuyển, chưa trả lời?")
     dialogue_desk.judge(dialogue, [passed.pk], APPROVED, None)
-    dialogue_desk.pass_to_host(dialogue, [passed.pk], None)
     with mock.patch("core.live.cache_tags.invalidate") as invalidate:
+        dialogue_desk.pass_to_host(dialogue, [passed.pk], None)
+        dialogue_desk.take_back(dialogue, passed.pk)
+        dialogue_desk.pass_to_host(dialogue, [passed.pk], None)
         dialogue_desk.judge(dialogue, [pending.pk], APPROVED, None)
+        dialogue_desk.move(dialogue, pending.pk, -1)
         dialogue_desk.judge(dialogue, [pending.pk], REJECTED, None, "Không liên quan.")
         dialogue_desk.judge(dialogue, [passed.pk], SPAM, None)
     assert live_renewals(invalidate, dialogue) == []
