@@ -56,18 +56,25 @@ class PolicyPagesConfig(AppConfig):
     def connect_dialogues(self):
         """Online dialogues are stories of a news section: newsroom names no desk that builds
         on it, so the section learns of them here. A verdict on a dialogue's question (from
-        the moderation queue too) may add it to the dialogue's live page or take it away."""
-        from django.db.models.signals import post_save
+        the moderation queue too) may add it to the dialogue's live page or take it away, and so
+        does its deletion."""
+        from django.db.models.signals import post_save, pre_delete
 
         from newsroom.models import SectionPage
 
-        from .models import Submission
+        from .models import DialogueQuestion, Submission
 
         dialogue = "policy_pages.DialoguePage"
         if dialogue not in SectionPage.subpage_types:
             SectionPage.subpage_types = [*SectionPage.subpage_types, dialogue]
         post_save.connect(
             _on_dialogue_question, sender=Submission, dispatch_uid="dialogue-question"
+        )
+        # Before the delete, while its submission still names the dialogue.
+        pre_delete.connect(
+            _on_dialogue_question_deleted,
+            sender=DialogueQuestion,
+            dispatch_uid="dialogue-question-deleted",
         )
 
     def connect_outcome_mail(self):
@@ -148,13 +155,49 @@ def _queue_outcome_mail(instance):
 
 
 def _on_dialogue_question(sender, instance, created, update_fields=None, **kwargs):
+    # Readers see a dialogue's question once it is approved, handed to the host and answered.
+    # A verdict on one that is not (pending, not yet handed over or answered) changes nothing
+    # they see and renews nothing: approving a hundred questions does not purge the page for
+    # every reader. One shown until now and no longer approved is taken away: hard, so no
+    # cache serves it meanwhile.
     from django.utils import timezone
 
     from core import live
 
     from .models import DialogueQuestion
+    from .models.participation import APPROVED
 
     if created or not instance.dialogue_id or update_fields == frozenset({"answer"}):
         return
-    DialogueQuestion.objects.filter(pk=instance.pk).update(changed_at=timezone.now())
-    live.renew(instance.dialogue_id)
+    place = DialogueQuestion.objects.filter(
+        pk=instance.pk, passed_at__isnull=False, guest_answer__isnull=False
+    )
+    shown = instance.status == APPROVED
+    was_shown = getattr(instance, "shown_before", True)
+    if not (shown or was_shown) or not place.exists():
+        return
+    now = timezone.now()
+    place.update(changed_at=now)
+    if shown:
+        place.filter(shown_at__isnull=True).update(shown_at=now)
+    live.renew(instance.dialogue_id, hard=was_shown and not shown)
+
+
+def _on_dialogue_question_deleted(sender, instance, **kwargs):
+    # A question readers saw, deleted (the moderation queue, the personal-data tools): its
+    # place and answer go with it, so the dialogue's page and endpoint are renewed hard, and
+    # a tombstone tells open pages to drop it. The policy's pages are renewed by the
+    # submission's own deletion (_on_withdrawn).
+    from core import live
+
+    from .models import RemovedDialogueQuestion, Submission
+
+    if instance.shown_at is None:
+        return
+    dialogue_id = (
+        Submission.objects.filter(pk=instance.pk).values_list("dialogue_id", flat=True).first()
+    )
+    if dialogue_id is None:
+        return
+    RemovedDialogueQuestion.objects.create(dialogue_id=dialogue_id, question_id=instance.pk)
+    live.renew(dialogue_id, hard=True)

@@ -7,6 +7,8 @@
   (`change_guestanswer`): the asker's name and question, never the email.
 """
 
+import re
+
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -21,6 +23,7 @@ from wagtail.admin.widgets import AdminPageChooser
 from wagtail.images.widgets import AdminImageChooser
 
 from . import dialogue_desk
+from .dialogue_public import MAX_ID
 from .models.dialogues import DialogueGuest, DialoguePage, DialogueQuestion, GuestAnswer
 from .models.participation import APPROVED, REJECTED, SPAM
 
@@ -38,6 +41,8 @@ def may_answer(user):
 
 
 def dialogue_or_404(page_id):
+    if page_id > MAX_ID:
+        raise Http404
     return get_object_or_404(DialoguePage.objects.select_related("policy"), pk=page_id)
 
 
@@ -81,17 +86,27 @@ def moderate_view(request, page_id):
     )
 
 
+# A question's id as the screen sends it: ASCII digits only (not "²" nor "٣", which
+# str.isdigit() accepts), and no more than a database's integer holds (MAX_ID).
+AN_ID = re.compile(r"[0-9]{1,18}")
+NOT_TAKEN_BACK = _("Câu hỏi đã được trả lời hoặc chưa chuyển, không thể thu hồi.")
+BAD_ID = _("Mã câu hỏi không hợp lệ, nên chưa thực hiện thao tác. Hãy tải lại trang rồi chọn lại.")
+
+
 def chosen_ids(request):
-    ids = []
-    for value in request.POST.getlist("id"):
-        if value.isdigit():
-            ids.append(int(value))
-    return ids
+    """The chosen questions' ids, or None when one of them is not an id."""
+    values = request.POST.getlist("id")
+    if not all(AN_ID.fullmatch(value) for value in values):
+        return None
+    return [int(value) for value in values]
 
 
 def act(request, dialogue):
     """One moderator's action from the screen; what it did or why not, as a message."""
     action, ids, user = request.POST.get("action", ""), chosen_ids(request), request.user
+    if ids is None:
+        messages.error(request, BAD_ID)
+        return
     if not ids:
         messages.error(request, _("Hãy chọn ít nhất một câu hỏi."))
         return
@@ -112,7 +127,7 @@ def act(request, dialogue):
         )
     elif action == "take_back":
         if not dialogue_desk.take_back(dialogue, ids[0]):
-            messages.error(request, _("Câu hỏi đã được trả lời hoặc chưa chuyển, không thu hồi."))
+            messages.error(request, NOT_TAKEN_BACK)
     else:
         messages.error(request, _("Thao tác không hợp lệ."))
 
@@ -163,6 +178,8 @@ def answer_view(request, page_id, submission_id):
     if not may_answer(request.user):
         raise PermissionDenied
     dialogue = dialogue_or_404(page_id)
+    if submission_id > MAX_ID:
+        raise Http404
     place = (
         DialogueQuestion.objects.select_related("submission")
         .filter(
@@ -181,16 +198,20 @@ def answer_view(request, page_id, submission_id):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        dialogue_desk.post_answer(
-            dialogue,
-            place,
-            request.user,
-            guest=data["guest"],
-            text=data["text"],
-            photo=data["photo"],
-            photo_credit=data["photo_credit"],
-            clip=data["clip"],
-        )
+        try:
+            dialogue_desk.post_answer(
+                dialogue,
+                place,
+                request.user,
+                guest=data["guest"],
+                text=data["text"],
+                photo=data["photo"],
+                photo_credit=data["photo_credit"],
+                clip=data["clip"],
+            )
+        except dialogue_desk.Refused as refused:
+            messages.error(request, refused.message)
+            return redirect("policy_pages_dialogue_answers", dialogue.pk)
         messages.success(request, _("Đã đăng câu trả lời lên trang giao lưu."))
         return redirect("policy_pages_dialogue_answers", dialogue.pk)
     return TemplateResponse(

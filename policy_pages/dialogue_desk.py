@@ -16,9 +16,22 @@ from django.utils import timezone
 from core import live
 
 from .choices import Outcome
-from .models.dialogues import DialogueQuestion, GuestAnswer
+from .models.dialogues import DialoguePage, DialogueQuestion, GuestAnswer
 from .models.participation import APPROVED, PENDING, Answer, Submission
 from .moderation import moderate
+
+NOT_PASSED = (
+    "Câu hỏi này không còn được chuyển cho khách mời (đã bị thu hồi, từ chối hoặc xóa), nên "
+    "câu trả lời chưa được đăng."
+)
+
+
+class Refused(Exception):
+    """An operation the question's state no longer allows; `message` tells the user why."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
 
 
 def pending(dialogue):
@@ -71,11 +84,15 @@ def _places(dialogue):
 
 
 def _touch(dialogue, *places):
+    """Stamp the changed places; renew the page when one of them is shown to readers (or was:
+    once answered), since handing over, ordering or taking back questions nobody saw changes
+    nothing they see."""
     now = timezone.now()
     for place in places:
         place.changed_at = now
         place.save()
-    live.renew(dialogue.pk)
+    if any(place.shown_at for place in places):
+        live.renew(dialogue.pk)
 
 
 def move(dialogue, submission_id, step):
@@ -100,8 +117,11 @@ def move(dialogue, submission_id, step):
 
 
 def _lock(dialogue):
-    """Two moderators ordering at once wait for each other (PostgreSQL; SQLite writes one at a
-    time anyway)."""
+    """Two moderators ordering or handing over at once wait for each other (PostgreSQL; SQLite
+    writes one at a time anyway): the dialogue's own row is locked, so the second one places
+    the questions only once the first one's places are committed, and never creates the same
+    place twice. Its questions' places are locked too, against the secretariat and verdicts."""
+    DialoguePage.objects.select_for_update(of=("self",)).only("pk").get(pk=dialogue.pk)
     list(
         DialogueQuestion.objects.select_for_update(of=("self",)).filter(
             submission__dialogue=dialogue
@@ -138,8 +158,25 @@ def take_back(dialogue, submission_id):
 
 def post_answer(dialogue, place, user, *, guest, text, photo=None, photo_credit="", clip=None):
     """Post or edit the guest's answer to a question handed to the host, and file it into the
-    policy's questions and answers."""
+    policy's questions and answers.
+
+    The question's place (and its submission) are locked and read again: a question taken
+    back, rejected or deleted meanwhile is refused (`Refused`), and two secretaries answering
+    the same question at once post one answer, the second one's edit after the first's."""
     with transaction.atomic():
+        place = (
+            DialogueQuestion.objects.select_for_update(of=("self", "submission"))
+            .select_related("submission")
+            .filter(
+                pk=place.pk,
+                submission__dialogue=dialogue,
+                submission__status=APPROVED,
+                passed_at__isnull=False,
+            )
+            .first()
+        )
+        if place is None:
+            raise Refused(NOT_PASSED)
         reply = GuestAnswer.objects.filter(question=place).first() or GuestAnswer(
             question=place, answered_by=user
         )
@@ -147,6 +184,8 @@ def post_answer(dialogue, place, user, *, guest, text, photo=None, photo_credit=
         reply.photo, reply.photo_credit, reply.clip = photo, photo_credit, clip
         reply.save()
         file_answer(dialogue, place.submission, reply)
+        if place.shown_at is None:
+            place.shown_at = timezone.now()  # readers see it from now on
         _touch(dialogue, place)
     return reply
 

@@ -8,7 +8,6 @@ with a clear message even when the database does not.
 import logging
 
 from django.db import DatabaseError
-from django.db.models import Max
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
@@ -24,7 +23,7 @@ from core.accounts.client_ip import client_ip
 from core.privacy import is_public
 
 from .forms import dialogue_form, dialogue_token_key, fresh_token, without_consent
-from .models.dialogues import DialoguePage, DialogueQuestion
+from .models.dialogues import DialoguePage
 from .submissions import Refusal, issue_token, receive
 from .views import csrf_refused, not_saved
 
@@ -38,11 +37,9 @@ CLOSED = _(
 
 
 def newest_change(page):
-    """The stamp the page's script asks from: the newest change to any of its questions."""
-    newest = DialogueQuestion.objects.filter(submission__dialogue=page).aggregate(
-        newest=Max("changed_at")
-    )["newest"]
-    return newest or page.starts_at
+    """The stamp the page's script asks from: the newest change readers could notice (to a
+    question once shown, or its removal), not the moderators' work on the others."""
+    return page.newest_public_change() or page.starts_at
 
 
 def shown(page):
@@ -90,7 +87,14 @@ def updates_response(page, request):
     )
 
 
+# The largest id an address may name: more digits overflow the database's integer (SQLite
+# raises OverflowError, PostgreSQL DataError) where a page's or a question's id is looked up.
+MAX_ID = 10**18 - 1
+
+
 def public_dialogue(dialogue_id):
+    if dialogue_id > MAX_ID:
+        raise Http404
     dialogue = (
         DialoguePage.objects.live()
         .unrestricted()

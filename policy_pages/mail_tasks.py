@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.addresses import absolute
 from core.mail import compose, send_in_turn
+from core.privacy import is_public
 from core.queue import MAIL, background, retry_or_raise
 
 from .models.participation import APPROVED, Submission
@@ -106,9 +107,11 @@ def dialogue_words(submission):
     dialogue = submission.dialogue
     place = getattr(submission, "dialogue_place", None)
     answer = getattr(place, "guest_answer", None) if place else None
+    # Its address only while readers may open it (published, under no view restriction).
+    public = dialogue.live and is_public(dialogue)
     return {
         "dialogue": dialogue,
-        "dialogue_url": absolute(dialogue.url or ""),
+        "dialogue_url": absolute(dialogue.url or "") if public else "",
         "guest": answer.guest if answer else None,
     }
 

@@ -11,7 +11,13 @@ imports nothing of the desk.
 """
 
 from .citations import Citation
-from .dialogues import DialogueGuest, DialoguePage, DialogueQuestion, GuestAnswer
+from .dialogues import (
+    DialogueGuest,
+    DialoguePage,
+    DialogueQuestion,
+    GuestAnswer,
+    RemovedDialogueQuestion,
+)
 from .documents import (
     LegalDocumentAttachment,
     LegalDocumentPage,
@@ -38,6 +44,7 @@ __all__ = [
     "DialogueGuest",
     "DialoguePage",
     "DialogueQuestion",
+    "RemovedDialogueQuestion",
     "DraftLineage",
     "DraftUnit",
     "DraftVersion",

@@ -152,16 +152,39 @@ class DialoguePage(RoutablePageMixin, ArticlePage):
         )
 
     def changes_after(self, since):
-        """(shown items changed after `since`, ids of items taken away since then)."""
+        """(shown items changed after `since`, (id, time) of items taken away since then).
+
+        Only what readers once saw is taken away: a question shown and no longer (rejected,
+        spam), or deleted since (a `RemovedDialogueQuestion`). What the moderators do with the
+        questions nobody saw (approve, reject, order, hand over, take back) shows nowhere, not
+        even as an id or a time."""
         shown = list(self.answered())
         later = [item for item in shown if item.changed_at >= since]
         shown_ids = {item.pk for item in shown}
-        gone = (
-            DialogueQuestion.objects.filter(submission__dialogue=self, changed_at__gte=since)
+        gone = list(
+            DialogueQuestion.objects.filter(
+                submission__dialogue=self, shown_at__isnull=False, changed_at__gte=since
+            )
             .exclude(pk__in=shown_ids)
             .values_list("pk", "changed_at")
         )
-        return later, list(gone)
+        gone += RemovedDialogueQuestion.objects.filter(
+            dialogue=self, removed_at__gte=since
+        ).values_list("question_id", "removed_at")
+        return later, gone
+
+    def newest_public_change(self):
+        """The newest change readers could notice: to a question once shown, or a removal;
+        never the moderators' work on questions nobody saw."""
+        newest = [
+            DialogueQuestion.objects.filter(
+                submission__dialogue=self, shown_at__isnull=False
+            ).aggregate(newest=models.Max("changed_at"))["newest"],
+            RemovedDialogueQuestion.objects.filter(dialogue=self).aggregate(
+                newest=models.Max("removed_at")
+            )["newest"],
+        ]
+        return max((moment for moment in newest if moment is not None), default=None)
 
     @staticmethod
     def newest_change(items, start):
@@ -247,6 +270,9 @@ class DialogueQuestion(models.Model):
         related_name="+",
     )
     changed_at = models.DateTimeField(_("thay đổi lúc"), default=timezone.now, db_index=True)
+    # When readers first saw it (its answer first published): only such a question is ever
+    # sent to open pages as taken away, so the endpoint tells nothing of the others.
+    shown_at = models.DateTimeField(_("hiện trên trang lúc"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("câu hỏi giao lưu")
@@ -273,6 +299,28 @@ class DialogueQuestion(models.Model):
     @property
     def order_key(self):
         return f"{self.position:06d}-{self.pk:09d}"
+
+
+class RemovedDialogueQuestion(models.Model):
+    """A question readers saw, then deleted (from the moderation queue or the personal-data
+    tools): its id and when, so the live endpoint tells open pages to drop it. Only the id of
+    the question's element, never its content or its sender."""
+
+    dialogue = models.ForeignKey(
+        DialoguePage,
+        verbose_name=_("buổi giao lưu"),
+        on_delete=models.CASCADE,
+        related_name="removed_questions",
+    )
+    question_id = models.PositiveBigIntegerField(_("mã câu hỏi"))
+    removed_at = models.DateTimeField(_("xóa lúc"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("câu hỏi giao lưu đã xóa")
+        verbose_name_plural = _("câu hỏi giao lưu đã xóa")
+
+    def __str__(self):
+        return f"cau-hoi-{self.question_id}"
 
 
 class GuestAnswer(models.Model):

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from core.privacy import is_public
+
 from ..choices import DocumentStatus, Stage, label_of
 from ..citations.anchors import unit_anchors as anchored
 
@@ -24,3 +26,9 @@ def unit_anchors(markup):
     """A document's full text with an id on each Điều, Khoản and Điểm, for citations that
     pinpoint one (policy_pages/citations/anchors.py)."""
     return mark_safe(anchored(str(markup))[0])  # noqa: S308 (the editor's rich text, rendered)
+
+
+@register.filter
+def readable(page):
+    """Whether readers may open `page`: published and outside every view restriction."""
+    return page is not None and page.live and is_public(page)

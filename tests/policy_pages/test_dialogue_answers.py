@@ -2,9 +2,13 @@
 agency, the dialogue's date and a link back), in its feed, in one alert to the policy's
 followers once the dialogue has ended, and in one mail to a sender who asked."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from unittest import mock
 
 from django.core import mail
+from django.db import connections
 from django.utils import timezone
 
 import pytest
@@ -16,9 +20,15 @@ from alerts.models import Event
 from core.templatetags.vn_format import vn_date
 from policy_pages import dialogue_desk
 from policy_pages.choices import Outcome
+from policy_pages.models import Answer, DialogueQuestion, GuestAnswer, Submission
+from policy_pages.models.participation import APPROVED, REJECTED
 from tests.alerts.helpers import confirmed, mails_to
 from tests.factories import answered, dialogue_question
+from tests.helpers import log_in_verified, member_of
 from tests.queue import run_queue
+from tests.skips import postgresql_pass
+
+on_postgresql = postgresql_pass("threads share its data and its row locks")
 
 ASKER_EMAIL = "nguoi-hoi-nha-o@example.vn"
 QUESTION = "Người thu nhập thấp vay mua nhà ở xã hội với lãi suất bao nhiêu?"
@@ -148,3 +158,143 @@ def test_the_receipt_names_the_dialogue_and_shows_the_guests_answer(client, dial
     assert "Buổi giao lưu Giao lưu trực tuyến về nhà ở xã hội" in text
     assert "Câu trả lời tại buổi giao lưu" in text and ANSWER in text
     assert ASKER_EMAIL not in page.content.decode()
+
+
+def restricted(page):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+
+def test_a_restricted_dialogue_is_linked_from_no_faq_feed_nor_mail(
+    client, dialogue, filed, housing_policy
+):
+    """Published but under a view restriction, the dialogue is no reader's to open: the
+    policy's questions, its feed and the outcome mail give the answer without the link."""
+    restricted(dialogue)
+    page = client.get(housing_policy.url).content.decode()
+    assert ANSWER in page and dialogue.url not in page
+    assert "Trả lời tại buổi giao lưu trực tuyến" not in page
+    feed = client.get(f"/feeds/policy/{housing_policy.slug}.rss").content.decode()
+    assert "6,6%/năm" in feed and "Trả lời tại buổi giao lưu trực tuyến" not in feed
+    run_queue()
+    [outcome] = [m for m in mails_to(ASKER_EMAIL) if "đã được trả lời" in m.subject]
+    assert ANSWER in outcome.body and dialogue.url not in outcome.body
+    assert "Toàn văn buổi giao lưu" not in outcome.body
+    html = outcome.alternatives[0][0] if outcome.alternatives else ""
+    assert dialogue.url not in html
+
+
+def test_a_restricted_clip_is_not_linked_from_the_answer(client, dialogue, guests, section):
+    from tests.factories import VideoPageFactory
+
+    clip = VideoPageFactory(parent=section, title="Video trả lời riêng tư")
+    restricted(clip)
+    question = answered(dialogue, QUESTION, guests[0], ANSWER)
+    place = question.dialogue_place
+    dialogue_desk.post_answer(dialogue, place, None, guest=guests[0], text=ANSWER, clip=clip)
+    body = client.get(dialogue.url).content.decode()
+    assert ANSWER in body and "Video trả lời riêng tư" not in body
+
+
+def test_an_answer_to_a_question_taken_back_or_rejected_is_refused(dialogue, guests):
+    """The secretariat's form was opened while the question was handed over; by the time it
+    is sent, the moderator took it back or rejected it: a message, no answer filed."""
+    question = dialogue_question(dialogue, QUESTION)
+    dialogue_desk.judge(dialogue, [question.pk], APPROVED, None)
+    dialogue_desk.pass_to_host(dialogue, [question.pk], None)
+    stale = DialogueQuestion.objects.get(pk=question.pk)
+    dialogue_desk.take_back(dialogue, question.pk)
+    with pytest.raises(dialogue_desk.Refused) as refused:
+        dialogue_desk.post_answer(dialogue, stale, None, guest=guests[0], text=ANSWER)
+    assert "không còn được chuyển cho khách mời" in refused.value.message
+    dialogue_desk.pass_to_host(dialogue, [question.pk], None)
+    stale = DialogueQuestion.objects.get(pk=question.pk)
+    dialogue_desk.judge(dialogue, [question.pk], REJECTED, None, "Trùng câu hỏi khác.")
+    with pytest.raises(dialogue_desk.Refused):
+        dialogue_desk.post_answer(dialogue, stale, None, guest=guests[0], text=ANSWER)
+    assert not GuestAnswer.objects.exists() and not Answer.objects.exists()
+
+
+def test_the_secretariat_form_shows_the_refusal(client, dialogue, guests):
+    from django.urls import reverse
+
+    question = dialogue_question(dialogue, QUESTION)
+    dialogue_desk.judge(dialogue, [question.pk], APPROVED, None)
+    dialogue_desk.pass_to_host(dialogue, [question.pk], None)
+    log_in_verified(client, member_of("Thư ký khách mời", "thu-ky-khach-moi"))
+    url = reverse("policy_pages_dialogue_answer", args=[dialogue.pk, question.pk])
+    with mock.patch(
+        "policy_pages.dialogue_admin.dialogue_desk.post_answer",
+        side_effect=dialogue_desk.Refused(dialogue_desk.NOT_PASSED),
+    ):
+        response = client.post(url, {"guest": guests[0].pk, "text": ANSWER})
+    assert response.status_code == 302
+    screen = client.get(response["Location"]).content.decode()
+    assert "không còn được chuyển cho khách mời" in screen
+
+
+def test_the_same_question_answered_twice_keeps_one_answer(dialogue, guests):
+    """Two secretaries who opened the same question: the second one's answer edits the
+    first's (one guest answer, one answer in the policy's questions and answers)."""
+    question = dialogue_question(dialogue, QUESTION)
+    dialogue_desk.judge(dialogue, [question.pk], APPROVED, None)
+    dialogue_desk.pass_to_host(dialogue, [question.pk], None)
+    stale = DialogueQuestion.objects.get(pk=question.pk)
+    other = DialogueQuestion.objects.get(pk=question.pk)
+    dialogue_desk.post_answer(dialogue, stale, None, guest=guests[0], text="Trả lời thứ nhất.")
+    dialogue_desk.post_answer(dialogue, other, None, guest=guests[1], text="Trả lời thứ hai.")
+    assert GuestAnswer.objects.get().text == "Trả lời thứ hai."
+    assert Answer.objects.get().explanation == "Trả lời thứ hai."
+    assert DialogueQuestion.objects.get(pk=question.pk).shown_at is not None
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_secretaries_answering_at_once_post_one_answer(dialogue, guests):
+    question = dialogue_question(dialogue, QUESTION)
+    dialogue_desk.judge(dialogue, [question.pk], APPROVED, None)
+    dialogue_desk.pass_to_host(dialogue, [question.pk], None)
+    start = threading.Barrier(4)
+
+    def send(number):
+        place = DialogueQuestion.objects.get(pk=question.pk)
+        start.wait()
+        try:
+            dialogue_desk.post_answer(
+                dialogue, place, None, guest=guests[number % 2], text=f"Trả lời số {number}."
+            )
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(send, range(4)))  # none raises
+    assert GuestAnswer.objects.count() == 1
+    assert Answer.objects.filter(policy=dialogue.policy).count() == 1
+    assert Submission.objects.get(pk=question.pk).answer_id == Answer.objects.get().pk
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_moderators_handing_over_at_once_place_each_question_once(dialogue):
+    questions = [dialogue_question(dialogue, f"Câu hỏi số {n}?") for n in range(6)]
+    ids = [question.pk for question in questions]
+    dialogue_desk.judge(dialogue, ids, APPROVED, None)
+    start = threading.Barrier(4)
+
+    def act(number):
+        start.wait()
+        try:
+            if number % 2:
+                return dialogue_desk.pass_to_host(dialogue, ids, None)
+            return dialogue_desk.move(dialogue, ids[-1], -1)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(act, range(4)))  # none raises
+    places = DialogueQuestion.objects.filter(submission__dialogue=dialogue)
+    assert sorted(places.values_list("pk", flat=True)) == sorted(ids)
+    positions = list(places.values_list("position", flat=True))
+    assert len(set(positions)) == len(positions)
+    assert all(place.passed_at for place in places)

@@ -242,3 +242,61 @@ def test_the_moderation_queue_filters_by_dialogue(client, dialogue):
     assert asked.receipt_display in body
     assert other.receipt_display not in body
     assert other.receipt_display in client.get(queue).content.decode()
+
+
+@pytest.mark.parametrize("tampered", ["²", "٣", "99999999999999999999", "1e3", " 1", "-1", ""])
+def test_a_tampered_id_is_a_message_not_an_error(client, dialogue, moderator, tampered):
+    """str.isdigit() takes "²" and "٣", which int() refuses; twenty digits overflow the
+    database's integer: each is a Vietnamese message, and nothing is done."""
+    question = dialogue_question(dialogue, "Câu hỏi bất kỳ.")
+    url = reverse("policy_pages_dialogue_moderate", args=[dialogue.pk])
+    for action in ("approve", "pass", "up", "take_back"):
+        response = client.post(url, {"action": action, "id": [str(question.pk), tampered]})
+        assert response.status_code == 302
+        screen = client.get(response["Location"]).content.decode()
+        assert "Mã câu hỏi không hợp lệ" in screen
+    assert Submission.objects.get(pk=question.pk).status == PENDING
+
+
+def test_a_huge_id_in_the_admin_address_is_a_404(client, dialogue, guests):
+    log_in_verified(client, member_of(SECRETARIAT, "thu-ky-khach-moi"))
+    huge = 10**20
+    for url in (
+        reverse("policy_pages_dialogue_answers", args=[huge]),
+        reverse("policy_pages_dialogue_answer", args=[dialogue.pk, huge]),
+    ):
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"guest": guests[0].pk, "text": "Trả lời."}).status_code == 404
+    log_in_verified(client, member_of(MODERATORS, "kiem-duyet-giao-luu"))
+    url = reverse("policy_pages_dialogue_moderate", args=[huge])
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"action": "approve", "id": ["1"]}).status_code == 404
+
+
+def test_a_question_not_passed_cannot_be_taken_back_with_a_clear_message(
+    client, dialogue, moderator
+):
+    question = dialogue_question(dialogue, "Câu hỏi đã duyệt, chưa chuyển.")
+    dialogue_desk.judge(dialogue, [question.pk], APPROVED, None)
+    response = moderate(client, dialogue, "take_back", question.pk)
+    screen = client.get(response["Location"]).content.decode()
+    assert "Câu hỏi đã được trả lời hoặc chưa chuyển, không thể thu hồi." in screen
+
+
+def test_the_receipt_of_a_pending_question_speaks_of_a_question(client, dialogue):
+    question = dialogue_question(dialogue, "Câu hỏi chờ kiểm duyệt.")
+    url = reverse("policy_pages:receipt", args=[question.receipt])
+    text = BeautifulSoup(client.get(url).content, "html.parser").get_text(" ", strip=True)
+    assert "câu hỏi đang chờ kiểm duyệt" in text
+    assert "ý kiến" not in text.lower()
+    just_sent = BeautifulSoup(client.get(url, {"moi": 1}).content, "html.parser")
+    assert "Cảm ơn bạn đã gửi câu hỏi" in just_sent.get_text(" ", strip=True)
+
+
+def test_a_huge_id_in_the_public_address_is_a_404(client, dialogue):
+    huge = 10**20
+    form = reverse("policy_pages:dialogue_submit", args=[huge])
+    assert client.get(form).status_code == 404
+    assert client.post(form, {"body": "Câu hỏi."}).status_code == 404
+    tokens = reverse("policy_pages:dialogue_form_tokens", args=[huge])
+    assert client.get(tokens).status_code == 404

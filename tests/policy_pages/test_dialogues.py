@@ -16,8 +16,13 @@ from bs4 import BeautifulSoup
 from core import live
 from core.page_cache import get_shared_max_age
 from policy_pages import dialogue_desk
-from policy_pages.models import DialoguePage
-from policy_pages.models.participation import APPROVED
+from policy_pages.models import (
+    DialoguePage,
+    DialogueQuestion,
+    RemovedDialogueQuestion,
+    Submission,
+)
+from policy_pages.models.participation import APPROVED, REJECTED, SPAM
 from tests.factories import answered, dialogue_question
 
 ASKER_EMAIL = "nguoi-hoi-bi-mat@example.vn"
@@ -217,11 +222,11 @@ def test_each_change_renews_the_dialogues_live_answers_never_a_publication(dialo
         other = answered(dialogue, "Câu hỏi thứ hai?", guests[1], "Trả lời thứ hai.")
         invalidate.reset_mock()
         dialogue_desk.move(dialogue, other.pk, -1)
-        assert invalidate.call_args_list == [mock.call(live.live_tag(dialogue.pk))]
+        assert invalidate.call_args_list == [mock.call(live.live_tag(dialogue.pk), hard=False)]
         invalidate.reset_mock()
         place = question.dialogue_place
         dialogue_desk.post_answer(dialogue, place, None, guest=guests[0], text="Đã sửa.")
-        assert mock.call(live.live_tag(dialogue.pk)) in invalidate.call_args_list
+        assert mock.call(live.live_tag(dialogue.pk), hard=False) in invalidate.call_args_list
     assert dialogue.revisions.count() == revisions
 
 
@@ -243,3 +248,106 @@ def test_a_kept_copy_lasts_no_longer_than_the_dialogues_state(client, dialogue, 
     dialogue.save_revision().publish()
     cache.clear()  # the publication's renewal runs on commit, which this test never reaches
     assert get_shared_max_age(client.get(dialogue.url)) == 600  # the page cache's usual time
+
+
+def settled():
+    """The answers given a minute ago, out of the endpoint's overlap with what follows."""
+    DialogueQuestion.objects.update(changed_at=timezone.now() - timedelta(minutes=1))
+
+
+def live_renewals(invalidate, dialogue):
+    """The `hard` of each renewal of the dialogue's live answers, in order."""
+    tag = live.live_tag(dialogue.pk)
+    return [c.kwargs.get("hard", False) for c in invalidate.call_args_list if c.args == (tag,)]
+
+
+@pytest.mark.parametrize("verdict", [REJECTED, SPAM])
+def test_a_shown_question_taken_away_is_renewed_hard(dialogue, with_answers, verdict):
+    """No cache may serve the taken-away answer while the new copy is made."""
+    first, _second = with_answers
+    with mock.patch("core.live.cache_tags.invalidate") as invalidate:
+        dialogue_desk.judge(dialogue, [first.pk], verdict, None, "Trùng câu hỏi khác.")
+    assert live_renewals(invalidate, dialogue) == [True]
+    # Approved again, it shows again: a plain renewal.
+    with mock.patch("core.live.cache_tags.invalidate") as invalidate:
+        dialogue_desk.judge(dialogue, [first.pk], APPROVED, None)
+    assert live_renewals(invalidate, dialogue) == [False]
+
+
+def test_a_verdict_on_a_question_nobody_saw_renews_nothing(dialogue, guests):
+    """Approving or rejecting a pending question, or handing over, taking back, ordering and
+    judging one approved but not yet answered, changes nothing readers see: the page is not
+    purged for every reader."""
+    pending = dialogue_question(dialogue, "Câu hỏi còn chờ duyệt?")
+    passed = dialogue_question(dialogue, "Câu hỏi đã chuyển, chưa trả lời?")
+    dialogue_desk.judge(dialogue, [passed.pk], APPROVED, None)
+    with mock.patch("core.live.cache_tags.invalidate") as invalidate:
+        dialogue_desk.pass_to_host(dialogue, [passed.pk], None)
+        dialogue_desk.take_back(dialogue, passed.pk)
+        dialogue_desk.pass_to_host(dialogue, [passed.pk], None)
+        dialogue_desk.judge(dialogue, [pending.pk], APPROVED, None)
+        dialogue_desk.move(dialogue, pending.pk, -1)
+        dialogue_desk.judge(dialogue, [pending.pk], REJECTED, None, "Không liên quan.")
+        dialogue_desk.judge(dialogue, [passed.pk], SPAM, None)
+    assert live_renewals(invalidate, dialogue) == []
+
+
+def test_the_endpoint_tells_nothing_of_questions_nobody_saw(client, dialogue, with_answers):
+    """Approving, ordering, handing over, taking back and rejecting questions that were never
+    shown sends open pages no id, no count and no time."""
+    url = f"{dialogue.url}cap-nhat/"
+    page_since = soup_of(client.get(dialogue.url)).select_one("[data-live-updates]")["data-since"]
+    since = live.stamp(timezone.now())
+    unseen = [dialogue_question(dialogue, f"Câu hỏi chưa ai thấy số {n}?") for n in range(3)]
+    ids = [question.pk for question in unseen]
+    dialogue_desk.judge(dialogue, ids, APPROVED, None)
+    dialogue_desk.pass_to_host(dialogue, ids[:2], None)
+    dialogue_desk.move(dialogue, ids[2], -1)
+    dialogue_desk.take_back(dialogue, ids[0])
+    dialogue_desk.judge(dialogue, ids[1:], REJECTED, None, "Trùng câu hỏi khác.")
+    data = client.get(url, {"since": since}).json()
+    leaked = {f"cau-hoi-{pk}" for pk in ids} & {item["id"] for item in data["updates"]}
+    assert leaked == set()
+    assert data["since"] == since
+    # Nor does the page's own stamp move for them.
+    page = soup_of(client.get(dialogue.url)).select_one("[data-live-updates]")
+    assert page["data-since"] == page_since
+
+
+def test_a_deleted_shown_question_leaves_the_page_and_open_pages(client, dialogue, with_answers):
+    """Deleting the question (the moderation queue, the personal-data tools) takes its answer
+    away at once: a hard renewal, and a removal the endpoint sends to open pages."""
+    first, second = with_answers
+    url = f"{dialogue.url}cap-nhat/"
+    settled()
+    since = live.stamp(timezone.now())
+    with mock.patch("core.live.cache_tags.invalidate") as invalidate:
+        Submission.objects.get(pk=first.pk).delete()
+    assert True in live_renewals(invalidate, dialogue)
+    assert "Người thu nhập thấp vay mua nhà" not in client.get(dialogue.url).content.decode()
+    data = client.get(url, {"since": since}).json()
+    by_id = {item["id"]: item for item in data["updates"]}
+    assert by_id[f"cau-hoi-{first.pk}"]["removed"] is True
+    assert set(by_id[f"cau-hoi-{first.pk}"]) == {"id", "changed", "removed"}
+    assert f"cau-hoi-{second.pk}" not in by_id
+    assert data["since"] == by_id[f"cau-hoi-{first.pk}"]["changed"]
+    # Once past it, it is not sent again.
+    assert (
+        client.get(url, {"since": live.stamp(timezone.now() + timedelta(seconds=30))}).json()[
+            "updates"
+        ]
+        == []
+    )
+
+
+def test_a_deleted_question_nobody_saw_leaves_no_trace(client, dialogue, with_answers):
+    unseen = dialogue_question(dialogue, "Câu hỏi chưa ai thấy?")
+    dialogue_desk.judge(dialogue, [unseen.pk], APPROVED, None)
+    dialogue_desk.pass_to_host(dialogue, [unseen.pk], None)
+    settled()
+    since = live.stamp(timezone.now())
+    with mock.patch("core.live.cache_tags.invalidate") as invalidate:
+        Submission.objects.get(pk=unseen.pk).delete()
+    assert live_renewals(invalidate, dialogue) == []
+    assert not RemovedDialogueQuestion.objects.exists()
+    assert client.get(f"{dialogue.url}cap-nhat/", {"since": since}).json()["updates"] == []
