@@ -23,9 +23,9 @@ from wagtail.admin.widgets import AdminPageChooser
 from wagtail.images.widgets import AdminImageChooser
 
 from . import dialogue_desk
-from .dialogue_public import MAX_ID
 from .models.dialogues import DialogueGuest, DialoguePage, DialogueQuestion, GuestAnswer
 from .models.participation import APPROVED, REJECTED, SPAM
+from .views import MAX_ID
 
 MODERATE = "policy_pages.moderate_dialogue"
 ANSWER = "policy_pages.change_guestanswer"

@@ -25,7 +25,7 @@ from core.privacy import is_public
 from .forms import dialogue_form, dialogue_token_key, fresh_token, without_consent
 from .models.dialogues import DialoguePage
 from .submissions import Refusal, issue_token, receive
-from .views import csrf_refused, not_saved
+from .views import MAX_ID, csrf_refused, not_saved
 
 logger = logging.getLogger(__name__)
 
@@ -85,11 +85,6 @@ def updates_response(page, request):
         items=updates,
         changes_in=page.seconds_until_it_changes(),
     )
-
-
-# The largest id an address may name: more digits overflow the database's integer (SQLite
-# raises OverflowError, PostgreSQL DataError) where a page's or a question's id is looked up.
-MAX_ID = 10**18 - 1
 
 
 def public_dialogue(dialogue_id):

@@ -87,7 +87,14 @@ def blank_form(request, policy_id):
     return response
 
 
+# The largest id an address may name: more digits overflow the database's integer (SQLite
+# raises OverflowError, PostgreSQL DataError) where a page's or a question's id is looked up.
+MAX_ID = 10**18 - 1
+
+
 def public_policy(policy_id):
+    if policy_id > MAX_ID:  # a page's id is its parent link: Django's overflow guard misses it
+        raise Http404
     policy = PolicyPage.objects.live().unrestricted().filter(pk=policy_id).first()
     if policy is None:
         raise Http404

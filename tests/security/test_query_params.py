@@ -270,3 +270,16 @@ def test_a_body_past_the_upload_limit_is_refused_with_a_vietnamese_page(client, 
     assert response.status_code == 400
     assert "Yêu cầu không hợp lệ" in response.text
     assert Submission.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["/y-kien/gui/{}/", "/y-kien/phien/{}/", "/y-kien/giao-luu/{}/", "/y-kien/giao-luu/{}/phien/"],
+)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_an_id_longer_than_the_database_holds_is_not_found(db, address, method):
+    """A policy's or a dialogue's id is its page's parent link, which Django's own overflow
+    guard does not cover: 25 digits gave a 500 (OverflowError on SQLite, DataError on
+    PostgreSQL) before the views refused them."""
+    response = getattr(Client(), method)(address.format("9" * 25))
+    assert response.status_code in (404, 405)
