@@ -73,6 +73,12 @@ def is_public(page, paths=None):
     return not any(page.path.startswith(path) for path in paths)
 
 
+def visible(page):
+    """`page` if readers may open it (published and outside every view restriction), else None:
+    what a link, a block or a mail points at shows only then."""
+    return page if page is not None and page.live and is_public(page) else None
+
+
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 @receiver(post_page_move)

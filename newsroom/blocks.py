@@ -9,7 +9,7 @@ from wagtail.contrib.table_block.blocks import TableBlock
 
 from core.blocks import HeadingBlock, ImageBlock, ParagraphBlock
 from core.prefetch import PortalDocumentChooserBlock, PortalPageChooserBlock
-from core.privacy import is_public
+from core.privacy import visible
 
 
 class PullQuoteBlock(blocks.StructBlock):
@@ -135,9 +135,3 @@ class LegalDocumentCardBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         context["visible_document"] = visible(value["document"])
         return context
-
-
-def visible(page):
-    """`page` if readers may see it (live, outside every view restriction), else None: a block
-    pointing at a draft, an embargoed or a restricted page shows nothing."""
-    return page if page is not None and page.live and is_public(page) else None

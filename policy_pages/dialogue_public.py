@@ -20,7 +20,7 @@ from django.views.decorators.http import require_safe
 
 from core import live
 from core.accounts.client_ip import client_ip
-from core.privacy import is_public
+from core.privacy import visible
 
 from .forms import dialogue_form, dialogue_token_key, fresh_token, without_consent
 from .models.dialogues import DialoguePage
@@ -42,17 +42,12 @@ def newest_change(page):
     return page.newest_public_change() or page.starts_at
 
 
-def shown(page):
-    """A linked page, if readers may open it."""
-    return page if page is not None and page.live and is_public(page) else None
-
-
 def page_context(page):
     items = list(page.answered())
     return {
         "items": items,
-        "related_policy": shown(page.policy),
-        "related_document": shown(page.legal_document),
+        "related_policy": visible(page.policy),
+        "related_document": visible(page.legal_document),
         "guests": page.guest_list,
         "since": live.stamp(newest_change(page)),
         "question_form": dialogue_form(page),

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.addresses import absolute
 from core.mail import compose, send_in_turn
-from core.privacy import is_public
+from core.privacy import visible
 from core.queue import MAIL, background, retry_or_raise
 
 from .models.participation import APPROVED, Submission
@@ -108,7 +108,7 @@ def dialogue_words(submission):
     place = getattr(submission, "dialogue_place", None)
     answer = getattr(place, "guest_answer", None) if place else None
     # Its address only while readers may open it (published, under no view restriction).
-    public = dialogue.live and is_public(dialogue)
+    public = visible(dialogue) is not None
     return {
         "dialogue": dialogue,
         "dialogue_url": absolute(dialogue.url or "") if public else "",

@@ -17,7 +17,7 @@ from django.utils.text import Truncator
 
 from core import cache_tags
 from core.models import SiteSettings
-from core.privacy import all_pages, is_public
+from core.privacy import all_pages, visible
 from core.text import start_of_day
 from media.models import KINDS, MULTIMEDIA_PAGE_TYPES, AudioBulletinPage, MultimediaIndexPage
 from newsroom.models import ArticlePage, SectionPage, Topic
@@ -326,9 +326,7 @@ def policy_entries(policy, policy_url, root_url):
             item.answer.answered_on,
             item.answer.explanation,
             # Answered at an online dialogue: the entry links back to it, once it is public.
-            item.dialogue
-            if item.dialogue_id and item.dialogue.live and is_public(item.dialogue)
-            else None,
+            item.dialogue if item.dialogue_id and visible(item.dialogue) else None,
         )
         for item in [*answered["questions"], *answered["proposals"]]
     ]

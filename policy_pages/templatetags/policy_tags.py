@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from core.privacy import is_public
+from core.privacy import visible
 
 from ..choices import DocumentStatus, Stage, label_of
 from ..citations.anchors import unit_anchors as anchored
@@ -31,4 +31,4 @@ def unit_anchors(markup):
 @register.filter
 def readable(page):
     """Whether readers may open `page`: published and outside every view restriction."""
-    return page is not None and page.live and is_public(page)
+    return visible(page) is not None
